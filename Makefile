@@ -1,0 +1,56 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+# Everything else here is what those two are made of.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock pyproject.toml | sha256sum | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint pytest pytest-sqlite pytest-postgres browser-deps bench lock clean venv
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+## run: the platform with its demo data on the embedded SQLite database under var/
+run: venv
+	GONGKAI_ENV=development $(BIN)/gongkai migrate --noinput
+	GONGKAI_ENV=development $(BIN)/gongkai demo
+	GONGKAI_ENV=development $(BIN)/gongkai collectstatic --noinput --verbosity 0
+	GONGKAI_ENV=development $(BIN)/gongkai serve --host $(HOST) --port $(PORT)
+
+## test: the linter, then every test (SQLite; PostgreSQL too when GONGKAI_TEST_DATABASE_URL is set)
+test: lint pytest
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+browser-deps:
+	@test -x /usr/bin/chromium || { echo "Browser tests need Debian's chromium: apt-get install chromium" >&2; exit 1; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
+
+pytest: venv browser-deps
+	GONGKAI_TEST_DATABASE_URL= $(BIN)/pytest -n auto -q
+	@if [ -n "$$GONGKAI_TEST_DATABASE_URL" ]; then \
+		echo "== again on $$GONGKAI_TEST_DATABASE_URL =="; \
+		$(BIN)/pytest -n auto -q -m "not browser"; \
+	fi
+
+## bench: benchmarks, printing ratios measured side by side in one run
+bench: venv
+	$(BIN)/python -m benchmarks
+
+## lock: re-resolve requirements.lock from pyproject.toml (needs uv)
+lock:
+	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes -o requirements.lock
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache

@@ -1,0 +1,1 @@
+"""Organisations: governments (行政区划), departments, staff memberships and roles."""

@@ -1,0 +1,323 @@
+"""All settings of gongkai, in one module.
+
+Every environment variable is read once, here, with its meaning beside it;
+`docs/configuration.md` lists them for operators. Variables are prefixed
+``GONGKAI_``. The mode (``GONGKAI_ENV``) decides the defaults:
+
+* ``production`` (the default when nothing is set): no debug, and a secret key
+  is required: start-up fails with a clear message if it is missing.
+* ``development``: debug on, a secret key generated once and kept in
+  ``var/secret_key`` so sessions survive restarts.
+* ``test``: what the test suite uses (set by ``gongkai.testing.env``).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def env(name: str, default: str | None = None) -> str | None:
+    """The value of ``GONGKAI_<name>``, or the default."""
+    return os.environ.get(f"GONGKAI_{name}", default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = env(name)
+    if value is None or value == "":
+        return default
+    if value.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if value.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"GONGKAI_{name} must be true or false, not {value!r}")
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    value = env(name)
+    if value is None:
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+# GONGKAI_ENV: production (default) | development | test.
+MODE = env("ENV", "production")
+if MODE not in {"production", "development", "test"}:
+    raise ImproperlyConfigured(
+        f"GONGKAI_ENV must be production, development or test, not {MODE!r}"
+    )
+PRODUCTION = MODE == "production"
+
+# GONGKAI_VAR_DIR: where the embedded database, the generated development key,
+# uploaded files and collected static files live. Default: ./var
+VAR_DIR = Path(env("VAR_DIR", "var")).resolve()
+
+# GONGKAI_DEBUG: Django's debug pages. Default: on in development, off otherwise.
+DEBUG = env_bool("DEBUG", MODE == "development")
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("GONGKAI_DEBUG must not be on in production mode.")
+
+
+def _secret_key() -> str:
+    # GONGKAI_SECRET_KEY: signs sessions, CSRF tokens and password-reset links.
+    # Required in production; at least 50 characters.
+    key = env("SECRET_KEY")
+    if key:
+        if PRODUCTION and len(key) < 50:
+            raise ImproperlyConfigured("GONGKAI_SECRET_KEY must be at least 50 characters long.")
+        return key
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "GONGKAI_SECRET_KEY is not set. In production mode the platform refuses to start "
+            "without a secret key; generate one with "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(64))'`."
+        )
+    if MODE == "test":
+        return "test-only-" + secrets.token_urlsafe(48)
+    key_file = VAR_DIR / "secret_key"
+    if not key_file.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_urlsafe(64))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+
+# GONGKAI_ALLOWED_HOSTS: comma-separated host names the site answers to.
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", [] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"]
+)
+# GONGKAI_CSRF_TRUSTED_ORIGINS: comma-separated origins (https://example.gov.cn)
+# allowed to post forms when the site sits behind a proxy on another origin.
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
+    # the kernel
+    "gongkai.core",
+    "gongkai.accounts",
+    "gongkai.orgs",
+    "gongkai.audit",
+    "gongkai.workdays",
+    "gongkai.jobs",
+    "gongkai.notices",
+    # the sites
+    "gongkai.portal",
+    "gongkai.workbench",
+    "gongkai.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "gongkai.core.middleware.SecurityHeadersMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "gongkai.core.middleware.DisplayPreferencesMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "gongkai.urls"
+WSGI_APPLICATION = "gongkai.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "gongkai.portal.context_processors.site",
+            ],
+        },
+    },
+]
+
+# GONGKAI_DATABASE_URL: the database. Default: the embedded SQLite file
+# var/gongkai.sqlite3. Production: postgres://user:password@host:5432/name
+DATABASE_URL = env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'gongkai.sqlite3'}")
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        # Take the write lock when a transaction starts: no "database is locked"
+        # upgrade failures between the web server and the job worker.
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+        ),
+    }
+    if DATABASES["default"]["NAME"] not in ("", ":memory:"):
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": None}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# GONGKAI_CACHE_URL: locmem:// (default, one process) or redis://host:6379/0
+CACHE_URL = env("CACHE_URL", "locmem://")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+elif CACHE_URL.startswith("locmem://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    raise ImproperlyConfigured("GONGKAI_CACHE_URL must start with locmem:// or redis://")
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+if MODE == "test":
+    # The suite creates hundreds of users; argon2 itself is covered by a test
+    # that switches it back on.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "workbench:home"
+LOGOUT_REDIRECT_URL = "portal:home"
+
+# Lockout after repeated failed logins (django-axes).
+# GONGKAI_LOGIN_FAILURE_LIMIT: failures before the account is locked from that
+# address (default 5). GONGKAI_LOGIN_COOLOFF_MINUTES: how long (default 30).
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = int(env("LOGIN_COOLOFF_MINUTES", "30")) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = int(env("PROXY_COUNT", "0"))
+
+# Sessions: GONGKAI_SESSION_IDLE_MINUTES of inactivity end a staff session
+# (default 30); sessions also end when the browser closes.
+SESSION_COOKIE_AGE = int(env("SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+OTP_TOTP_ISSUER = "gongkai"
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文")]
+# The time zone is fixed: every statutory deadline is counted in Beijing time.
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+# GONGKAI_MEDIA_ROOT: uploaded files. Default var/media.
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media"))).resolve()
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+
+# Email. GONGKAI_EMAIL_HOST empty (default) writes mails to the log/console;
+# otherwise SMTP with GONGKAI_EMAIL_PORT (587), GONGKAI_EMAIL_USER,
+# GONGKAI_EMAIL_PASSWORD, GONGKAI_EMAIL_USE_TLS (true).
+# GONGKAI_EMAIL_FROM: the sender address.
+EMAIL_HOST = env("EMAIL_HOST", "")
+if MODE == "test":
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+elif EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(env("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = env("EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = env("EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env("EMAIL_FROM", "gongkai@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# GONGKAI_SMS_PROVIDER: dotted path of the SMS provider class. The default
+# writes each message to the log (logger gongkai.sms) instead of sending it.
+SMS_PROVIDER = env("SMS_PROVIDER", "gongkai.notices.sms.LogSmsProvider")
+
+# Jobs: django-tasks with its database backend (see docs/adr/0002-jobs.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Security headers. Behind TLS in production; GONGKAI_HTTPS=false turns the
+# HTTPS-only settings off (e.g. an intranet trial without certificates).
+HTTPS = env_bool("HTTPS", PRODUCTION)
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = False
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS preload is a decision for the site owner, not the software.
+    "security.W021",
+]
+
+# Uploads: files larger than this are refused (GONGKAI_UPLOAD_MAX_MB, default 20).
+UPLOAD_MAX_BYTES = int(env("UPLOAD_MAX_MB", "20")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "django_tasks_db": {"level": "WARNING"},
+    },
+}
