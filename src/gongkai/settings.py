@@ -49,9 +49,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
 # GONGKAI_ENV: production (default) | development | test.
 MODE = env("ENV", "production")
 if MODE not in {"production", "development", "test"}:
-    raise ImproperlyConfigured(
-        f"GONGKAI_ENV must be production, development or test, not {MODE!r}"
-    )
+    raise ImproperlyConfigured(f"GONGKAI_ENV must be production, development or test, not {MODE!r}")
 PRODUCTION = MODE == "production"
 
 # GONGKAI_VAR_DIR: where the embedded database, the generated development key,
@@ -99,7 +97,7 @@ ALLOWED_HOSTS = env_list(
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "gongkai.core.admin_site.GongkaiAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

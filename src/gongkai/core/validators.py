@@ -113,7 +113,9 @@ def validate_resident_id(value: str) -> None:
         )
     match = _ID_RE.match(number)
     if not match:
-        raise ValidationError("居民身份证号码格式不正确（前17位为数字，末位为数字或X）。", code="id_chars")
+        raise ValidationError(
+            "居民身份证号码格式不正确（前17位为数字，末位为数字或X）。", code="id_chars"
+        )
     year, month, day = (int(g) for g in match.groups())
     try:
         born = date(year, month, day)

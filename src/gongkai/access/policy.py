@@ -1,0 +1,181 @@
+"""Who may do what, as one readable table.
+
+A person holds roles through memberships ``(department, role)``. Each action
+lists the roles that may take it and how far each role reaches:
+
+* ``OWN``  — objects of the member's own department;
+* ``TREE`` — objects of any department of the member's government or of a
+  government under it (the 公开办 (disclosure office) supervises its city and
+  the counties under it);
+* ``ALL``  — everywhere (system administration).
+
+An object answers two questions: which department it belongs to
+(``access_department`` attribute, or a ``department`` foreign key) and, for
+actions limited to some states, its ``state``. Objects with no department can
+only be reached by ``ALL`` roles.
+
+Django superusers count as 系统管理员 (sysadmin) everywhere, nothing more: they
+administer reference data but do not handle cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+
+from gongkai.orgs.roles import Role
+
+
+class Scope(Enum):
+    OWN = "own"
+    TREE = "tree"
+    ALL = "all"
+
+
+OWN, TREE, ALL = Scope.OWN, Scope.TREE, Scope.ALL
+H, R, C, O, S = (
+    Role.HANDLER,
+    Role.REVIEWER,
+    Role.CONFIDENTIALITY,
+    Role.DISCLOSURE_OFFICE,
+    Role.SYSADMIN,
+)
+OPEN_CLOCK = frozenset({"running", "paused", "overdue"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    roles: dict[Role, Scope]
+    states: frozenset[str] | None = None  # None: any state
+    description: str = field(default="", compare=False)
+
+
+RULES: dict[str, Rule] = {
+    # -- administration and reference data ------------------------------------
+    "admin.access": Rule({S: ALL}, description="进入系统管理后台"),
+    "calendar.manage": Rule({S: ALL}, description="维护节假日日历"),
+    "membership.manage": Rule({S: ALL}, description="管理人员与岗位"),
+    "jobs.view_failed": Rule({S: ALL}, description="查看失败的后台任务"),
+    "audit.view": Rule({O: TREE, S: ALL}, description="查看审计日志"),
+    "department.view": Rule(
+        {H: OWN, R: OWN, C: OWN, O: TREE, S: ALL}, description="查看部门内部信息"
+    ),
+    "department.edit_profile": Rule(
+        {R: OWN, O: TREE, S: ALL}, description="维护部门基本信息（地址、电话、办公时间）"
+    ),
+    # -- working-day clocks (deadlines of every case) -------------------------
+    "clock.view": Rule({H: OWN, R: OWN, C: OWN, O: TREE}, description="查看办理时限"),
+    "clock.pause": Rule({H: OWN, R: OWN}, frozenset({"running"}), "暂停计时（如征求第三方意见）"),
+    "clock.resume": Rule({H: OWN, R: OWN}, frozenset({"paused"}), "恢复计时"),
+    "clock.extend": Rule({R: OWN, O: TREE}, frozenset({"running", "paused"}), "批准延期"),
+    "clock.supervise": Rule({O: TREE}, OPEN_CLOCK, "督办"),
+}
+
+
+def memberships_of(user) -> list:
+    """The user's active memberships with department and government, cached on the user."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, "_gongkai_memberships", None)
+    if cached is None:
+        from gongkai.orgs.models import Membership
+
+        cached = list(
+            Membership.objects.filter(user=user, active=True, department__active=True)
+            .select_related("department__government")
+            .order_by("id")
+        )
+        user._gongkai_memberships = cached
+    return cached
+
+
+def _grants(user) -> list[tuple[Role, object | None]]:
+    """(role, department) pairs the user holds; superusers hold sysadmin."""
+    grants = [(Role(m.role), m.department) for m in memberships_of(user)]
+    if getattr(user, "is_superuser", False) and user.is_active:
+        grants.append((S, None))
+    return grants
+
+
+def _department_of(obj):
+    if obj is None:
+        return None
+    dept = getattr(obj, "access_department", None)
+    if dept is None and hasattr(obj, "department_id"):
+        dept = obj.department
+    return dept
+
+
+def _reaches(scope: Scope, member_dept, target_dept) -> bool:
+    if scope is ALL:
+        return True
+    if target_dept is None or member_dept is None:
+        return False
+    if scope is OWN:
+        return member_dept.pk == target_dept.pk
+    return target_dept.government.path.startswith(member_dept.government.path)
+
+
+def can(user, action: str, obj=None) -> bool:
+    """May ``user`` take ``action`` (on ``obj``)? Unknown actions are refused."""
+    rule = RULES.get(action)
+    if rule is None:
+        raise KeyError(f"unknown action {action!r}: add it to gongkai.access.policy.RULES")
+    if (
+        obj is not None
+        and rule.states is not None
+        and getattr(obj, "state", None) not in rule.states
+    ):
+        return False
+    target = _department_of(obj)
+    for role, member_dept in _grants(user):
+        scope = rule.roles.get(role)
+        if scope is None:
+            continue
+        if obj is None or _reaches(scope, member_dept, target):
+            return True
+    return False
+
+
+def require(user, action: str, obj=None) -> None:
+    """Raise PermissionDenied (HTTP 403) unless ``can(user, action, obj)``."""
+    if not can(user, action, obj):
+        rule = RULES[action]
+        raise PermissionDenied(f"无权执行此操作：{rule.description or action}。")
+
+
+def scope(
+    user, action: str, queryset: QuerySet, *, department_field: str | None = "department"
+) -> QuerySet:
+    """The objects of ``queryset`` on which ``user`` may take ``action``.
+
+    The same rule as ``can``, as one SQL filter: ``scope(u, a, qs)`` holds
+    exactly the objects ``o`` of ``qs`` with ``can(u, a, o)``. Pass
+    ``department_field=None`` for a queryset of departments themselves.
+    """
+    own_field = f"{department_field}_id" if department_field else "pk"
+    tree_field = (
+        f"{department_field}__government__path__startswith"
+        if department_field
+        else "government__path__startswith"
+    )
+    rule = RULES.get(action)
+    if rule is None:
+        raise KeyError(f"unknown action {action!r}: add it to gongkai.access.policy.RULES")
+    condition = Q(pk__in=[])
+    for role, member_dept in _grants(user):
+        reach = rule.roles.get(role)
+        if reach is ALL:
+            condition = Q()
+            break
+        if reach is OWN:
+            condition |= Q(**{own_field: member_dept.pk})
+        elif reach is TREE:
+            condition |= Q(**{tree_field: member_dept.government.path})
+    queryset = queryset.filter(condition)
+    if rule.states is not None:
+        queryset = queryset.filter(state__in=rule.states)
+    return queryset
