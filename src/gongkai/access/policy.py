@@ -36,7 +36,7 @@ class Scope(Enum):
 
 
 OWN, TREE, ALL = Scope.OWN, Scope.TREE, Scope.ALL
-H, R, C, O, S = (
+H, R, C, OFFICE, S = (
     Role.HANDLER,
     Role.REVIEWER,
     Role.CONFIDENTIALITY,
@@ -59,19 +59,19 @@ RULES: dict[str, Rule] = {
     "calendar.manage": Rule({S: ALL}, description="维护节假日日历"),
     "membership.manage": Rule({S: ALL}, description="管理人员与岗位"),
     "jobs.view_failed": Rule({S: ALL}, description="查看失败的后台任务"),
-    "audit.view": Rule({O: TREE, S: ALL}, description="查看审计日志"),
+    "audit.view": Rule({OFFICE: TREE, S: ALL}, description="查看审计日志"),
     "department.view": Rule(
-        {H: OWN, R: OWN, C: OWN, O: TREE, S: ALL}, description="查看部门内部信息"
+        {H: OWN, R: OWN, C: OWN, OFFICE: TREE, S: ALL}, description="查看部门内部信息"
     ),
     "department.edit_profile": Rule(
-        {R: OWN, O: TREE, S: ALL}, description="维护部门基本信息（地址、电话、办公时间）"
+        {R: OWN, OFFICE: TREE, S: ALL}, description="维护部门基本信息（地址、电话、办公时间）"
     ),
     # -- working-day clocks (deadlines of every case) -------------------------
-    "clock.view": Rule({H: OWN, R: OWN, C: OWN, O: TREE}, description="查看办理时限"),
+    "clock.view": Rule({H: OWN, R: OWN, C: OWN, OFFICE: TREE}, description="查看办理时限"),
     "clock.pause": Rule({H: OWN, R: OWN}, frozenset({"running"}), "暂停计时（如征求第三方意见）"),
     "clock.resume": Rule({H: OWN, R: OWN}, frozenset({"paused"}), "恢复计时"),
-    "clock.extend": Rule({R: OWN, O: TREE}, frozenset({"running", "paused"}), "批准延期"),
-    "clock.supervise": Rule({O: TREE}, OPEN_CLOCK, "督办"),
+    "clock.extend": Rule({R: OWN, OFFICE: TREE}, frozenset({"running", "paused"}), "批准延期"),
+    "clock.supervise": Rule({OFFICE: TREE}, OPEN_CLOCK, "督办"),
 }
 
 

@@ -68,3 +68,6 @@ class ChainHead(models.Model):
 
     class Meta:
         verbose_name = "审计链头"
+
+    def __str__(self) -> str:
+        return f"{self.count} events, last {self.last_hash[:12]}"

@@ -66,9 +66,7 @@ def is_valid_uscc(code: str) -> bool:
     # Characters 9-17 are the organisation code; where it is made of digits and
     # capitals (as GB 11714 requires) its own check character must agree.
     org = code[8:17]
-    if _ORG_BODY_RE.match(org[:8]) and not is_valid_org_code(org):
-        return False
-    return True
+    return not (_ORG_BODY_RE.match(org[:8]) and not is_valid_org_code(org))
 
 
 def id_check_char(first17: str) -> str:

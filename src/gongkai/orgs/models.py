@@ -123,13 +123,13 @@ class Department(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def access_department(self) -> Department:
-        return self
-
     def save(self, *args, **kwargs):
         self.uscc = self.uscc.strip().upper()
         super().save(*args, **kwargs)
+
+    @property
+    def access_department(self) -> Department:
+        return self
 
 
 class Membership(models.Model):
