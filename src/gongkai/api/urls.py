@@ -1,8 +1,14 @@
 from ninja import NinjaAPI
 
+from gongkai.api.workdays import router as workdays_router
+from gongkai.orgs.api import router as orgs_router
+
 api = NinjaAPI(
     title="政务公开平台 API",
     version="1",
-    description="公开接口：机构目录、工作日计算等。所有时间为北京时间（Asia/Shanghai）。",
+    description="公开接口：机构目录、工作日计算等。所有日期按北京时间（Asia/Shanghai）。",
     urls_namespace="api",
+    docs_url=None,  # the interactive page loads assets from a CDN; the schema is enough
 )
+api.add_router("/", orgs_router)
+api.add_router("/", workdays_router)

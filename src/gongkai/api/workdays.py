@@ -1,0 +1,59 @@
+"""Working-day arithmetic over HTTP, on the platform's own holiday calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from gongkai import workdays
+
+router = Router(tags=["工作日"])
+
+
+class DayOut(Schema):
+    date: date
+    working_day: bool
+
+
+class AddIn(Schema):
+    start: date = Field(description="起算日（当日不计入）")
+    days: int = Field(ge=-3660, le=3660, description="工作日数")
+
+
+class AddOut(Schema):
+    start: date
+    days: int
+    result: date
+
+
+class BetweenOut(Schema):
+    start: date
+    end: date
+    working_days: int
+
+
+def _calendar(fn, *args):
+    try:
+        return fn(*args)
+    except workdays.CalendarMissing as exc:
+        raise HttpError(422, str(exc)) from None
+
+
+@router.get("/workdays/add", response=AddOut, summary="起算日之后第 N 个工作日")
+def add(request, params: Query[AddIn]):
+    result = _calendar(workdays.add_working_days, params.start, params.days)
+    return AddOut(start=params.start, days=params.days, result=result)
+
+
+@router.get("/workdays/between", response=BetweenOut, summary="两日之间的工作日数（不含起算日）")
+def between(request, start: date, end: date):
+    count = _calendar(workdays.working_days_between, start, end)
+    return BetweenOut(start=start, end=end, working_days=count)
+
+
+@router.get("/workdays/{day}", response=DayOut, summary="某日是否为工作日")
+def day(request, day: date):
+    return DayOut(date=day, working_day=_calendar(workdays.is_working_day, day))
