@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from gongkai.demo import tianshui
 from gongkai.demo.loaders import load_all
@@ -18,7 +19,19 @@ SHOWN_LOGINS = [
 class Command(BaseCommand):
     help = "载入天水市演示数据（可重复运行，不会重复创建）。"
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="在生产模式下也载入演示数据（演示账号共用公开的密码，正式环境不应使用）。",
+        )
+
     def handle(self, *args, **options):
+        if settings.PRODUCTION and not options["allow_production"]:
+            raise CommandError(
+                "生产模式下不载入演示数据：演示账号共用公开的密码。"
+                "如确需在试用环境中载入，请加 --allow-production。"
+            )
         self.stdout.write("载入天水市演示数据……")
         ctx = load_all(out=self.stdout.write)
         by_name = {username: (who, role) for username, who, role in ctx.logins}
