@@ -1,0 +1,205 @@
+"""Working-day arithmetic over the calendar held in the database.
+
+The engine is built once from the database into an ordinal table over every
+day from 1 January of the first covered year to 31 December of the last:
+
+* ``work[i]`` is 1 when day ``base + i`` is a working day;
+* ``cum[i]`` is the number of working days in days ``0 … i`` (inclusive).
+
+Then ``working_days_between(a, b) = cum[b] - cum[a]`` and
+``add_working_days(a, n)`` is one ``bisect`` for the first index whose count
+reaches ``cum[a] + n``: no day-by-day loops.
+
+The built engine is cached in the process. Changes made in this process call
+``invalidate()``; changes made by other processes (the web server versus the
+job worker) are noticed by comparing the ``CalendarRevision`` token with the
+one the engine was built from, at most once per ``RECHECK_SECONDS``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import accumulate
+
+from .errors import CalendarMissing
+
+RECHECK_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class SpecialDayInfo:
+    kind: str  # "holiday" | "workday"
+    name: str
+
+
+@dataclass
+class Engine:
+    """An immutable snapshot of the calendar. Build with ``Engine.build``."""
+
+    years: frozenset[int]
+    first_year: int
+    last_year: int
+    base: int  # ordinal of 1 January of first_year
+    work: bytes
+    cum: array
+    gaps: tuple[int, ...]  # uncovered years strictly between first_year and last_year
+    special: dict[date, SpecialDayInfo] = field(default_factory=dict)
+    token: str | None = None
+
+    @classmethod
+    def build(
+        cls,
+        years: set[int] | frozenset[int],
+        special_days: dict[date, tuple[str, str]],
+        token: str | None = None,
+    ) -> Engine:
+        """An engine for the covered ``years`` and their ``{date: (kind, name)}`` special days."""
+        years = frozenset(years)
+        if not years:
+            return cls(frozenset(), 0, -1, 0, b"", array("l"), (), {}, token)
+        first, last = min(years), max(years)
+        base = date(first, 1, 1).toordinal()
+        size = date(last, 12, 31).toordinal() - base + 1
+        first_weekday = date(first, 1, 1).weekday()
+        # Weekdays are working days: a repeating Mon–Sun pattern, rotated to the first day.
+        week = [1, 1, 1, 1, 1, 0, 0]
+        pattern = week[first_weekday:] + week[:first_weekday]
+        work = bytearray(bytes(pattern) * (size // 7 + 1))[:size]
+        special: dict[date, SpecialDayInfo] = {}
+        for day, (kind, name) in special_days.items():
+            if day.year not in years:
+                continue
+            special[day] = SpecialDayInfo(kind, name)
+            work[day.toordinal() - base] = 1 if kind == "workday" else 0
+        gaps = tuple(y for y in range(first, last + 1) if y not in years)
+        for year in gaps:
+            start = date(year, 1, 1).toordinal() - base
+            end = date(year, 12, 31).toordinal() - base + 1
+            work[start:end] = bytes(end - start)
+        cum = array("l", accumulate(work))
+        return cls(years, first, last, base, bytes(work), cum, gaps, special, token)
+
+    # -- lookups --------------------------------------------------------------
+
+    def covers(self, year: int) -> bool:
+        return year in self.years
+
+    def _index(self, day: date) -> int:
+        if day.year not in self.years:
+            raise CalendarMissing(day.year)
+        return day.toordinal() - self.base
+
+    def _check_span(self, a: date, b: date) -> None:
+        """Raise for the first uncovered year between two covered dates."""
+        low, high = (a.year, b.year) if a <= b else (b.year, a.year)
+        for year in self.gaps:
+            if low < year < high:
+                raise CalendarMissing(year)
+
+    def is_working_day(self, day: date) -> bool:
+        return bool(self.work[self._index(day)])
+
+    def special_day(self, day: date) -> SpecialDayInfo | None:
+        return self.special.get(day)
+
+    def between(self, start: date, end: date) -> int:
+        """Working days in (start, end]; negative (minus those in (end, start]) if end < start."""
+        i, j = self._index(start), self._index(end)
+        self._check_span(start, end)
+        return self.cum[j] - self.cum[i]
+
+    def add(self, start: date, n: int) -> date:
+        """The n-th working day after ``start`` (start not counted); n < 0: before it."""
+        i = self._index(start)
+        if n == 0:
+            return start
+        cum = self.cum
+        if n > 0:
+            j = bisect_left(cum, cum[i] + n)
+            if j >= len(cum):
+                raise CalendarMissing(self.last_year + 1)
+        else:
+            # The |n|-th working day before start: a working day d with
+            # |n| working days in [d, start).
+            target = cum[i] - self.work[i] + n + 1
+            if target < 1:
+                raise CalendarMissing(self.first_year - 1)
+            j = bisect_left(cum, target)
+        result = date.fromordinal(self.base + j)
+        self._check_span(start, result)
+        return result
+
+
+# -- the process-wide cache ------------------------------------------------------
+
+_lock = threading.Lock()
+_engine: Engine | None = None
+_checked_at = 0.0
+
+
+def _current_token() -> str | None:
+    from .models import CalendarRevision
+
+    return CalendarRevision.objects.filter(id=1).values_list("token", flat=True).first()
+
+
+def load_engine() -> Engine:
+    """Build a fresh engine from the database."""
+    from .models import CalendarYear, SpecialDay
+
+    token = _current_token()
+    years = set(CalendarYear.objects.values_list("year", flat=True))
+    special = {
+        day: (kind, name)
+        for day, kind, name in SpecialDay.objects.values_list("date", "kind", "name")
+    }
+    return Engine.build(years, special, token)
+
+
+def get_engine() -> Engine:
+    """The cached engine, rebuilt when this or another process changed the calendar."""
+    global _engine, _checked_at
+    engine = _engine
+    now = time.monotonic()
+    if engine is not None and now - _checked_at < RECHECK_SECONDS:
+        return engine
+    with _lock:
+        if _engine is not None and time.monotonic() - _checked_at < RECHECK_SECONDS:
+            return _engine
+        if _engine is None or _current_token() != _engine.token:
+            _engine = load_engine()
+        _checked_at = time.monotonic()
+        return _engine
+
+
+def invalidate() -> None:
+    """Forget the cached engine; the next call rebuilds it from the database."""
+    global _engine, _checked_at
+    with _lock:
+        _engine = None
+        _checked_at = 0.0
+
+
+def is_working_day(day: date) -> bool:
+    return get_engine().is_working_day(day)
+
+
+def add_working_days(start: date, n: int) -> date:
+    return get_engine().add(start, n)
+
+
+def working_days_between(start: date, end: date) -> int:
+    return get_engine().between(start, end)
+
+
+def iter_days(start: date, end: date):
+    """Every date in [start, end]."""
+    day = start
+    while day <= end:
+        yield day
+        day += timedelta(days=1)
