@@ -250,6 +250,9 @@ STATIC_ROOT = VAR_DIR / "static"
 # GONGKAI_MEDIA_ROOT: uploaded files. Default var/media.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media"))).resolve()
 MEDIA_URL = "/media/"
+# Outside production, whitenoise serves static files straight from the apps.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = MODE == "test" or DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
