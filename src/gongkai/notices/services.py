@@ -1,0 +1,169 @@
+"""Writing notices, and the in-app inbox.
+
+``send_notice`` is called by actions inside their transaction::
+
+    with transaction.atomic():
+        ...change state, audit...
+        send_notice(channel=NoticeChannel.SMS, address=applicant.mobile,
+                    subject="申请已受理", body=..., related=application)
+
+The row is written in the caller's transaction; email and SMS delivery is
+enqueued with ``transaction.on_commit`` (passing the id), so a rolled-back
+change leaves no notice and sends nothing. In-app notices are delivered by
+being written. URLs in email and SMS are sent as given: pass absolute ones.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from functools import partial
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import models, transaction
+from django.utils import timezone
+
+from gongkai.audit import services as audit
+from gongkai.core.errors import DomainError
+from gongkai.core.validators import validate_mobile
+
+from .models import Notice, NoticeChannel, NoticeState
+
+logger = logging.getLogger("gongkai.notices")
+
+SUBJECT_MAX = Notice._meta.get_field("subject").max_length
+URL_MAX = Notice._meta.get_field("url").max_length
+
+
+class InvalidNotice(DomainError):
+    """A notice that cannot be sent as asked (no address, bad number …)."""
+
+    def __init__(self, message: str):
+        super().__init__(message, code="invalid_notice")
+
+
+def _address_for(channel: str, address: str, recipient) -> str:
+    address = (address or "").strip()
+    if channel == NoticeChannel.INAPP:
+        if recipient is None:
+            raise InvalidNotice("站内通知必须指定接收人（人员账号）。")
+        return ""
+    if channel == NoticeChannel.EMAIL:
+        address = address or (getattr(recipient, "email", "") or "")
+        if not address:
+            raise InvalidNotice("邮件通知缺少收件人的电子邮箱地址。")
+        try:
+            validate_email(address)
+        except ValidationError:
+            raise InvalidNotice(f"电子邮箱地址格式不正确：{address}") from None
+        return address
+    address = address or (getattr(recipient, "mobile", "") or "")
+    if not address:
+        raise InvalidNotice("短信通知缺少接收人的手机号码。")
+    try:
+        validate_mobile(address)
+    except ValidationError:
+        raise InvalidNotice(
+            f"手机号码不正确：{address}。请使用11位手机号码，如 13800000000。"
+        ) from None
+    return address
+
+
+def send_notice(
+    *,
+    channel: str,
+    subject: str,
+    body: str,
+    recipient=None,
+    address: str = "",
+    url: str = "",
+    related: models.Model | None = None,
+) -> Notice:
+    """Write a notice in the caller's transaction; deliver it after commit."""
+    if channel not in NoticeChannel.values:
+        raise InvalidNotice(f"未知的通知渠道：{channel}（应为 email、sms 或 inapp）。")
+    subject = (subject or "").strip()
+    body = (body or "").strip()
+    if not subject:
+        raise InvalidNotice("通知标题不能为空。")
+    if len(subject) > SUBJECT_MAX:
+        raise InvalidNotice(f"通知标题不能超过{SUBJECT_MAX}个字。")
+    if not body and channel != NoticeChannel.INAPP:
+        raise InvalidNotice("邮件和短信通知的内容不能为空。")
+    if len(url) > URL_MAX:
+        raise InvalidNotice(f"通知链接不能超过{URL_MAX}个字符。")
+    address = _address_for(channel, address, recipient)
+
+    notice = Notice(
+        channel=channel,
+        recipient=recipient,
+        address=address,
+        subject=subject,
+        body=body,
+        url=url,
+    )
+    if related is not None:
+        notice.content_type = ContentType.objects.get_for_model(related)
+        notice.object_id = str(related.pk)
+    if channel == NoticeChannel.INAPP:
+        notice.state = NoticeState.SENT
+        notice.sent_at = notice.created_at
+    with transaction.atomic():
+        notice.save()
+        if channel != NoticeChannel.INAPP:
+            # robust: if enqueueing fails after commit, the sweep picks the row up.
+            transaction.on_commit(partial(enqueue_delivery, notice.pk), robust=True)
+    return notice
+
+
+def enqueue_delivery(notice_id: int) -> None:
+    from .jobs import deliver_notice
+
+    deliver_notice.enqueue(notice_id)
+
+
+def inbox_for(user, *, unread_only: bool = False) -> models.QuerySet[Notice]:
+    """The user's in-app notices, newest first."""
+    notices = Notice.objects.filter(recipient=user, channel=NoticeChannel.INAPP)
+    if unread_only:
+        notices = notices.filter(read_at__isnull=True)
+    return notices.order_by("-created_at", "-id")
+
+
+def unread_count(user) -> int:
+    return inbox_for(user, unread_only=True).count()
+
+
+def mark_read(user, notice_ids: Iterable[int]) -> int:
+    """Mark the user's own in-app notices read; others' ids are ignored. Returns how many."""
+    return (
+        inbox_for(user, unread_only=True)
+        .filter(pk__in=list(notice_ids))
+        .update(read_at=timezone.now())
+    )
+
+
+def resend_failed(notice_ids: Iterable[int], *, actor=None) -> int:
+    """Give failed email/SMS notices a fresh set of attempts (an administrator's action)."""
+    with transaction.atomic():
+        ids = list(
+            Notice.objects.filter(pk__in=list(notice_ids), state=NoticeState.FAILED)
+            .exclude(channel=NoticeChannel.INAPP)
+            .values_list("pk", flat=True)
+        )
+        Notice.objects.filter(pk__in=ids, state=NoticeState.FAILED).update(
+            state=NoticeState.PENDING, attempts=0, claimed_at=None
+        )
+        if ids:
+            audit.record(
+                "notices.resend",
+                actor=actor,
+                object_type=Notice._meta.label_lower,
+                object_repr=f"重新发送 {len(ids)} 条发送失败的通知",
+                after={"ids": ids},
+            )
+        for notice_id in ids:
+            transaction.on_commit(partial(enqueue_delivery, notice_id), robust=True)
+    return len(ids)
