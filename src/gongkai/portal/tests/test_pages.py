@@ -1,0 +1,110 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from gongkai.portal.modules import MODULES
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_every_module_with_a_link_to_its_page(client):
+    response = client.get(reverse("portal:home"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="zh-CN"' in html
+    assert len(MODULES) == 10
+    for module in MODULES:
+        assert module.title in html
+        assert module.summary in html
+        assert reverse("portal:module", args=[module.slug]) in html
+
+
+def test_home_has_skip_link_landmarks_and_a_labelled_search_box(client):
+    html = client.get(reverse("portal:home")).content.decode()
+    assert '<a class="skip-link" href="#main">跳到主要内容</a>' in html
+    assert '<main id="main"' in html
+    assert re.search(r'<header[^>]*aria-label="网站页头"', html)
+    assert re.search(r'<nav[^>]*aria-label="栏目导航"', html)
+    assert re.search(r'<footer[^>]*aria-label="网站信息"', html)
+    assert '<label class="visually-hidden" for="site-search-q">站内搜索</label>' in html
+    assert 'action="/search/"' in html
+
+
+def test_pages_carry_no_inline_styles_or_scripts(client, site_profile):
+    # The CSP forbids them: they would be silently ignored by browsers.
+    for url in [reverse("portal:home"), reverse("portal:module", args=["disclosure"])]:
+        html = client.get(url).content.decode()
+        assert "style=" not in html
+        assert "<style" not in html
+        assert not re.search(r"<script(?![^>]*\bsrc=)", html)
+
+
+@pytest.mark.parametrize("module", MODULES, ids=[m.slug for m in MODULES])
+def test_every_module_page_says_honestly_it_is_being_built(client, module):
+    response = client.get(reverse("portal:module", args=[module.slug]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"<h1>{module.title}</h1>" in html
+    assert "本栏目正在建设中，暂未开放" in html
+    for offer in module.offers:
+        assert offer in html
+
+
+def test_an_unknown_module_is_a_chinese_404(client):
+    response = client.get(reverse("portal:module", args=["no-such-section"]))
+    assert response.status_code == 404
+    assert "页面不存在" in response.content.decode()
+
+
+def test_404_page_is_chinese(client):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "页面不存在" in html
+    assert "返回首页" in html
+
+
+def test_500_page_renders_without_a_request_context():
+    from django.template import loader
+
+    html = loader.get_template("500.html").render()
+    assert "服务器暂时出错" in html
+    assert 'lang="zh-CN"' in html
+
+
+def test_search_echoes_the_query_escaped_and_says_search_is_not_there_yet(client):
+    response = client.get(reverse("portal:search"), {"q": '<script>alert("x")</script>财政预算'})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "站内搜索暂未开放" in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;财政预算" in html
+    assert '<script>alert("x")' not in html
+    assert reverse("portal:home") in html
+
+
+def test_search_without_a_query_still_explains(client):
+    response = client.get(reverse("portal:search"))
+    assert response.status_code == 200
+    assert "您搜索的是" not in response.content.decode()
+
+
+def test_footer_shows_filing_numbers_contact_and_new_media_qr_codes(client, site_profile):
+    html = client.get(reverse("portal:home")).content.decode()
+    assert "网站标识码：6205000001" in html
+    assert "陇ICP备00000001号" in html
+    assert "https://beian.miit.gov.cn/" in html
+    assert "甘公网安备 62050202000001号" in html
+    assert "code=62050202000001" in html
+    assert "天水市人民政府办公室" in html
+    assert "天水市政务公开办公室" in html
+    assert "0938-1234567" in html
+    assert html.count('src="data:image/svg+xml') == 2
+    assert "“天水发布”微信公众号二维码" in html
+    assert "“天水发布”微博二维码" in html
+    assert '<span class="site-name">天水市人民政府</span>' in html
+
+
+def test_home_works_before_a_site_profile_exists(client):
+    html = client.get(reverse("portal:home")).content.decode()
+    assert "网站主办信息尚未登记" in html
