@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "workbench"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("department/", views.switch_department, name="department"),
+    path("notices/", views.notices, name="notices"),
+]

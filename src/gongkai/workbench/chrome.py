@@ -1,0 +1,51 @@
+"""What the workbench layout shows around every page: the person, their
+departments and the current one, the administrators' banner and the unread
+notice count. Computed once per request (``chrome_for``), used by the
+``{% workbench_chrome %}`` tag so pages of other apps (accounts) get it too."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from gongkai import access
+
+from . import notices
+from .departments import current_department, departments_of
+
+
+@dataclass
+class Chrome:
+    departments: list = field(default_factory=list)
+    current_department: object | None = None
+    is_admin: bool = False
+    calendar_warning: str | None = None
+    notices_enabled: bool = False
+    unread_notices: int = 0
+
+
+def _calendar_warning() -> str | None:
+    try:
+        from gongkai.workdays import calendar_warning
+    except ImportError:  # the calendar module has not landed yet
+        return None
+    return calendar_warning(timezone.localdate()) or None
+
+
+def chrome_for(request) -> Chrome:
+    cached = getattr(request, "_workbench_chrome", None)
+    if cached is not None:
+        return cached
+    user = request.user
+    chrome = Chrome()
+    if getattr(user, "is_authenticated", False):
+        chrome.departments = departments_of(user)
+        chrome.current_department = current_department(request)
+        chrome.is_admin = access.can(user, "admin.access")
+        chrome.notices_enabled = notices.available()
+        chrome.unread_notices = notices.unread_count(user)
+        if chrome.is_admin:
+            chrome.calendar_warning = _calendar_warning()
+    request._workbench_chrome = chrome
+    return chrome
