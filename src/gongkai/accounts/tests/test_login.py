@@ -135,3 +135,13 @@ def test_zh_duration_filter():
     assert zh_duration(timedelta(minutes=90)) == "1 小时 30 分钟"
     assert zh_duration(timedelta(seconds=20)) == "不到 1 分钟"
     assert zh_duration(None) == ""
+
+
+def test_a_stale_login_form_gets_a_chinese_csrf_page(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        reverse("accounts:login"), {"username": "x", "password": "y"}
+    )
+    assert response.status_code == 403
+    assert "页面已过期，请重新提交" in response.content.decode()
