@@ -27,7 +27,7 @@ PLACES = ("own", "sibling", "child", "other")
 EVERYWHERE = set(PLACES)
 SUPERVISED = {"own", "sibling", "child"}
 NOWHERE: set[str] = set()
-H, R, C, O, S = (
+H, R, C, O, S = (  # noqa: E741 - the roles, as columns of the matrix
     Role.HANDLER,
     Role.REVIEWER,
     Role.CONFIDENTIALITY,
