@@ -34,19 +34,25 @@ __all__ = [
 ]
 
 
+_get_engine = None
+
+
 def _engine():
-    from django.apps import apps
+    global _get_engine
+    if _get_engine is None:
+        from django.apps import apps
 
-    if not apps.ready:
-        import os
+        if not apps.ready:
+            import os
 
-        import django
+            import django
 
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
-        django.setup()
-    from .engine import get_engine
+            os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+            django.setup()
+        from .engine import get_engine
 
-    return get_engine()
+        _get_engine = get_engine
+    return _get_engine()
 
 
 def is_working_day(d: date) -> bool:

@@ -4,11 +4,13 @@ The engine is built once from the database into an ordinal table over every
 day from 1 January of the first covered year to 31 December of the last:
 
 * ``work[i]`` is 1 when day ``base + i`` is a working day;
-* ``cum[i]`` is the number of working days in days ``0 … i`` (inclusive).
+* ``cum[i]`` is the number of working days in days ``0 … i`` (inclusive);
+* ``nth[k]`` is the index of the (k+1)-th working day (the inverse of ``cum``).
 
 Then ``working_days_between(a, b) = cum[b] - cum[a]`` and
-``add_working_days(a, n)`` is one ``bisect`` for the first index whose count
-reaches ``cum[a] + n``: no day-by-day loops.
+``add_working_days(a, n) = nth[cum[a] + n - 1]``: two array lookups, no
+day-by-day loops (``nth`` is what a ``bisect`` over ``cum`` would find, looked
+up instead of searched).
 
 The built engine is cached in the process. Changes made in this process call
 ``invalidate()``; changes made by other processes (the web server versus the
@@ -21,7 +23,6 @@ from __future__ import annotations
 import threading
 import time
 from array import array
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate
@@ -47,6 +48,7 @@ class Engine:
     base: int  # ordinal of 1 January of first_year
     work: bytes
     cum: array
+    nth: array
     gaps: tuple[int, ...]  # uncovered years strictly between first_year and last_year
     special: dict[date, SpecialDayInfo] = field(default_factory=dict)
     token: str | None = None
@@ -61,7 +63,7 @@ class Engine:
         """An engine for the covered ``years`` and their ``{date: (kind, name)}`` special days."""
         years = frozenset(years)
         if not years:
-            return cls(frozenset(), 0, -1, 0, b"", array("l"), (), {}, token)
+            return cls(frozenset(), 0, -1, 0, b"", array("l"), array("l"), (), {}, token)
         first, last = min(years), max(years)
         base = date(first, 1, 1).toordinal()
         size = date(last, 12, 31).toordinal() - base + 1
@@ -82,7 +84,8 @@ class Engine:
             end = date(year, 12, 31).toordinal() - base + 1
             work[start:end] = bytes(end - start)
         cum = array("l", accumulate(work))
-        return cls(years, first, last, base, bytes(work), cum, gaps, special, token)
+        nth = array("l", (i for i, flag in enumerate(work) if flag))
+        return cls(years, first, last, base, bytes(work), cum, nth, gaps, special, token)
 
     # -- lookups --------------------------------------------------------------
 
@@ -90,12 +93,15 @@ class Engine:
         return year in self.years
 
     def _index(self, day: date) -> int:
-        if day.year not in self.years:
+        i = day.toordinal() - self.base
+        if i < 0 or i >= len(self.work) or (self.gaps and day.year in self.gaps):
             raise CalendarMissing(day.year)
-        return day.toordinal() - self.base
+        return i
 
     def _check_span(self, a: date, b: date) -> None:
         """Raise for the first uncovered year between two covered dates."""
+        if not self.gaps:
+            return
         low, high = (a.year, b.year) if a <= b else (b.year, a.year)
         for year in self.gaps:
             if low < year < high:
@@ -118,18 +124,17 @@ class Engine:
         i = self._index(start)
         if n == 0:
             return start
-        cum = self.cum
         if n > 0:
-            j = bisect_left(cum, cum[i] + n)
-            if j >= len(cum):
+            k = self.cum[i] + n - 1
+            if k >= len(self.nth):
                 raise CalendarMissing(self.last_year + 1)
         else:
             # The |n|-th working day before start: a working day d with
             # |n| working days in [d, start).
-            target = cum[i] - self.work[i] + n + 1
-            if target < 1:
+            k = self.cum[i] - self.work[i] + n
+            if k < 0:
                 raise CalendarMissing(self.first_year - 1)
-            j = bisect_left(cum, target)
+        j = self.nth[k]
         result = date.fromordinal(self.base + j)
         self._check_span(start, result)
         return result

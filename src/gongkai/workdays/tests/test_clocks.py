@@ -63,6 +63,14 @@ def test_pause_excludes_working_days_after_the_pause_day_through_the_resume_day(
     assert (resume.old_due, resume.new_due) == (None, date(2026, 4, 1))
 
 
+def test_the_worked_example_of_the_operator_docs(start, world):
+    clock = start(date(2026, 9, 30))
+    assert clock.due_date == date(2026, 11, 3)
+    pause_clock(clock, on=date(2026, 10, 8), reason="征求第三方意见", actor=world.handler_finance)
+    resume_clock(clock, on=date(2026, 10, 13), actor=world.handler_finance)
+    assert clock.due_date == date(2026, 11, 9)
+
+
 def test_a_clock_cannot_be_paused_on_or_after_its_due_date(start, world):
     clock = start(date(2026, 3, 2), limit_days=3)
     with pytest.raises(DomainError, match="届满"):
