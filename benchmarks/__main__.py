@@ -10,8 +10,10 @@ import time
 
 
 def main() -> None:
-    print(f"gongkai benchmarks — Python {platform.python_version()}, {platform.machine()}, "
-          f"{time.strftime('%Y-%m-%d %H:%M:%S')}")
+    print(
+        f"gongkai benchmarks — Python {platform.python_version()}, {platform.machine()}, "
+        f"{time.strftime('%Y-%m-%d %H:%M:%S')}"
+    )
     from benchmarks import workdays
 
     workdays.main()

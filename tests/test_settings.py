@@ -42,9 +42,7 @@ def test_production_refuses_debug(tmp_path):
 
 
 def test_production_refuses_a_short_secret(tmp_path):
-    result = gongkai(
-        "check", env_overrides={"GONGKAI_SECRET_KEY": "too-short"}, tmp_path=tmp_path
-    )
+    result = gongkai("check", env_overrides={"GONGKAI_SECRET_KEY": "too-short"}, tmp_path=tmp_path)
     assert result.returncode != 0
     assert "at least 50 characters" in result.stderr
 
@@ -67,7 +65,9 @@ def test_deploy_checks_pass_in_production_mode(tmp_path):
 def test_development_mode_keeps_a_generated_secret_between_starts(tmp_path):
     for _ in range(2):
         result = gongkai(
-            "shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)",
+            "shell",
+            "-c",
+            "from django.conf import settings; print(settings.SECRET_KEY)",
             env_overrides={"GONGKAI_ENV": "development"},
             tmp_path=tmp_path,
         )

@@ -102,7 +102,7 @@ class _Names:
 def _user(username, full_name, password_hash, *, staff=False, superuser=False):
     from gongkai.accounts.models import User
 
-    user, created = User.objects.get_or_create(
+    user, _ = User.objects.get_or_create(
         username=username,
         defaults={
             "full_name": full_name,
@@ -171,7 +171,8 @@ def load_departments_and_staff(ctx: DemoContext) -> None:
     # A reviewer of 市财政局 who also handles for 市扶贫办: shows the department switch.
     both = _user("ts_czj_reviewer", "", password_hash)
     Membership.objects.get_or_create(
-        user=both, department=Department.objects.get(government=ctx.city, name="天水市扶贫开发办公室"),
+        user=both,
+        department=Department.objects.get(government=ctx.city, name="天水市扶贫开发办公室"),
         role=Role.HANDLER,
     )
     ctx.out(f"  部门：{dept_count} 个；人员：{people} 人")

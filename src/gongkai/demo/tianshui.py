@@ -90,9 +90,36 @@ COUNTY_DEPARTMENTS = [
 # People: plausible names for the staff of the demonstration.
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
 GIVEN_NAMES = [
-    "建国", "文静", "志强", "晓燕", "海涛", "丽娟", "永红", "国栋", "玉兰", "宏伟",
-    "雪梅", "立新", "春花", "卫东", "秀英", "小军", "彦明", "慧敏", "振华", "亚平",
-    "红霞", "鹏飞", "淑珍", "德胜", "瑞雪", "金山", "桂芳", "子涵", "世杰", "思远",
+    "建国",
+    "文静",
+    "志强",
+    "晓燕",
+    "海涛",
+    "丽娟",
+    "永红",
+    "国栋",
+    "玉兰",
+    "宏伟",
+    "雪梅",
+    "立新",
+    "春花",
+    "卫东",
+    "秀英",
+    "小军",
+    "彦明",
+    "慧敏",
+    "振华",
+    "亚平",
+    "红霞",
+    "鹏飞",
+    "淑珍",
+    "德胜",
+    "瑞雪",
+    "金山",
+    "桂芳",
+    "子涵",
+    "世杰",
+    "思远",
 ]
 
 OFFICE_HOURS = "工作日 上午8:30—12:00，下午14:30—18:00（法定节假日除外）"
@@ -113,6 +140,10 @@ SITE_PROFILE = {
 # The seed: 天水发布 on WeChat and Weibo. The addresses are examples for the
 # demonstration; operators replace them with the accounts' real addresses.
 NEW_MEDIA = [
-    ("天水发布", "wechat", "https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=tianshuifabu"),
+    (
+        "天水发布",
+        "wechat",
+        "https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=tianshuifabu",
+    ),
     ("天水发布", "weibo", "https://weibo.com/tianshuifabu"),
 ]

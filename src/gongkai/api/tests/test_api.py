@@ -8,8 +8,13 @@ from gongkai import workdays
 def test_openapi_schema_describes_the_public_endpoints(client):
     schema = client.get("/api/v1/openapi.json").json()
     paths = schema["paths"]
-    for path in ["/api/v1/governments", "/api/v1/governments/{code}/departments",
-                 "/api/v1/workdays/add", "/api/v1/workdays/between", "/api/v1/workdays/{day}"]:
+    for path in [
+        "/api/v1/governments",
+        "/api/v1/governments/{code}/departments",
+        "/api/v1/workdays/add",
+        "/api/v1/workdays/between",
+        "/api/v1/workdays/{day}",
+    ]:
         assert path in paths
 
 

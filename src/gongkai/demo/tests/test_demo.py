@@ -20,7 +20,13 @@ def test_the_city_and_its_seven_counties_with_real_division_codes(demo):
     city = Government.objects.get(code="620500")
     assert city.name == "天水市"
     assert sorted(city.children.values_list("code", flat=True)) == [
-        "620502", "620503", "620521", "620522", "620523", "620524", "620525",
+        "620502",
+        "620503",
+        "620521",
+        "620522",
+        "620523",
+        "620524",
+        "620525",
     ]
     assert Government.objects.get(code="620525").name == "张家川回族自治县"
 
@@ -29,8 +35,17 @@ def test_at_least_25_city_departments_including_the_nine_key_area_units(demo):
     city_departments = Department.objects.filter(government__code="620500")
     assert city_departments.count() >= 25
     names = set(city_departments.values_list("short_name", flat=True))
-    for short in ["市财政局", "市政务大厅", "市环保局", "市人社局", "市食品药品监管局",
-                  "市发展改革委", "市国土资源局", "市安监局", "市建设局"]:
+    for short in [
+        "市财政局",
+        "市政务大厅",
+        "市环保局",
+        "市人社局",
+        "市食品药品监管局",
+        "市发展改革委",
+        "市国土资源局",
+        "市安监局",
+        "市建设局",
+    ]:
         assert short in names
     assert len(tianshui.KEY_AREA_UNITS) == 9
 
@@ -79,4 +94,7 @@ def test_site_profile_names_the_city_and_its_new_media(demo):
 
     profile = SiteProfile.objects.get()
     assert profile.government.code == "620500"
-    assert {a.get_platform_display() for a in profile.new_media_accounts.all()} == {"微信公众号", "微博"}
+    assert {a.get_platform_display() for a in profile.new_media_accounts.all()} == {
+        "微信公众号",
+        "微博",
+    }

@@ -35,7 +35,7 @@ class Command(BaseCommand):
         self.stdout.write("载入天水市演示数据……")
         ctx = load_all(out=self.stdout.write)
         by_name = {username: (who, role) for username, who, role in ctx.logins}
-        self.stdout.write("\n演示账号（密码均为 %s，仅供演示）：" % tianshui.DEMO_PASSWORD)
+        self.stdout.write(f"\n演示账号（密码均为 {tianshui.DEMO_PASSWORD}，仅供演示）：")
         for username in SHOWN_LOGINS:
             who, role = by_name[username]
             self.stdout.write(f"  {username:<18} {who} · {role}")
