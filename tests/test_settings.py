@@ -12,7 +12,8 @@ def gongkai(*args, env_overrides, tmp_path):
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith("GONGKAI_") and k != "DJANGO_SETTINGS_MODULE"
+        if not k.startswith("GONGKAI_")
+        and k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     env.update({"GONGKAI_VAR_DIR": str(tmp_path), **env_overrides})
     return subprocess.run(
