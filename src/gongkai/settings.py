@@ -138,6 +138,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gongkai.core.middleware.DisplayPreferencesMiddleware",
     "axes.middleware.AxesMiddleware",
+    "gongkai.core.exceptions.DomainErrorMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from gongkai.accounts.models import User
+from gongkai.core.concurrency import VersionedAdminMixin
 
 from .models import Department, Government, Membership
 
@@ -15,7 +16,7 @@ class GovernmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "government", "kind", "uscc", "phone", "active"]
     list_filter = ["government", "kind", "active"]
     search_fields = ["name", "short_name", "uscc"]

@@ -14,6 +14,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 
+from gongkai.core.concurrency import Versioned
 from gongkai.core.validators import validate_division_code, validate_phone, validate_uscc
 
 from .roles import Role
@@ -80,7 +81,7 @@ class DepartmentType(models.TextChoices):
     OTHER = "other", "其他"
 
 
-class Department(models.Model):
+class Department(Versioned):
     government = models.ForeignKey(
         Government, verbose_name="所属政府", on_delete=models.PROTECT, related_name="departments"
     )

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from gongkai.core.concurrency import VersionedAdminMixin
+
 from .models import NewMediaAccount, SiteProfile
 
 
@@ -11,7 +13,7 @@ class NewMediaAccountInline(admin.TabularInline):
 
 
 @admin.register(SiteProfile)
-class SiteProfileAdmin(admin.ModelAdmin):
+class SiteProfileAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["site_name", "government", "site_code", "icp_record"]
     inlines = [NewMediaAccountInline]
     fieldsets = [

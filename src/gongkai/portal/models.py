@@ -12,6 +12,7 @@ from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 
+from gongkai.core.concurrency import Versioned
 from gongkai.core.validators import validate_phone
 
 SITE_PROFILE_ID = 1
@@ -22,7 +23,7 @@ validate_site_code = RegexValidator(
 validate_police_code = RegexValidator(r"^\d{14}$", "公安备案编号是 14 位数字。")
 
 
-class SiteProfile(models.Model):
+class SiteProfile(Versioned):
     """The one row describing the public site."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=SITE_PROFILE_ID, editable=False)
