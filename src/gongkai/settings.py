@@ -118,6 +118,10 @@ INSTALLED_APPS = [
     "gongkai.workdays",
     "gongkai.jobs",
     "gongkai.notices",
+    "gongkai.numbering",
+    "gongkai.workflow",
+    "gongkai.files",
+    "gongkai.search",
     # the sites
     "gongkai.portal",
     "gongkai.workbench",
