@@ -1,0 +1,178 @@
+"""The transition table and the one function that applies a transition."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models, transaction
+
+from gongkai.core.errors import DomainError
+
+
+class TransitionRefused(DomainError):
+    pass
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str  # e.g. "submit"
+    sources: frozenset[str]  # states it may start from
+    target: str
+    permission: str  # an action of gongkai.access.policy.RULES
+    label: str  # Chinese, for buttons and history: "提交审核"
+    comment_required: bool = False
+
+    def __init__(
+        self,
+        action: str,
+        sources: Iterable[str] | str,
+        target: str,
+        permission: str,
+        label: str,
+        *,
+        comment_required: bool = False,
+    ):
+        object.__setattr__(self, "action", action)
+        object.__setattr__(
+            self, "sources", frozenset([sources] if isinstance(sources, str) else sources)
+        )
+        object.__setattr__(self, "target", target)
+        object.__setattr__(self, "permission", permission)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "comment_required", comment_required)
+
+
+@dataclass
+class Workflow:
+    name: str  # e.g. "disclosure.item": used in audit actions ("disclosure.item.submit")
+    states: dict[str, str]  # state -> Chinese label
+    transitions: list[Transition]
+    state_field: str = "state"
+    _by_action: dict[str, Transition] = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self._by_action = {}
+        for t in self.transitions:
+            if t.action in self._by_action:
+                raise ValueError(f"{self.name}: action {t.action!r} declared twice")
+            unknown = (t.sources | {t.target}) - set(self.states)
+            if unknown:
+                raise ValueError(f"{self.name}.{t.action}: unknown states {sorted(unknown)}")
+            self._by_action[t.action] = t
+
+    # -- reading ----------------------------------------------------------------
+
+    def transition(self, action: str) -> Transition:
+        try:
+            return self._by_action[action]
+        except KeyError:
+            raise TransitionRefused(f"没有“{action}”这一操作。", code="unknown_action") from None
+
+    def label(self, state: str) -> str:
+        return self.states.get(state, state)
+
+    def available(self, obj, user) -> list[Transition]:
+        """The transitions ``user`` may take on ``obj`` in its current state."""
+        from gongkai import access
+
+        state = getattr(obj, self.state_field)
+        return [
+            t
+            for t in self.transitions
+            if state in t.sources and access.can(user, t.permission, obj)
+        ]
+
+    # -- changing ---------------------------------------------------------------
+
+    def check(self, obj, action: str, user, comment: str = "") -> Transition:
+        """Raise unless ``user`` may take ``action`` on ``obj`` now."""
+        from django.core.exceptions import PermissionDenied
+
+        from gongkai import access
+
+        t = self.transition(action)
+        state = getattr(obj, self.state_field)
+        if state not in t.sources:
+            raise TransitionRefused(
+                f"当前状态为“{self.label(state)}”，不能{t.label}。", code="wrong_state"
+            )
+        if t.comment_required and not comment.strip():
+            raise TransitionRefused(
+                f"{t.label}须填写意见，说明原因或需要修改的内容。", code="comment"
+            )
+        if not access.can(user, t.permission, obj):
+            raise PermissionDenied(f"无权执行此操作：{t.label}。")
+        return t
+
+    def apply(
+        self,
+        obj: models.Model,
+        action: str,
+        *,
+        actor,
+        comment: str = "",
+        ip: str | None = None,
+        changes: dict[str, Any] | None = None,
+        after: Callable[[], None] | None = None,
+    ) -> models.Model:
+        """Take ``action`` on ``obj``: guard → lock → save → history → audit → on-commit hook.
+
+        ``changes`` are further field values saved with the new state (e.g.
+        ``published_at``); ``after`` runs once the transaction has committed.
+        """
+        from gongkai.audit.services import record
+
+        from .models import StateChange
+
+        self.check(obj, action, actor, comment)
+        t = self.transition(action)
+        changes = dict(changes or {})
+        with transaction.atomic():
+            # Re-read the state under a row lock: two reviewers acting at once
+            # cannot both move the object from the same state.
+            current = (
+                type(obj)
+                ._default_manager.select_for_update()
+                .filter(pk=obj.pk)
+                .values_list(self.state_field, flat=True)
+                .get()
+            )
+            if current not in t.sources:
+                raise TransitionRefused(
+                    f"该事项已被他人处理（当前状态：{self.label(current)}），请刷新后再操作。",
+                    code="stale_state",
+                )
+            before = {self.state_field: current}
+            setattr(obj, self.state_field, t.target)
+            for name, value in changes.items():
+                setattr(obj, name, value)
+            update_fields = [self.state_field, *changes]
+            if any(f.name == "updated_at" for f in obj._meta.fields):
+                update_fields.append("updated_at")
+            obj.save(update_fields=update_fields)
+            StateChange.objects.create(
+                subject=obj,
+                workflow=self.name,
+                action=t.action,
+                from_state=current,
+                to_state=t.target,
+                actor=actor if getattr(actor, "is_authenticated", False) else None,
+                comment=comment.strip(),
+            )
+            record(
+                f"{self.name}.{t.action}",
+                actor=actor,
+                obj=obj,
+                before=before,
+                after={
+                    self.state_field: t.target,
+                    **changes,
+                    **({"comment": comment} if comment else {}),
+                },
+                ip=ip,
+            )
+            if after is not None:
+                transaction.on_commit(after)
+        return obj
