@@ -122,6 +122,8 @@ INSTALLED_APPS = [
     "gongkai.workflow",
     "gongkai.files",
     "gongkai.search",
+    # the modules
+    "gongkai.disclosure",
     # the sites
     "gongkai.portal",
     "gongkai.workbench",

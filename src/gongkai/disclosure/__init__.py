@@ -1,0 +1,1 @@
+"""主动公开 (proactive disclosure): the government information catalogue."""
