@@ -85,3 +85,30 @@ class World:
         self.both = staff(
             "handler_two_depts", (self.finance, Role.HANDLER), (self.environment, Role.HANDLER)
         )
+
+
+def site_profile(gov: Government):
+    """The portal's site profile for ``gov``, with its two new-media accounts (天水发布)."""
+    from gongkai.portal.models import NewMediaAccount, Platform, SiteProfile
+
+    profile = SiteProfile.objects.create(
+        government=gov,
+        site_name=f"{gov.name}人民政府",
+        site_code="6205000001",
+        icp_record="陇ICP备00000001号",
+        police_record="甘公网安备 62050202000001号",
+        police_record_code="62050202000001",
+        sponsor=f"{gov.name}人民政府办公室",
+        operator=f"{gov.name}政务公开办公室",
+        phone="0938-1234567",
+        email="gongkai@example.gov.cn",
+        address="甘肃省天水市秦州区",
+    )
+    for order, platform, url in [
+        (1, Platform.WECHAT, "https://mp.weixin.qq.com/tianshuifabu"),
+        (2, Platform.WEIBO, "https://weibo.com/tianshuifabu"),
+    ]:
+        NewMediaAccount.objects.create(
+            name="天水发布", platform=platform, url=url, sort_order=order
+        )
+    return profile
