@@ -72,6 +72,34 @@ RULES: dict[str, Rule] = {
     "clock.resume": Rule({H: OWN, R: OWN}, frozenset({"paused"}), "恢复计时"),
     "clock.extend": Rule({R: OWN, OFFICE: TREE}, frozenset({"running", "paused"}), "批准延期"),
     "clock.supervise": Rule({OFFICE: TREE}, OPEN_CLOCK, "督办"),
+    # -- proactive disclosure 主动公开 (gongkai.disclosure) ----------------------
+    # Objects: a department (disclosure.create) or an information item, whose
+    # ``access_department`` is its owning department. Item states are those of
+    # gongkai.disclosure.review.REVIEW. Each review step has its own right, so
+    # a 保密审查员 cannot act at the leader-approval step and vice versa.
+    "disclosure.view_draft": Rule(
+        {H: OWN, R: OWN, C: OWN, OFFICE: TREE},
+        description="在工作台查看政府信息（含未发布的稿件）",
+    ),
+    "disclosure.create": Rule({H: OWN, R: OWN}, description="起草政府信息"),
+    "disclosure.edit": Rule({H: OWN, R: OWN}, frozenset({"draft", "returned"}), "修改政府信息稿件"),
+    "disclosure.submit": Rule(
+        {H: OWN, R: OWN}, frozenset({"draft", "returned"}), "提交政府信息审核"
+    ),
+    "disclosure.confidentiality_review": Rule(
+        {C: OWN}, frozenset({"submitted"}), "保密审查（通过或退回修改）"
+    ),
+    "disclosure.approve": Rule(
+        {R: OWN}, frozenset({"approval", "scheduled"}), "领导审批（批准发布或退回修改）"
+    ),
+    "disclosure.withdraw": Rule(
+        {R: OWN, OFFICE: TREE}, frozenset({"published"}), "撤回已发布的政府信息"
+    ),
+    "disclosure.correct": Rule({R: OWN}, frozenset({"published"}), "更正已发布的政府信息"),
+    "disclosure.change_validity": Rule(
+        {R: OWN}, frozenset({"published"}), "变更规范性文件的有效性（失效、废止、已修订）"
+    ),
+    "disclosure.supervise": Rule({OFFICE: TREE}, description="政务公开督查（超期发布、空栏目等）"),
 }
 
 
