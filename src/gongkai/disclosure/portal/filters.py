@@ -1,0 +1,149 @@
+"""The catalogue's filters, read from GET parameters.
+
+``department`` (id), ``subject`` (id), ``genre`` (id), ``type`` (信息类型),
+``year`` (year of publication, Beijing time), ``validity`` (有效性),
+``key_area`` (slug), ``category`` (条例 content category code) and ``order``
+(``date``: newest first, the default; ``date_asc``: oldest first).
+
+A value that names nothing (``department=abc``, ``year=1900``) is not an
+error page: the form says in Chinese what is wrong and the list is empty.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Min, QuerySet
+from django.utils import timezone
+
+from ..models import ContentCategory, Genre, ItemType, KeyArea, SubjectCategory, Validity
+from .scope import catalogue_of
+
+ORDER_CHOICES = [("date", "发布日期（从新到旧）"), ("date_asc", "发布日期（从旧到新）")]
+ORDERING = {"date": ("-published_at", "-id"), "date_asc": ("published_at", "id")}
+
+
+def _invalid(label: str) -> dict[str, str]:
+    return {"invalid_choice": f"{label}“%(value)s”不存在，请从列表中选择。"}
+
+
+def _field(label: str, choices, empty: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        required=False,
+        choices=[("", empty), *choices],
+        error_messages=_invalid(label),
+    )
+
+
+def year_choices(items: QuerySet) -> list[tuple[str, str]]:
+    """From this year back to the year of the oldest public item (one indexed query)."""
+    this_year = timezone.localdate().year
+    first = items.aggregate(first=Min("published_at"))["first"]
+    first_year = timezone.localtime(first).year if first else this_year
+    return [
+        (str(year), f"{year}年") for year in range(this_year, min(first_year, this_year) - 1, -1)
+    ]
+
+
+def department_choices(departments) -> list:
+    """Departments as option groups per government (the city first, then its counties)."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for department in departments:
+        groups.setdefault(department.government.name, []).append(
+            (str(department.pk), department.name)
+        )
+    return list(groups.items())
+
+
+class CatalogueFilters(forms.Form):
+    """Built with the reference data and the departments in scope."""
+
+    def __init__(self, data, *, departments, items, with_fields=None):
+        super().__init__(data)
+        self.departments = {str(d.pk): d for d in departments}
+        self.key_areas = {a.slug: a for a in KeyArea.objects.filter(active=True)}
+        self.categories = {c.code: c for c in ContentCategory.objects.filter(active=True)}
+        fields = {
+            "department": _field("发布机构", department_choices(departments), "全部机构"),
+            "subject": _field(
+                "主题分类",
+                [(str(s.pk), s.name) for s in SubjectCategory.objects.filter(active=True)],
+                "全部主题",
+            ),
+            "genre": _field(
+                "体裁", [(str(g.pk), g.name) for g in Genre.objects.filter(active=True)], "全部体裁"
+            ),
+            "type": _field("信息类型", ItemType.choices, "全部类型"),
+            "year": _field("发布年份", year_choices(items), "全部年份"),
+            "validity": _field("有效性", Validity.choices, "不限"),
+            "key_area": _field(
+                "重点领域", [(a.slug, a.name) for a in self.key_areas.values()], "全部领域"
+            ),
+            "category": _field(
+                "法定公开内容",
+                [(c.code, f"{c.legal_basis} {c.name}") for c in self.categories.values()],
+                "不限",
+            ),
+            "order": forms.ChoiceField(
+                label="排序",
+                required=False,
+                choices=ORDER_CHOICES,
+                error_messages=_invalid("排序方式"),
+            ),
+        }
+        for name in with_fields or fields:
+            self.fields[name] = fields[name]
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter (other than the order) was chosen."""
+        return any(self.data.get(name) for name in self.fields if name not in ("order", "page"))
+
+    def problems(self) -> list[str]:
+        return [message for errors in self.errors.values() for message in errors]
+
+    def apply(self, items: QuerySet) -> QuerySet:
+        """``items`` filtered and ordered; none at all when a filter is invalid."""
+        if not self.is_valid():
+            return items.none()
+        data = self.cleaned_data
+        if data.get("department"):
+            items = catalogue_of(items, self.departments[data["department"]])
+        if data.get("subject"):
+            items = items.filter(subject_id=int(data["subject"]))
+        if data.get("genre"):
+            items = items.filter(genre_id=int(data["genre"]))
+        if data.get("type"):
+            items = items.filter(item_type=data["type"])
+        if data.get("year"):
+            items = items.filter(published_at__year=int(data["year"]))
+        if data.get("validity"):
+            items = items.with_validity().filter(validity=data["validity"])
+        if data.get("key_area"):
+            items = items.filter(key_areas=self.key_areas[data["key_area"]])
+        if data.get("category"):
+            items = items.filter(content_categories=self.categories[data["category"]])
+        return items.order_by(*ORDERING[data.get("order") or "date"])
+
+    def chosen(self) -> list[tuple[str, str]]:
+        """(label, value shown) of each valid filter in use, for the summary line."""
+        if not self.is_bound or not self.is_valid():
+            return []
+        out = []
+        for name, field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            if not value or name == "order":
+                continue
+            out.append((field.label, _choice_label(field.choices, value)))
+        return out
+
+
+def _choice_label(choices, value: str) -> str:
+    for key, label in choices:
+        if isinstance(label, list | tuple):  # an option group
+            for inner_key, inner_label in label:
+                if inner_key == value:
+                    return inner_label
+        elif key == value:
+            return label
+    return value

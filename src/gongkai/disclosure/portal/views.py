@@ -1,0 +1,195 @@
+"""The column home, the catalogue, the item page and its attachment downloads,
+a county's entry page and the indexes of guides and annual reports."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from gongkai.files.downloads import file_response
+from gongkai.orgs.models import Department, Government
+
+from ..models import InformationItem, ItemType, KeyArea, SubjectCategory
+from . import scope
+from .filters import CatalogueFilters
+from .scope import SECTION, departments_under, listing, public_items, site_government
+
+LATEST_ON_HOME = 10
+
+
+def _render(request, template: str, context: dict, **kwargs):
+    return render(
+        request, f"disclosure/portal/{template}", {"section": SECTION, **context}, **kwargs
+    )
+
+
+def root_governments(government: Government | None) -> list[Government]:
+    """The site's government, or every top-level government without a site profile."""
+    if government is not None:
+        return [government]
+    return list(Government.objects.filter(parent__isnull=True).order_by("code"))
+
+
+def government_blocks(roots: list[Government]) -> list[dict]:
+    """Per root government: its departments by kind and the governments under it."""
+    root_ids = [g.pk for g in roots]
+    departments = list(
+        Department.objects.filter(government_id__in=root_ids, active=True).order_by(
+            "sort_order", "name"
+        )
+    )
+    children = list(Government.objects.filter(parent_id__in=root_ids).order_by("code"))
+    return [
+        {
+            "government": root,
+            "groups": scope.group_by_kind(d for d in departments if d.government_id == root.pk),
+            "children": [c for c in children if c.parent_id == root.pk],
+        }
+        for root in roots
+    ]
+
+
+@require_GET
+def home(request):
+    government = site_government()
+    items = public_items(government)
+    latest = scope.for_listing(items.order_by("-published_at", "-id"))[:LATEST_ON_HOME]
+    return _render(
+        request,
+        "home.html",
+        {
+            "latest": latest,
+            "blocks": government_blocks(root_governments(government)),
+            "subjects": SubjectCategory.objects.filter(active=True),
+            "key_areas": KeyArea.objects.filter(active=True).select_related(
+                "responsible_department"
+            ),
+        },
+    )
+
+
+@require_GET
+def catalogue(request):
+    government = site_government()
+    items = public_items(government)
+    form = CatalogueFilters(request.GET, departments=departments_under(government), items=items)
+    return _render(
+        request,
+        "catalogue.html",
+        {"form": form, **listing(request, form.apply(items))},
+    )
+
+
+def _public_related(name: str) -> Prefetch:
+    """Related items of the item page, public ones only, newest first."""
+    return Prefetch(
+        name,
+        queryset=InformationItem.objects.public()
+        .select_related("department")
+        .order_by("-published_at", "-id"),
+    )
+
+
+def public_item_or_404(index_number: str, *, for_page: bool = False) -> InformationItem:
+    """The public item with this 索引号 in the site's scope; 404 for anything else
+    (unpublished, withdrawn, not proactive, or another site's)."""
+    items = public_items(site_government())
+    if for_page:
+        items = items.select_related("department__government", "subject", "genre").prefetch_related(
+            Prefetch(
+                "publishing_departments",
+                queryset=Department.objects.order_by("sort_order", "name"),
+            ),
+            "key_areas",
+            _public_related("interpretations"),
+            _public_related("interprets"),
+            _public_related("replaced_by"),
+            _public_related("replaces"),
+        )
+    item = items.filter(index_number=index_number).first()
+    if item is None:
+        raise Http404("没有这条政府信息，或者它已不再公开。")
+    return item
+
+
+@require_GET
+def item_page(request, index_number: str):
+    item = public_item_or_404(index_number, for_page=True)
+    versions = list(item.versions.order_by("revision"))
+    return _render(
+        request,
+        "item.html",
+        {
+            "item": item,
+            "attachments": list(item.attachments.select_related("file")),
+            "versions": versions,
+            "corrected": len(versions) > 1,
+        },
+    )
+
+
+@require_GET
+def attachment(request, index_number: str, attachment_id: int):
+    """Download an attachment of a public item (nothing else is served here)."""
+    item = public_item_or_404(index_number)
+    found = get_object_or_404(item.attachments.select_related("file"), pk=attachment_id)
+    response = file_response(found.file, as_attachment=True)
+    # A withdrawn item's files must stop being served at once: no shared caches.
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def government_page(request, code: str):
+    """A county's (or the city's) entry: its departments and its latest items."""
+    site = site_government()
+    government = get_object_or_404(Government, code=code)
+    if not scope.in_scope(site, government):
+        raise Http404("没有这个地区。")
+    return _render(
+        request,
+        "government.html",
+        {
+            "government": government,
+            "org": government_blocks([government])[0],
+            **listing(request, public_items(government).order_by("-published_at", "-id")),
+        },
+    )
+
+
+@require_GET
+def guides(request):
+    """政府信息公开指南: every department's guide page, and published guides."""
+    government = site_government()
+    departments = list(departments_under(government))
+    by_government: dict[int, dict] = {}
+    for department in departments:
+        entry = by_government.setdefault(
+            department.government_id, {"government": department.government, "departments": []}
+        )
+        entry["departments"].append(department)
+    items = public_items(government).filter(item_type=ItemType.GUIDE)
+    return _render(
+        request,
+        "guides.html",
+        {
+            "governments": list(by_government.values()),
+            **listing(request, items.order_by("-published_at", "-id")),
+        },
+    )
+
+
+@require_GET
+def reports(request):
+    """政府信息公开工作年度报告 of every department and government, by year."""
+    government = site_government()
+    items = public_items(government).filter(item_type=ItemType.ANNUAL_REPORT)
+    form = CatalogueFilters(
+        request.GET,
+        departments=departments_under(government),
+        items=items,
+        with_fields=["department", "year"],
+    )
+    return _render(request, "reports.html", {"form": form, **listing(request, form.apply(items))})
