@@ -18,7 +18,7 @@ from django.utils import timezone
 from ..models import ContentCategory, Genre, ItemType, KeyArea, SubjectCategory, Validity
 from .scope import catalogue_of
 
-ORDER_CHOICES = [("date", "发布日期（从新到旧）"), ("date_asc", "发布日期（从旧到新）")]
+ORDER_CHOICES = [("date", "最新发布在前"), ("date_asc", "最早发布在前")]
 ORDERING = {"date": ("-published_at", "-id"), "date_asc": ("published_at", "id")}
 
 

@@ -103,8 +103,8 @@ def _facets(results, q, order, filters, labels) -> list[Facet]:
     facets = []
     for name in FACETS:
         counts = results.facet_counts.get(name) or {}
-        if not counts:
-            continue
+        if not counts or (name == "source" and len(counts) == 1 and name not in filters):
+            continue  # one kind of thing only: nothing to narrow
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if name == "year":
             ordered = sorted(counts.items(), key=lambda kv: kv[0], reverse=True)

@@ -211,3 +211,29 @@ def test_attachments_of_anything_not_public_are_never_served(client, world, site
     assert client.get(f"/xxgk/{other.index_number}/attachments/{attachment.pk}/").status_code == 404
     withdraw(item)
     assert client.get(url).status_code == 404
+
+
+def test_the_item_page_runs_the_same_few_queries_however_much_it_shows(client, world, site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(item):
+        client.get(item.get_public_url())  # the site profile is cached after the first page
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(item.get_public_url()).status_code == 200
+        return len(captured)
+
+    plain = publish(world, item_type="normative")
+    rich, _ = _with_attachment(
+        world, item_type="normative", key_areas=list(KeyArea.objects.all()[:3])
+    )
+    for n in range(3):
+        publish(
+            world,
+            title=f"解读{n}",
+            item_type="interpretation",
+            interpretation_form="text",
+            interprets=[rich],
+        )
+    correct(rich, reason="更正一处笔误。", summary="更正后的概述。")
+    assert queries(rich) == queries(plain) <= 14
