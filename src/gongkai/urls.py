@@ -2,9 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from gongkai.api.urls import api
+from gongkai.disclosure.portal.sitemaps import sitemap_index
 
 urlpatterns = [
     path("", include("gongkai.portal.urls")),
+    path("xxgk/", include("gongkai.disclosure.portal.urls")),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
     path("accounts/", include("gongkai.accounts.urls")),
     path("workbench/", include("gongkai.workbench.urls")),
     path("api/v1/", api.urls),

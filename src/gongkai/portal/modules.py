@@ -43,6 +43,7 @@ MODULES: tuple[PortalModule, ...] = (
             "规范性文件专栏，标明有效、失效和废止状态",
             "回应关切栏目",
         ),
+        url_name="xxgk:home",
     ),
     PortalModule(
         "applications",

@@ -3,10 +3,12 @@ preferences and the health check."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponseRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -31,13 +33,17 @@ def module(request, slug: str):
     section = MODULES_BY_SLUG.get(slug)
     if section is None:
         raise Http404("没有这个栏目。")
+    if section.built:
+        return redirect(section.url)
     return render(request, "portal/module_pending.html", {"section": section})
 
 
 @require_GET
 def search(request):
+    """The header's search box: the site-wide search lives with the catalogue it searches."""
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX]
-    return render(request, "portal/search.html", {"q": query})
+    target = reverse("xxgk:search")
+    return redirect(f"{target}?{urlencode({'q': query})}" if query else target)
 
 
 def safe_next(request, candidate: str | None, default: str) -> str:
