@@ -7,18 +7,20 @@ from django.core.cache import cache
 
 
 def column_is_wired() -> bool:
-    from django.urls import NoReverseMatch, reverse
+    """Whether the root URLconf serves the column and the sitemap index."""
+    from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
     try:
         reverse("xxgk:home")
-    except NoReverseMatch:
+        resolve("/sitemap.xml")
+    except (NoReverseMatch, Resolver404):
         return False
     return True
 
 
 @pytest.fixture(autouse=True)
 def _portal_urls(settings):
-    """Until ``gongkai.urls`` includes the column, use a URLconf that does."""
+    """Until ``gongkai.urls`` includes the column and the sitemap, use a URLconf that does."""
     if not column_is_wired():
         settings.ROOT_URLCONF = "gongkai.disclosure.tests.portal.urls"
 
