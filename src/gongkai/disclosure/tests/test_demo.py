@@ -1,0 +1,122 @@
+"""``gongkai demo`` loads Tianshui's 2016 catalogue through the real actions."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from gongkai.demo import loaders
+from gongkai.demo.tianshui import KEY_AREA_UNITS
+from gongkai.disclosure.demo import load_disclosure
+from gongkai.disclosure.models import InformationItem, ItemState, ItemType, KeyArea, Validity
+from gongkai.disclosure.queries import major_policies_without_interpretation
+
+
+@pytest.fixture(scope="module")
+def demo_world(django_db_setup, django_db_blocker):
+    """Load the demo once for the module (it takes a while), timed, inside a
+    transaction that is rolled back afterwards so no other test sees it."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            lines: list[str] = []
+            chain = [*loaders.LOADERS]
+            if load_disclosure not in chain:
+                chain.append(load_disclosure)
+            ctx = loaders.DemoContext(out=lines.append)
+            started = time.monotonic()
+            for loader in chain:
+                with transaction.atomic():
+                    loader(ctx)
+            elapsed = time.monotonic() - started
+            yield {"ctx": ctx, "lines": lines, "elapsed": elapsed}
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(demo_world, db):
+    return demo_world
+
+
+def test_a_year_of_items_across_departments_subjects_and_key_areas(demo):
+    items = InformationItem.objects.filter(government__code="620500")
+    assert 300 <= items.count() <= 600
+    public = items.public()
+    assert public.count() >= 300
+    assert public.values("department").distinct().count() >= 25
+    assert public.values("subject").distinct().count() >= 10
+    assert all(item.published_on.year == 2016 for item in public.only("published_at"))
+    for area in KeyArea.objects.all():
+        assert public.filter(key_areas=area).exists(), area.name
+
+
+def test_each_key_area_has_its_responsible_unit(demo):
+    from gongkai.demo.tianshui import CITY_DEPARTMENTS
+
+    full_names = {slug: name for slug, name, *_ in CITY_DEPARTMENTS}
+    for name, slug in KEY_AREA_UNITS.items():
+        area = KeyArea.objects.get(name=name)
+        assert area.responsible_department.name == full_names[slug]
+
+
+def test_the_seeds_own_examples_are_there(demo):
+    public = InformationItem.objects.public()
+    rules = public.get(title="天水市淘汰尾气排放不达标黄标车和老旧机动车实施细则")
+    assert rules.item_type == ItemType.NORMATIVE and rules.effective_on and rules.expires_on
+    assert rules.validity in (Validity.VALID, Validity.EXPIRED)
+    assert rules.interpretations.public().exists()
+    assert public.filter(title__contains="黄标车和老旧机动车实施细则（征求意见稿）").exists()
+    assert public.filter(title__contains="成纪新城19条道路名称").exists()
+    powers = public.get(title="天水市市级政府部门权责清单公布")
+    assert (
+        "行政权力2900项" in powers.body
+        and "责任事项19595项" in powers.body
+        and "追责情形25788项" in powers.body
+    )
+    assert public.filter(department__short_name="市扶贫办", title__contains="扶贫").count() >= 5
+    assert public.filter(title__startswith="《天水市人民政府公报》2016年").count() == 12
+    assert public.filter(department__short_name="市财政局", title__contains="三公").count() >= 2
+    assert public.filter(item_type=ItemType.RESPONSE).count() >= 10
+    assert public.filter(item_type=ItemType.INSPECTION).count() >= 10
+
+
+def test_interpretations_some_missing_withdrawn_corrected_and_late(demo):
+    from datetime import date
+
+    from gongkai.orgs.models import Government
+
+    city = Government.objects.get(code="620500")
+    assert (
+        InformationItem.objects.public()
+        .filter(item_type=ItemType.INTERPRETATION, interprets__isnull=False)
+        .count()
+        >= 5
+    )
+    assert len(major_policies_without_interpretation(city, date(2017, 3, 1))) >= 3
+    assert InformationItem.objects.filter(state=ItemState.WITHDRAWN).count() >= 1
+    assert (
+        InformationItem.objects.public().filter(revision__gt=1, versions__kind="corrected").exists()
+    )
+    assert InformationItem.objects.public().filter(late_publication=True).count() >= 3
+    assert InformationItem.objects.filter(
+        validity=Validity.REVISED, replaced_by__isnull=False
+    ).exists()
+
+
+def test_running_it_again_adds_nothing_and_it_is_fast(demo):
+    from gongkai.demo.loaders import DemoContext
+
+    # About 30 s on an idle laptop; generous here because test machines are shared.
+    assert demo["elapsed"] < 180, demo["elapsed"]
+    before = InformationItem.objects.count()
+    lines: list[str] = []
+    load_disclosure(DemoContext(out=lines.append))
+    assert InformationItem.objects.count() == before
+    assert len(lines) == 1 and "新增 0 条" in lines[0]
+    assert any("主动公开" in line for line in demo["lines"])
