@@ -95,21 +95,26 @@ class MissingInterpretation:
 
 
 def major_policies_without_interpretation(
-    government, today: date, *, tree: bool = False
+    government, today: date, *, tree: bool = False, items: QuerySet | None = None
 ) -> list[MissingInterpretation]:
     """Public major policies of ``government`` (and those under it when ``tree``)
     published at least N working days before ``today`` with no public
-    interpretation (政策解读) linked to them; N is each government's setting."""
+    interpretation (政策解读) linked to them; N is each government's setting.
+
+    ``items`` narrows the search (e.g. to what ``access.scope`` lets a person
+    supervise); ``government`` may then be None.
+    """
     interpreted = (
         InformationItem.objects.public()
         .filter(item_type=ItemType.INTERPRETATION, interprets__isnull=False)
         .values("interprets")
     )
     settings_cache: dict[int, int] = {}
+    candidates = (items if items is not None else InformationItem.objects.all()).public()
+    if government is not None:
+        candidates = candidates.in_government(government, tree=tree)
     candidates = (
-        InformationItem.objects.public()
-        .in_government(government, tree=tree)
-        .filter(is_major_policy=True)
+        candidates.filter(is_major_policy=True)
         .exclude(item_type=ItemType.INTERPRETATION)
         .exclude(pk__in=interpreted)
         # at least N working days needs at least N calendar days

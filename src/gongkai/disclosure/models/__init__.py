@@ -28,6 +28,7 @@ content categories) with ``CategoryRequirement``, ``KeyArea`` (重点领域, by
 State changes happen only through ``gongkai.disclosure.actions``.
 """
 
+from .attachments import ItemAttachment
 from .history import ItemVersion, VersionKind
 from .items import (
     EDITABLE_STATES,
@@ -68,6 +69,7 @@ __all__ = [
     "InformationItem",
     "InformationItemQuerySet",
     "InterpretationForm",
+    "ItemAttachment",
     "ItemState",
     "ItemType",
     "ItemVersion",

@@ -288,6 +288,7 @@ class InformationItem(Versioned):
                 condition=Q(disclosure_attribute=DisclosureAttribute.PROACTIVE)
                 | ~Q(exemption_reason=""),
                 name="item_not_proactive_has_reason",
+                violation_error_message="公开属性不是主动公开时，必须选择不主动公开的法定理由。",
             ),
         ]
 

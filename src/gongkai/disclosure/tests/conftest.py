@@ -20,6 +20,26 @@ from gongkai.disclosure.models import Genre, SubjectCategory
 BEIJING = ZoneInfo("Asia/Shanghai")
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """The reference rows of the data migration, also after a transactional test
+    elsewhere flushed the tables (seeding is idempotent)."""
+    if "transactional_db" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+    elif "db" in request.fixturenames:
+        request.getfixturevalue("db")
+    else:
+        return
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from gongkai.disclosure.models import SubjectCategory
+
+    if not SubjectCategory.objects.exists():
+        import_module("gongkai.disclosure.migrations.0002_reference_data").seed(apps, None)
+
+
 def beijing(*args) -> datetime:
     return datetime(*args, tzinfo=BEIJING)
 

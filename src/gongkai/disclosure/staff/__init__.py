@@ -1,0 +1,1 @@
+"""Staff pages of proactive disclosure in the workbench (``/workbench/disclosure/``)."""
