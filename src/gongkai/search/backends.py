@@ -1,0 +1,256 @@
+"""The two full-text engines behind one small interface, chosen by the connection's vendor.
+
+Both receive only pre-tokenised text (``tokens.py``) and queries built here
+from gram tokens, each quoted: user input never reaches an engine's query
+language. A backend provides
+
+* ``write(cursor, rows)`` / ``delete(cursor, ids)``: the text index of entries;
+* ``matching(parsed)``: a query of the ids of the matching entries, for
+  counting and filtering; ``ranked(parsed)``: the same with a ``score``,
+  higher is better;
+* ``raw_sql(parsed, limit)``: the bare full-text query the search wraps
+  (benchmarks compare the two).
+
+Relevance: matches in the title count ten times a match in the body; jieba
+words shared with the query add to the gram score. SQLite ranks with FTS5's
+bm25 (ties: the most recently indexed first, to stay inside the FTS table),
+PostgreSQL with ``ts_rank`` (weights A = title, D = summary and body; ties:
+the newest first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection as default_connection
+
+from .query import ParsedQuery, Term
+
+
+@dataclass(frozen=True)
+class TextRow:
+    entry_id: int
+    title_grams: str
+    body_grams: str
+    title_words: str
+    body_words: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """``SELECT id[, score] FROM … WHERE …``: more conditions on ``id_column``
+    may be appended with ``AND``."""
+
+    sql: str
+    params: tuple
+    id_column: str
+    tiebreak: str = "id DESC"  # ORDER BY after the score
+
+
+def _chunks(items: Sequence, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class SqliteBackend:
+    """FTS5 table ``search_fts`` (see migration 0002)."""
+
+    vendor = "sqlite"
+    GRAMS = "{title_grams body_grams}"
+    WORDS = "{title_words body_words}"
+    # bm25 column weights: title_grams, body_grams, title_words, body_words.
+    BM25 = "bm25(search_fts, 10.0, 1.0, 10.0, 1.0)"
+
+    def write(self, cursor, rows: Sequence[TextRow]) -> None:
+        self.delete(cursor, [row.entry_id for row in rows])
+        cursor.executemany(
+            "INSERT INTO search_fts (rowid, title_grams, body_grams, title_words, body_words) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            [(r.entry_id, r.title_grams, r.body_grams, r.title_words, r.body_words) for r in rows],
+        )
+
+    def delete(self, cursor, entry_ids: Sequence[int]) -> None:
+        for chunk in _chunks(list(entry_ids)):
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)  # noqa: S608
+
+    def delete_orphans(self, cursor) -> int:
+        cursor.execute(
+            "DELETE FROM search_fts WHERE rowid NOT IN (SELECT id FROM search_searchentry)"
+        )
+        return cursor.rowcount
+
+    def optimise(self, cursor) -> None:
+        cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+
+    @staticmethod
+    def _phrase(term: Term) -> str:
+        # Tokens hold only letters, digits and CJK; quotes are doubled all the same.
+        text = " ".join(term.grams).replace('"', '""')
+        return f'"{text}"' + (" *" if term.prefix else "")
+
+    def expression(self, parsed: ParsedQuery, *, ranked: bool = True) -> str:
+        """The FTS5 MATCH expression: every term's gram phrase, in title or body.
+
+        Ranked, the words are ORed with the first phrase (which every match has
+        anyway), so they never change what matches, only its bm25 score.
+        """
+        phrases = [self._phrase(term) for term in parsed.terms]
+        expression = f"{self.GRAMS} : ({' AND '.join(phrases)})"
+        if ranked and parsed.words:
+            words = " OR ".join(f'"{w}"' for w in parsed.words)
+            expression += f" AND ({self.WORDS} : ({words}) OR {self.GRAMS} : {phrases[0]})"
+        return expression
+
+    def matching(self, parsed: ParsedQuery) -> Match:
+        return Match(
+            "SELECT search_fts.rowid AS id FROM search_fts WHERE search_fts MATCH %s",
+            (self.expression(parsed, ranked=False),),
+            "search_fts.rowid",
+        )
+
+    def ranked(self, parsed: ParsedQuery) -> Match:
+        return Match(
+            f"SELECT search_fts.rowid AS id, -{self.BM25} AS score FROM search_fts "  # noqa: S608
+            "WHERE search_fts MATCH %s",
+            (self.expression(parsed),),
+            "search_fts.rowid",
+        )
+
+    def raw_sql(self, parsed: ParsedQuery, limit: int = 20) -> tuple[str, tuple]:
+        return (
+            f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY {self.BM25} LIMIT %s",  # noqa: S608
+            (self.expression(parsed), limit),
+        )
+
+
+class PostgresBackend:
+    """``grams_tsv`` / ``words_tsv`` columns on ``search_searchentry`` (see migration 0002)."""
+
+    vendor = "postgresql"
+    VECTOR = (
+        "setweight(to_tsvector('simple', {}), 'A') || setweight(to_tsvector('simple', {}), 'D')"
+    )
+
+    # tsvector positions stop at 16,383: past that every gram sits on the same
+    # position and phrases can no longer match. A text that long carries this
+    # marker lexeme, and each term also matches it as all of its grams
+    # anywhere (no order): recall kept, precision a little lower, for long
+    # texts only. The tokenizer cannot make this token from CJK text.
+    MAX_POSITION = 16_383
+    LONG_TEXT = "gongkai0long0text"
+
+    def write(self, cursor, rows: Sequence[TextRow]) -> None:
+        rows = [self._marked(row) for row in rows]
+        grams = self.VECTOR.format("v.title_grams", "v.body_grams")
+        words = self.VECTOR.format("v.title_words", "v.body_words")
+        for chunk in _chunks(list(rows)):
+            cursor.execute(
+                f"UPDATE search_searchentry e SET grams_tsv = {grams}, words_tsv = {words} "  # noqa: S608
+                "FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[]) "
+                "AS v(id, title_grams, body_grams, title_words, body_words) WHERE e.id = v.id",
+                [
+                    [r.entry_id for r in chunk],
+                    [r.title_grams for r in chunk],
+                    [r.body_grams for r in chunk],
+                    [r.title_words for r in chunk],
+                    [r.body_words for r in chunk],
+                ],
+            )
+
+    def _marked(self, row: TextRow) -> TextRow:
+        if row.title_grams.count(" ") + row.body_grams.count(" ") + 2 < self.MAX_POSITION:
+            return row
+        return TextRow(
+            row.entry_id,
+            row.title_grams,
+            f"{self.LONG_TEXT} {row.body_grams}",
+            row.title_words,
+            row.body_words,
+        )
+
+    def delete(self, cursor, entry_ids: Sequence[int]) -> None:
+        """Nothing to do: the vectors go with the entry row."""
+
+    def delete_orphans(self, cursor) -> int:
+        return 0
+
+    def optimise(self, cursor) -> None:
+        cursor.execute("ANALYZE search_searchentry, search_searchfacet, search_facetvalue")
+
+    @staticmethod
+    def _lexeme(token: str, weight: str = "", prefix: bool = False) -> str:
+        quoted = "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+        label = ("*" if prefix else "") + weight
+        return f"{quoted}:{label}" if label else quoted
+
+    def _phrase(self, term: Term, weight: str) -> str:
+        last = len(term.grams) - 1
+        return " <-> ".join(
+            self._lexeme(token, weight, term.prefix and i == last)
+            for i, token in enumerate(term.grams)
+        )
+
+    def grams_query(self, parsed: ParsedQuery) -> str:
+        """Every term's phrase inside the title (A) or inside the body (D): a
+        phrase never runs from the end of the title into the body. A term of
+        one gram needs no weights, and so no recheck of the GIN index. In a
+        text too long for positions (``LONG_TEXT``), all grams anywhere."""
+        return " & ".join(self._term_query(term) for term in parsed.terms)
+
+    def _term_query(self, term: Term) -> str:
+        if len(term.grams) == 1:
+            return self._phrase(term, "")
+        last = len(term.grams) - 1
+        bag = " & ".join(
+            self._lexeme(token, "", term.prefix and i == last) for i, token in enumerate(term.grams)
+        )
+        return (
+            f"(({self._phrase(term, 'A')}) | ({self._phrase(term, 'D')}) "
+            f"| ({bag} & {self._lexeme(self.LONG_TEXT)}))"
+        )
+
+    def words_query(self, parsed: ParsedQuery) -> str:
+        return " | ".join(self._lexeme(word) for word in parsed.words)
+
+    def matching(self, parsed: ParsedQuery) -> Match:
+        return Match(
+            "SELECT e.id FROM search_searchentry e WHERE e.grams_tsv @@ to_tsquery('simple', %s)",
+            (self.grams_query(parsed),),
+            "e.id",
+        )
+
+    def ranked(self, parsed: ParsedQuery) -> Match:
+        score = "ts_rank(e.grams_tsv, q.gq)"
+        params: tuple = (self.grams_query(parsed),)
+        select = "to_tsquery('simple', %s) AS gq"
+        if parsed.words:
+            score += " + 0.5 * ts_rank(e.words_tsv, q.wq)"
+            select += ", to_tsquery('simple', %s) AS wq"
+            params += (self.words_query(parsed),)
+        return Match(
+            f"SELECT e.id, e.published_at, {score} AS score FROM search_searchentry e "  # noqa: S608
+            f"CROSS JOIN (SELECT {select}) q WHERE e.grams_tsv @@ q.gq",
+            params,
+            "e.id",
+            tiebreak="published_at DESC, id DESC",
+        )
+
+    def raw_sql(self, parsed: ParsedQuery, limit: int = 20) -> tuple[str, tuple]:
+        ranked = self.ranked(parsed)
+        return f"{ranked.sql} ORDER BY score DESC LIMIT %s", (*ranked.params, limit)
+
+
+_BACKENDS = {"sqlite": SqliteBackend(), "postgresql": PostgresBackend()}
+
+
+def get_backend(connection=None):
+    vendor = (connection or default_connection).vendor
+    try:
+        return _BACKENDS[vendor]
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"Full-text search supports SQLite and PostgreSQL, not {vendor}."
+        ) from None

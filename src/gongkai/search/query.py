@@ -1,0 +1,106 @@
+"""What a user typed, parsed into terms: never an engine's query syntax.
+
+* Terms are separated by white space (ASCII or the full-width space ``　``)
+  and, outside quotes, by punctuation and symbols (``成纪,新城`` is two terms).
+  ``"…"``, ``“…”`` or ``「…」`` keeps a quoted stretch, spaces and punctuation
+  included, as one term.
+* Every term must be found, as a contiguous piece of the title or the body
+  (``成纪新城`` does not match ``成纪…新城``). Terms are ANDed.
+* Operators of the engines (``OR``, ``NEAR``, ``*``, ``-``, parentheses, column
+  filters) mean nothing here: the engines' syntax is built by the backends
+  from the gram tokens alone, each quoted, so any input is safe.
+* Characters that are neither letters, digits nor CJK (punctuation, emoji)
+  only separate; a query with nothing else finds nothing.
+* Input beyond ``MAX_QUERY_CHARS`` characters and ``MAX_TERMS`` terms is cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import tokens
+
+MAX_QUERY_CHARS = 256
+MAX_TERMS = 12
+
+_TERM_RE = re.compile(r'"([^"]*)"?|“([^”]*)”?|「([^」]*)」?|(\S+)')
+_SPACE_RE = re.compile(r"\s+")
+# Outside quotes, punctuation and symbols separate terms as spaces do.
+_SEPARATOR_RE = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str  # as typed (quotes removed, spaces collapsed)
+    grams: tuple[str, ...]  # the phrase to match
+    prefix: bool  # the last gram is a prefix
+    words: tuple[str, ...]  # jieba words, for relevance only
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    raw: str
+    terms: tuple[Term, ...] = field(default_factory=tuple)
+
+    @property
+    def empty(self) -> bool:
+        return not self.terms
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for term in self.terms:
+            for word in term.words:
+                seen.setdefault(word, None)
+        return tuple(seen)
+
+    def text(self) -> str:
+        """The query as it could be typed again (quotes where needed)."""
+        return " ".join(f'"{t.text}"' if t.quoted or " " in t.text else t.text for t in self.terms)
+
+    def without(self, index: int) -> ParsedQuery:
+        rest = self.terms[:index] + self.terms[index + 1 :]
+        return ParsedQuery(raw=" ".join(t.text for t in rest), terms=rest)
+
+    def replaced(self, index: int, new_terms: list[Term]) -> ParsedQuery:
+        terms = (*self.terms[:index], *new_terms, *self.terms[index + 1 :])
+        return ParsedQuery(raw=" ".join(t.text for t in terms), terms=terms)
+
+
+def make_term(text: str, *, quoted: bool = False) -> Term | None:
+    text = _SPACE_RE.sub(" ", text).strip()
+    phrase, prefix = tokens.query_grams(text)
+    if not phrase:
+        return None
+    return Term(
+        text=text,
+        grams=tuple(phrase),
+        prefix=prefix,
+        words=tuple(dict.fromkeys(tokens.words(text))),
+        quoted=quoted,
+    )
+
+
+def parse(q: str | None) -> ParsedQuery:
+    """The terms of a user's query; an empty ``ParsedQuery`` when there are none."""
+    if not q or not isinstance(q, str):
+        return ParsedQuery(raw="")
+    raw = q[:MAX_QUERY_CHARS].replace("\u3000", " ")
+    terms: list[Term] = []
+    seen: set[tuple[tuple[str, ...], bool]] = set()
+    for match in _TERM_RE.finditer(raw):
+        quoted_text = next((g for g in match.groups()[:3] if g is not None), None)
+        if quoted_text is not None:
+            candidates = [make_term(quoted_text, quoted=True)]
+        else:
+            candidates = [make_term(part) for part in _SEPARATOR_RE.split(match.group(4))]
+        for term in candidates:
+            if term is None or (term.grams, term.prefix) in seen:
+                continue
+            seen.add((term.grams, term.prefix))
+            terms.append(term)
+            if len(terms) == MAX_TERMS:
+                return ParsedQuery(raw=raw, terms=tuple(terms))
+    return ParsedQuery(raw=raw, terms=tuple(terms))

@@ -1,0 +1,88 @@
+"""Sources of searchable things, registered by the apps that own them.
+
+A source is a kind of public object (``"disclosure.item"``) that knows how to
+describe its objects as index entries::
+
+    register_source(
+        "disclosure.item",
+        label="政府信息",
+        iter_entries=lambda: (entry_for(item) for item in published_items().iterator()),
+        get_entry=lambda object_id: entry_for_id(object_id),  # None: not public (any more)
+        count=lambda: published_items().count(),
+        facets={"department": "发布机构"},  # facet names of its own, if any
+    )
+
+Each entry is a dict of ``index_entry``'s arguments: ``object_id``, ``url``,
+``title``, ``published_at`` and optionally ``summary``, ``body`` and
+``facets``. ``iter_entries`` feeds ``gongkai search reindex``; ``get_entry``
+feeds ``reindex_object_job`` (publishing and withdrawing enqueue that job with
+ids); ``count`` (optional) lets the progress bar show a percentage.
+Register in your ``AppConfig.ready()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .facets import register_facet
+
+EntryDict = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    name: str
+    label: str
+    iter_entries: Callable[[], Iterable[EntryDict]]
+    get_entry: Callable[[str], EntryDict | None] | None = None
+    count: Callable[[], int] | None = None
+
+
+class UnknownSource(LookupError):
+    def __init__(self, name: str):
+        self.name = name
+        super().__init__(f"未登记的检索来源“{name}”。")
+
+
+_SOURCES: dict[str, SearchSource] = {}
+
+
+def register_source(
+    name: str,
+    *,
+    label: str,
+    iter_entries: Callable[[], Iterable[EntryDict]],
+    get_entry: Callable[[str], EntryDict | None] | None = None,
+    count: Callable[[], int] | None = None,
+    facets: Mapping[str, str] | None = None,
+) -> SearchSource:
+    """Register (or replace) the source ``name``; see the module docstring."""
+    if not name or len(name) > 50:
+        raise ValueError("A source name is 1–50 characters, e.g. 'disclosure.item'.")
+    for facet, facet_label in (facets or {}).items():
+        register_facet(facet, label=facet_label)
+    source = SearchSource(name, label, iter_entries, get_entry, count)
+    _SOURCES[name] = source
+    return source
+
+
+def unregister_source(name: str) -> None:
+    _SOURCES.pop(name, None)
+
+
+def get_source(name: str) -> SearchSource:
+    try:
+        return _SOURCES[name]
+    except KeyError:
+        raise UnknownSource(name) from None
+
+
+def registered_sources() -> list[SearchSource]:
+    return list(_SOURCES.values())
+
+
+def source_label(name: str) -> str:
+    source = _SOURCES.get(name)
+    return source.label if source else name

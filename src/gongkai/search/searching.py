@@ -1,0 +1,260 @@
+"""Searching the index: one page of hits, the total, facet counts, suggestions.
+
+``search(q, filters=..., order=..., page=..., per_page=...)`` runs, against
+either engine:
+
+1. one statement over the matches, found once (a ``MATERIALIZED`` CTE): the
+   page, by relevance or by date (newest first), and the count of every facet
+   value among all matches (one ``GROUP BY`` over small integers). Every
+   entry has exactly one ``source`` facet, so the total is the sum of the
+   source counts;
+2. for each filtered facet, its counts among the matches of the *other*
+   filters (one more statement each), so the sidebar shows what choosing
+   another value would give;
+3. the hits of the page, with highlighted titles and snippets;
+4. only when nothing is found: suggestions, each counted (``suggestions.py``).
+
+An empty query (nothing but spaces, punctuation or emoji) finds nothing.
+A filter value no entry has finds nothing (and suggests dropping the filters).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import connection
+from django.db.models import Q
+
+from .backends import Match, get_backend
+from .facets import normalise_filters
+from .models import FacetValue, SearchEntry
+from .query import ParsedQuery, parse
+from .registry import source_label
+from .snippets import highlighter, mark, snippet
+
+MAX_PER_PAGE = 100
+ORDERS = ("relevance", "date")
+
+
+class InvalidOrder(ValueError):
+    def __init__(self, order: object):
+        super().__init__(f"排序方式只能是 relevance（相关度）或 date（日期），不是“{order}”。")
+
+
+@dataclass(frozen=True)
+class Hit:
+    source: str
+    source_label: str
+    object_id: str
+    url: str
+    title: str
+    title_html: str  # escaped, terms marked
+    snippet: str  # escaped, terms marked
+    published_at: datetime
+    facets: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    query: str  # the query to run instead
+    filters: dict[str, list[str]]  # the filters to run it with
+    total: int  # how many it finds
+    label: str  # what to tell the user
+
+
+@dataclass
+class SearchResults:
+    query: str
+    filters: dict[str, list[str]]
+    order: str
+    page: int
+    per_page: int
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def _resolve(filters: dict[str, list[str]]) -> dict[str, list[int]] | None:
+    """The facet value numbers of each filter; None when a filter names only
+    values no entry has (nothing can match)."""
+    if not filters:
+        return {}
+    query = Q()
+    for name, values in filters.items():
+        query |= Q(name=name, value__in=values)
+    resolved: dict[str, list[int]] = {}
+    for name, pk in FacetValue.objects.filter(query).values_list("name", "pk"):
+        resolved.setdefault(name, []).append(pk)
+    return resolved if len(resolved) == len(filters) else None
+
+
+def _filtered(match: Match, resolved: dict[str, list[int]], exclude: str | None = None):
+    """The match's SQL with the filters appended (values of a name ORed, names ANDed)."""
+    sql, params = [match.sql], list(match.params)
+    for name, ids in resolved.items():
+        if name == exclude:
+            continue
+        marks = ", ".join(["%s"] * len(ids))
+        sql.append(
+            f"AND {match.id_column} IN "  # noqa: S608 (constants and placeholders only)
+            f"(SELECT entry_id FROM search_searchfacet WHERE facet_id IN ({marks}))"
+        )
+        params += ids
+    return " ".join(sql), params
+
+
+def count(parsed: ParsedQuery, filters: dict[str, list[str]]) -> int:
+    """How many entries the query finds with these (normalised) filters."""
+    resolved = _resolve(filters)
+    if parsed.empty or resolved is None:
+        return 0
+    sql, params = _filtered(get_backend().matching(parsed), resolved)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({sql}) m", params)  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+def _named(by_id: dict[int, int], only: str | None = None) -> dict[str, dict[str, int]]:
+    """``{name: {value: count}}`` from counts by facet value number, most frequent first."""
+    values = FacetValue.objects.filter(pk__in=list(by_id))
+    if only is not None:
+        values = values.filter(name=only)
+    counts: dict[str, dict[str, int]] = {}
+    rows = sorted(
+        values.values_list("pk", "name", "value"), key=lambda r: (r[1], -by_id[r[0]], r[2])
+    )
+    for pk, name, value in rows:
+        counts.setdefault(name, {})[value] = by_id[pk]
+    return counts
+
+
+_FACETS_SQL = (
+    "SELECT facet_id, count(*) AS n FROM search_searchfacet "
+    "WHERE entry_id IN (SELECT id FROM m) GROUP BY facet_id"
+)
+
+
+def _facet_counts(parsed: ParsedQuery, resolved, only: str) -> dict[str, dict[str, int]]:
+    """The counts of one filtered facet among the matches of all the other filters."""
+    sql, params = _filtered(get_backend().matching(parsed), resolved, exclude=only)
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH m AS MATERIALIZED ({sql}) {_FACETS_SQL}", params)
+        return _named(dict(cursor.fetchall()), only=only)
+
+
+def _page_and_facets(
+    parsed: ParsedQuery, resolved, order: str, offset: int, limit: int
+) -> tuple[list[int], dict[int, int]]:
+    """One statement over the matches, found once (``MATERIALIZED``): the ids of
+    the page, in order, and the count of each facet value among all matches."""
+    backend = get_backend()
+    if order == "date":
+        sql, params = _filtered(backend.matching(parsed), resolved)
+        page = (
+            "SELECT e.id, row_number() OVER (ORDER BY e.published_at DESC, e.id DESC) AS pos "
+            "FROM search_searchentry e WHERE e.id IN (SELECT id FROM m)"
+        )
+    else:
+        match = backend.ranked(parsed)
+        sql, params = _filtered(match, resolved)
+        order_by = f"score DESC, {match.tiebreak}"
+        page = f"SELECT id, row_number() OVER (ORDER BY {order_by}) AS pos FROM m"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH m AS MATERIALIZED ({sql}), "  # noqa: S608
+            f"page AS ({page} ORDER BY pos LIMIT %s OFFSET %s), "
+            f"facets AS ({_FACETS_SQL}) "
+            "SELECT 0, id, pos FROM page UNION ALL SELECT 1, facet_id, n FROM facets",
+            [*params, limit, offset],
+        )
+        rows = cursor.fetchall()
+    page_ids = [pk for _, pk, _ in sorted((r for r in rows if r[0] == 0), key=lambda r: r[2])]
+    by_id = {pk: n for kind, pk, n in rows if kind == 1}
+    return page_ids, by_id
+
+
+def _hits(ids: list[int], parsed: ParsedQuery) -> list[Hit]:
+    entries = SearchEntry.objects.in_bulk(ids)
+    pattern = highlighter(parsed.terms)
+    hits = []
+    for pk in ids:
+        entry = entries.get(pk)
+        if entry is None:
+            continue
+        text = " ".join(part for part in (entry.summary, entry.body) if part)
+        hits.append(
+            Hit(
+                source=entry.source,
+                source_label=source_label(entry.source),
+                object_id=entry.object_id,
+                url=entry.url,
+                title=entry.title,
+                title_html=mark(entry.title, pattern),
+                snippet=snippet(text, pattern),
+                published_at=entry.published_at,
+                facets=entry.facets,
+            )
+        )
+    return hits
+
+
+def search(
+    q: str | None,
+    *,
+    filters: dict[str, Any] | None = None,
+    order: str = "relevance",
+    page: int = 1,
+    per_page: int = 20,
+) -> SearchResults:
+    """Search everything public; see the module docstring.
+
+    Raises ``UnknownFilter`` for a filter name nobody registered and
+    ``InvalidOrder`` for an order other than ``relevance``/``date`` (both
+    ``ValueError``); any query text is accepted.
+    """
+    if order not in ORDERS:
+        raise InvalidOrder(order)
+    normalised = normalise_filters(filters)
+    page = max(1, int(page))
+    per_page = min(MAX_PER_PAGE, max(1, int(per_page)))
+    parsed = parse(q)
+    results = SearchResults(
+        query=parsed.text(), filters=normalised, order=order, page=page, per_page=per_page
+    )
+    if parsed.empty:
+        return results
+    resolved = _resolve(normalised)
+    page_ids: list[int] = []
+    counts: dict[str, dict[str, int]] = {}
+    if resolved is not None:
+        offset = (page - 1) * per_page
+        page_ids, by_id = _page_and_facets(parsed, resolved, order, offset, per_page)
+        counts = _named(by_id)
+    results.total = sum(counts.get("source", {}).values())
+    if results.total == 0:
+        from .suggestions import suggest
+
+        results.suggestions = suggest(parsed, normalised)
+        return results
+    for name in normalised:
+        counts.update(_facet_counts(parsed, resolved, only=name))
+    results.facet_counts = counts
+    results.hits = _hits(page_ids, parsed)
+    return results
+
+
+def raw_fulltext_sql(q: str, *, limit: int = 20) -> tuple[str, tuple] | None:
+    """The bare full-text SQL (and its parameters) that ``search`` wraps: the ids
+    of the best ``limit`` matches, no filters, facets or snippets. None for a
+    query with no terms. For benchmarks: ``cursor.execute(*raw_fulltext_sql(q))``."""
+    parsed = parse(q)
+    if parsed.empty:
+        return None
+    return get_backend().raw_sql(parsed, limit)

@@ -1,0 +1,164 @@
+"""Turning Chinese (and other) text into index tokens, in Python, before any engine sees it.
+
+Two token streams are made from every text:
+
+* **grams** — what matching is done on. Text is NFKC-normalised and lower-cased,
+  then cut into *segments*: runs of CJK ideographs and runs of other letters or
+  digits (``2026``, ``g20``, ``gdp``). A CJK run of one character gives that
+  character; a longer run gives its overlapping bigrams followed by its last
+  character (``成纪新城`` → ``成纪 纪新 新城 城``). Other segments are one token
+  each. The trailing character makes every character of a run the start of
+  some token, so a one-character query (``城``) is found as the prefix query
+  ``城*``, and it separates neighbouring runs so a phrase never spans a comma.
+* **words** — jieba in search mode (the words and the dictionary words inside
+  them: ``棚户 棚户区``), CJK words of two or more characters only. Words never
+  decide whether something matches; they add relevance, so an item where the
+  query is a real word ranks above one where its characters meet by accident.
+
+A query term is matched as the *phrase* of its grams (see ``query_grams``): a
+contiguous substring of the indexed text, however jieba would have segmented
+either side. Grams and words live in separate columns so adjacency in the
+grams stream is never broken by interleaved words.
+
+jieba is imported and initialised on first use only (importing it costs about
+a second, building its dictionary a few more), with its chatter silenced.
+jieba runs without its HMM new-word discovery: twice as fast, and new words
+are found through the grams anyway.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+# Longest token kept (longer ones are cut): PostgreSQL refuses words of more
+# than 2,047 bytes in a tsquery, and nobody searches for 60 letters.
+MAX_TOKEN_CHARS = 60
+
+_CJK = (
+    "\u3400-\u4dbf"  # Extension A
+    "\u4e00-\u9fff"  # Unified Ideographs
+    "\uf900-\ufaff"  # Compatibility Ideographs (NFKC maps most of them away)
+    "\U00020000-\U0002ebef"  # Extensions B–F
+    "\U00030000-\U0003134f"  # Extension G
+)
+SEGMENT_RE = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>(?:(?![{_CJK}])[^\W_])+)")
+CJK_ONLY_RE = re.compile(rf"[{_CJK}]+")
+
+_jieba = None
+_jieba_lock = threading.Lock()
+
+
+def _tokenizer():
+    """jieba's default tokenizer, initialised once, quietly."""
+    global _jieba
+    if _jieba is None:
+        with _jieba_lock:
+            if _jieba is None:
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                jieba.initialize()
+                _jieba = jieba.dt
+    return _jieba
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width letters and digits become ASCII) and lower case."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    cjk: bool
+
+
+def segments(text: str) -> list[Segment]:
+    """The CJK runs and other letter/digit runs of a text, in order, normalised."""
+    return [
+        Segment(
+            m.group()[:MAX_TOKEN_CHARS] if m.lastgroup == "word" else m.group(),
+            m.lastgroup == "cjk",
+        )
+        for m in SEGMENT_RE.finditer(normalise(text))
+    ]
+
+
+def _segment_grams(segment: Segment) -> list[str]:
+    run = segment.text
+    if not segment.cjk or len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
+
+
+def grams(text: str) -> list[str]:
+    """The gram tokens of an indexed text (see the module docstring)."""
+    out: list[str] = []
+    for segment in segments(text):
+        out.extend(_segment_grams(segment))
+    return out
+
+
+def query_grams(text: str) -> tuple[list[str], bool]:
+    """The gram phrase that finds ``text`` as a contiguous substring, and whether
+    its last token is a prefix.
+
+    Same tokens as ``grams`` except at the end: the indexed text may go on after
+    the query stops, so the last run's trailing character is dropped (``新城``,
+    not ``新城 城``), and a last run of a single character becomes a prefix
+    (``2026年`` → ``2026 年*``, which finds ``年度`` as well as a lone ``年``).
+    """
+    segs = segments(text)
+    out: list[str] = []
+    for segment in segs:
+        out.extend(_segment_grams(segment))
+    prefix = False
+    if segs and segs[-1].cjk:
+        if len(segs[-1].text) > 1:
+            out.pop()
+        else:
+            prefix = True
+    return out, prefix
+
+
+def words(text: str) -> list[str]:
+    """jieba search-mode words of two or more CJK characters, in order."""
+    tokenizer = _tokenizer()
+    out: list[str] = []
+    for segment in CJK_ONLY_RE.findall(normalise(text)):
+        if len(segment) < 2:
+            continue
+        out.extend(
+            w
+            for w in tokenizer.cut_for_search(segment, HMM=False)
+            if len(w) > 1 and CJK_ONLY_RE.fullmatch(w)
+        )
+    return out
+
+
+def split_words(text: str) -> list[str]:
+    """jieba's segmentation of a query term into words (for suggestions), with
+    HMM new-word discovery, consecutive single characters joined again
+    (``成/纪`` → ``成纪``), non-CJK runs kept whole and punctuation dropped."""
+    tokenizer = _tokenizer()
+    out: list[str] = []
+    for segment in segments(text):
+        if not segment.cjk or len(segment.text) <= 2:
+            out.append(segment.text)
+            continue
+        single = ""
+        for word in tokenizer.cut(segment.text, HMM=True):
+            if len(word) == 1:
+                single += word
+                continue
+            if single:
+                out.append(single)
+                single = ""
+            out.append(word)
+        if single:
+            out.append(single)
+    return out
