@@ -337,6 +337,22 @@ def _check_numbers(rows: list[CheckedRow], lookups: _Lookups, today: date) -> No
             )
 
 
+def _check_already_imported(rows: list[CheckedRow], department: Department) -> None:
+    """A row whose title and 发布日期 match an item of the department was imported before."""
+    titles = {row.title for row in rows if row.title}
+    existing: dict[tuple[str, date], str] = {}
+    for title, published_at, number in InformationItem.objects.filter(
+        department=department, title__in=titles, published_at__isnull=False
+    ).values_list("title", "published_at", "index_number"):
+        existing[(title, timezone.localdate(published_at))] = number or ""
+    for row in rows:
+        number = existing.get((row.title, row.published_on))
+        if number is not None:
+            row.errors.append(
+                ("标题", f"本部门已有同名、同一发布日期的信息（索引号 {number}），可能已经导入过。")
+            )
+
+
 def check_rows(
     table: Table, department: Department, *, today: date | None = None
 ) -> list[CheckedRow]:
@@ -344,4 +360,5 @@ def check_rows(
     lookups = _Lookups(department)
     rows = [_check_one(row, lookups, today) for row in table.rows]
     _check_numbers(rows, lookups, today)
+    _check_already_imported(rows, department)
     return rows

@@ -159,6 +159,13 @@ def test_generated_numbers_skip_ones_imported_in_the_same_pattern(world):
     assert second.index_number == f"{world.finance.uscc}/2015-00002"
 
 
+def test_importing_the_same_file_twice_is_refused_the_second_time(world):
+    _import(world, xlsx([row()]))
+    rows, outcome = _import(world, xlsx([row()]))
+    assert outcome.rolled_back and InformationItem.objects.count() == 1
+    assert rows[0].errors[0][0] == "标题" and "可能已经导入过" in rows[0].errors[0][1]
+
+
 def test_only_reviewers_may_import(world):
     from django.core.exceptions import PermissionDenied
 
