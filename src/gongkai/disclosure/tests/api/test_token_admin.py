@@ -12,7 +12,11 @@ def test_an_administrator_creates_a_token_shown_once_and_revokes_it(world, clien
     client.force_login(world.admin)
     response = client.post(
         "/admin/disclosure/apitoken/add/",
-        {"name": "市财政局公文系统", "department": world.finance.pk, "user": world.handler_finance.pk},
+        {
+            "name": "市财政局公文系统",
+            "department": world.finance.pk,
+            "user": world.handler_finance.pk,
+        },
         follow=True,
     )
     assert response.status_code == 200
@@ -37,7 +41,11 @@ def test_the_acting_person_must_be_a_drafter_of_the_department(world, client):
     client.force_login(world.admin)
     response = client.post(
         "/admin/disclosure/apitoken/add/",
-        {"name": "错误的代表人员", "department": world.finance.pk, "user": world.handler_environment.pk},
+        {
+            "name": "错误的代表人员",
+            "department": world.finance.pk,
+            "user": world.handler_environment.pk,
+        },
     )
     assert response.status_code == 200 and ApiToken.objects.count() == 0
     assert "不是天水市财政局的经办人或审核人" in response.content.decode()
