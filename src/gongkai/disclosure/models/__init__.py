@@ -26,8 +26,13 @@ content categories) with ``CategoryRequirement``, ``KeyArea`` (重点领域, by
 ``slug``), ``DisclosureSettings.for_government(gov)``.
 
 State changes happen only through ``gongkai.disclosure.actions``.
+
+The write API's ``ApiToken`` and ``ApiIdempotencyKey`` live in
+``gongkai.disclosure.api_tokens`` and are imported here so they belong to
+this app (and its migrations).
 """
 
+from ..api_tokens import ApiIdempotencyKey, ApiToken
 from .attachments import ItemAttachment
 from .history import ItemVersion, VersionKind
 from .items import (
@@ -60,6 +65,8 @@ __all__ = [
     "EDITABLE_STATES",
     "INDEX_PLACEHOLDERS",
     "VALIDITY_TYPES",
+    "ApiIdempotencyKey",
+    "ApiToken",
     "CategoryRequirement",
     "ContentCategory",
     "DisclosureAttribute",
