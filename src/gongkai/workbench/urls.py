@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("department/", views.switch_department, name="department"),
     path("notices/", views.notices, name="notices"),
+    path("disclosure/", include("gongkai.disclosure.urls_workbench")),
 ]
