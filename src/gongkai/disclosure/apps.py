@@ -1,4 +1,23 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def seed_reference_data_if_empty(sender, *, apps=None, using="default", **kwargs) -> None:
+    """``post_migrate`` receiver: put back the reference rows of migration 0002
+    (subjects, genres, content categories, key areas) when the tables are empty,
+    e.g. after test databases are flushed. Never touches existing rows."""
+    from importlib import import_module
+
+    if using != "default":
+        return
+    if apps is None:  # ``flush`` sends the signal without the migration state
+        from django.apps import apps
+    try:
+        subject_model = apps.get_model("disclosure", "SubjectCategory")
+    except LookupError:
+        return
+    if not subject_model.objects.exists():
+        import_module("gongkai.disclosure.migrations.0002_reference_data").seed(apps, None)
 
 
 class DisclosureConfig(AppConfig):
@@ -9,4 +28,7 @@ class DisclosureConfig(AppConfig):
     def ready(self):
         from . import indexing
 
+        post_migrate.connect(
+            seed_reference_data_if_empty, sender=self, dispatch_uid="disclosure.reference_data"
+        )
         indexing.register()

@@ -78,8 +78,8 @@ def seed_if_empty(sender, *, apps=None, using="default", **kwargs) -> None:
     Runs after every ``migrate`` and after test databases are flushed; a no-op
     whenever any year is present, so an administrator's data is never touched.
     """
-    if apps is None:
-        return
+    if apps is None:  # ``flush`` sends the signal without the migration state
+        from django.apps import apps
     try:
         year_model = apps.get_model("workdays", "CalendarYear")
         day_model = apps.get_model("workdays", "SpecialDay")
