@@ -201,7 +201,19 @@ def load_calendar(ctx: DemoContext) -> None:
     ctx.out("  节假日日历：已从 chinese-calendar 载入")
 
 
-LOADERS = [load_governments, load_departments_and_staff, load_site_profile, load_calendar]
+def load_disclosure(ctx: DemoContext) -> None:
+    from gongkai.disclosure.demo import load_disclosure as load
+
+    load(ctx)
+
+
+LOADERS = [
+    load_governments,
+    load_departments_and_staff,
+    load_site_profile,
+    load_calendar,
+    load_disclosure,
+]
 
 
 def load_all(out=print) -> DemoContext:

@@ -57,3 +57,5 @@ class DisclosureSettingsAdmin(VersionedAdminMixin, admin.ModelAdmin):
         "interpretation_alert_working_days",
         "expiry_warning_months",
     ]
+
+from .api import admin as _api_admin  # noqa: E402, F401 - registers the API token admin

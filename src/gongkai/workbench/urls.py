@@ -7,5 +7,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("department/", views.switch_department, name="department"),
     path("notices/", views.notices, name="notices"),
+    path("disclosure/import/", include("gongkai.disclosure.urls_import")),
     path("disclosure/", include("gongkai.disclosure.urls_workbench")),
 ]
