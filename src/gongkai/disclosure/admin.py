@@ -58,4 +58,5 @@ class DisclosureSettingsAdmin(VersionedAdminMixin, admin.ModelAdmin):
         "expiry_warning_months",
     ]
 
+
 from .api import admin as _api_admin  # noqa: E402, F401 - registers the API token admin
