@@ -1,0 +1,384 @@
+"""Portal pages under gunicorn: throughput and latency as a ratio to a bare Django view.
+
+* Generation: N plausible published public items of 天水市 (Chinese titles and
+  bodies from the word lists of ``benchmarks.search``; subjects and genres
+  from the migrated reference data, departments generated, since the
+  migrations seed none). They are written with ``bulk_create`` in batches of
+  500 with state ``published`` and an index number from the government's
+  pattern — the review actions (保密审查, 审批, 发布) are bypassed on purpose:
+  this is benchmark data, not a workflow test. Then indexed with
+  ``gongkai.search.index_entries`` in batches of 500. Items/s of both.
+* Pages: gunicorn (``--workers W``, settings ``benchmarks.bench_settings``,
+  the same throw-away database) on 127.0.0.1 and a free port. After a warm-up,
+  R requests per endpoint — the bare view ``/bench/bare/``, the catalogue
+  ``/xxgk/catalog/``, an item page (random items) and the search page
+  (1–3 word queries) — from C client threads, each with its own keep-alive
+  ``http.client`` connection, endpoints interleaved round-robin so the
+  machine's noise hits all alike: R is split into 10 rounds, each running one
+  block of every endpoint in turn, all clients on that endpoint. Every answer
+  must be 200. Requests/s of an endpoint is its requests over the wall-clock
+  seconds of its blocks; p50/p95 latency per request; ratio to bare.
+  The clients run in this Python process, so the bare view's figure is partly
+  bounded by the client side: the ratios understate the pages' cost a little.
+
+Default: 5,000 items on a throw-away SQLite file under /tmp that it migrates
+itself, 2 workers, 300 requests per endpoint, 4 clients. ``--postgres URL``
+runs on that (empty, dedicated) PostgreSQL database instead: it is migrated
+and the generated items stay in it. Run
+``python -m benchmarks.pages [--size N] [--postgres URL] [--workers W] [--requests R]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import queue
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from benchmarks.search import COUNTIES, DEPARTMENTS, DOCTYPES, TOPICS, VERBS, _sentence, queries
+
+SEED = 20261128
+BATCH = 500
+CLIENTS = 4
+ROUNDS = 10
+TZ = ZoneInfo("Asia/Shanghai")
+ROOT = Path(__file__).resolve().parent.parent
+EXTRA_DEPARTMENTS = ["天水市大数据管理局", "天水市乡村振兴局", "天水市医疗保障局", "天水市应急管理局"]  # fmt: skip
+
+
+def _pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def _environment(database_url: str, var_dir: Path) -> dict[str, str]:
+    return {
+        "GONGKAI_ENV": "test",
+        "GONGKAI_HTTPS": "false",
+        "GONGKAI_DATABASE_URL": database_url,
+        "GONGKAI_VAR_DIR": str(var_dir),
+        "DJANGO_SETTINGS_MODULE": "benchmarks.bench_settings",
+    }
+
+
+def _setup_django(environment: dict[str, str]) -> None:
+    os.environ.update(environment)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def _world():
+    """天水市 with its site profile and departments: the search word lists' and a few more."""
+    from gongkai.portal.models import SiteProfile
+    from gongkai.testing.factories import department, government, site_profile
+
+    city = government("620500", "天水市")
+    if not SiteProfile.objects.exists():
+        site_profile(city)
+    names = ["天水市" + d[1:] for d in DEPARTMENTS] + EXTRA_DEPARTMENTS
+    return city, [department(city, name, short_name="市" + name[3:]) for name in names]
+
+
+def generate(size: int) -> float:
+    """Write ``size`` published items; return items/s."""
+    from django.db import transaction
+
+    from gongkai.disclosure.models import (
+        DisclosureSettings,
+        Genre,
+        InformationItem,
+        SubjectCategory,
+    )
+    from gongkai.numbering import render_pattern
+
+    rng = random.Random(SEED)
+    city, departments = _world()
+    pattern = DisclosureSettings.for_government(city).index_number_pattern
+    subjects = list(SubjectCategory.objects.all())
+    genres = list(Genre.objects.all())
+    genre_by_name = {g.name: g for g in genres}
+    through = InformationItem.publishing_departments.through
+    start = datetime(2016, 1, 1, 9, tzinfo=TZ)
+    serial = InformationItem.objects.count()
+    began = time.perf_counter()
+    for first in range(0, size, BATCH):
+        items, co_publishers = [], []
+        for _ in range(min(BATCH, size - first)):
+            serial += 1
+            dept = rng.choice(departments)
+            org = dept.name
+            topic = rng.choice(TOPICS)[0]
+            doctype = rng.choice(DOCTYPES)[0]
+            published = start + timedelta(minutes=rng.randrange(10 * 365 * 24 * 60))
+            title = rng.choice(
+                [
+                    f"{org}关于{rng.choice(VERBS)}{topic}工作的{doctype}",
+                    f"{published.year}年{rng.choice(['全市', *COUNTIES])}{topic}{doctype}",
+                    f"{org}{published.year}年{topic}情况{doctype}",
+                ]
+            )
+            paragraphs = [_sentence(rng, org, topic, doctype) for _ in range(rng.randint(4, 12))]
+            genre = next((g for n, g in genre_by_name.items() if n in doctype), None)
+            items.append(
+                InformationItem(
+                    government=city,
+                    department=dept,
+                    index_number=render_pattern(
+                        pattern,
+                        {
+                            "机构代码": dept.uscc,
+                            "区划代码": city.code,
+                            "年份": published.year,
+                            "流水号": serial,
+                        },
+                    ),
+                    document_number=f"{dept.short_name[1:3]}发〔{published.year}〕{rng.randint(1, 120)}号",
+                    title=title,
+                    written_on=(published - timedelta(days=rng.randint(0, 10))).date(),
+                    subject=rng.choice(subjects),
+                    genre=genre or rng.choice(genres),
+                    keywords=f"{topic} {doctype}",
+                    summary=f"{org}发布{topic}{doctype}。",
+                    body="".join(f"<p>{p}</p>" for p in paragraphs),
+                    source=org,
+                    state="published",
+                    published_at=published,
+                )
+            )
+            co_publishers.append([dept] + ([rng.choice(departments)] if rng.random() < 0.1 else []))
+        with transaction.atomic():
+            created = InformationItem.objects.bulk_create(items)
+            through.objects.bulk_create(
+                [
+                    through(informationitem_id=item.pk, department_id=d.pk)
+                    for item, depts in zip(created, co_publishers, strict=True)
+                    for d in {d.pk: d for d in depts}.values()
+                ]
+            )
+    return size / (time.perf_counter() - began)
+
+
+def index(size: int) -> float:
+    """Index every public item with the search module in batches; return items/s."""
+    from django.db import connection
+
+    from gongkai.disclosure.effects import SEARCH_SOURCE
+    from gongkai.disclosure.indexing import _public, entry_for
+    from gongkai.search import index_entries
+    from gongkai.search.backends import get_backend
+
+    began = time.perf_counter()
+    batch: list[dict] = []
+    done = 0
+    for item in _public().order_by("pk").iterator(chunk_size=BATCH):
+        batch.append(entry_for(item))
+        if len(batch) == BATCH:
+            index_entries(SEARCH_SOURCE, batch)
+            done += len(batch)
+            batch = []
+    if batch:
+        index_entries(SEARCH_SOURCE, batch)
+        done += len(batch)
+    with connection.cursor() as cursor:
+        get_backend().optimise(cursor)
+    return done / (time.perf_counter() - began)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
+    began = time.perf_counter()
+    conn.request("GET", path, headers={"Host": "127.0.0.1"})
+    response = conn.getresponse()
+    response.read()
+    return response.status, time.perf_counter() - began
+
+
+def _wait_until_up(server: subprocess.Popen, port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn exited with status {server.returncode}")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            status, _ = _get(conn, "/bench/bare/")
+            conn.close()
+            if status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"gunicorn did not answer on 127.0.0.1:{port} within {timeout:.0f} s")
+
+
+def _block(port: int, paths: list[str], clients: int) -> tuple[list[float], list[str], float]:
+    """GET every path once from ``clients`` threads, each with a keep-alive connection."""
+    jobs: queue.Queue = queue.Queue()
+    for path in paths:
+        jobs.put(path)
+    latencies: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+
+    def client() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        try:
+            while True:
+                try:
+                    path = jobs.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    status, seconds = _get(conn, path)
+                except (OSError, http.client.HTTPException) as error:
+                    conn.close()
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                    status, seconds = repr(error), 0.0
+                with lock:
+                    if status == 200:
+                        latencies.append(seconds)
+                    else:
+                        failures.append(f"{path}: {status}")
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, failures, time.perf_counter() - began
+
+
+def load(port: int, endpoints: dict[str, list[str]], requests: int, clients: int):
+    """Per endpoint: latencies and busy seconds of ``requests`` GETs from ``clients`` threads.
+
+    The requests are split into ``ROUNDS`` rounds; each round runs one block of
+    every endpoint in turn (all clients on the same endpoint, so its figures
+    are its own), round-robin so the machine's noise hits all endpoints alike.
+    """
+    latencies: dict[str, list[float]] = {name: [] for name in endpoints}
+    seconds: dict[str, float] = dict.fromkeys(endpoints, 0.0)
+    failures: list[str] = []
+    per_round = -(-requests // ROUNDS)
+    for first in range(0, requests, per_round):
+        for name, paths in endpoints.items():
+            block = [paths[i % len(paths)] for i in range(first, min(requests, first + per_round))]
+            values, failed, wall = _block(port, block, clients)
+            latencies[name] += values
+            seconds[name] += wall
+            failures += failed
+    return latencies, seconds, failures
+
+
+def run_pages(environment: dict[str, str], workers: int, requests: int, clients: int) -> None:
+    from gongkai.disclosure.models import InformationItem
+
+    rng = random.Random(SEED + 2)
+    numbers = list(InformationItem.objects.public().values_list("index_number", flat=True))
+    items = [
+        f"/xxgk/{number}/" for number in rng.sample(numbers, min(len(numbers), max(requests, 1)))
+    ]
+    searches = [
+        "/xxgk/search/?" + urlencode({"q": q}) for q in queries(max(requests, 1), seed=SEED + 3)
+    ]
+    endpoints = {
+        "bare Django view": ["/bench/bare/"],
+        "catalogue /xxgk/catalog/": ["/xxgk/catalog/"],
+        "item page (random items)": items,
+        "search page (1–3 words)": searches,
+    }
+    port = _free_port()
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    command = [str(gunicorn), "gongkai.wsgi:application", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(workers), "--chdir", str(ROOT), "--log-level", "warning"]
+    for key, value in environment.items():
+        command += ["--env", f"{key}={value}"]
+    child_env = {**os.environ, **environment}
+    child_env["PYTHONPATH"] = os.pathsep.join(
+        [str(ROOT), *filter(None, [child_env.get("PYTHONPATH")])]
+    )
+    server = subprocess.Popen(command, cwd=ROOT, env=child_env, start_new_session=True)
+    try:
+        _wait_until_up(server, port)
+        warm = {name: paths[: 10 * workers] for name, paths in endpoints.items()}
+        _, _, failures = load(port, warm, 10 * workers, clients)
+        if failures:
+            raise SystemExit(f"warm-up failed: {failures[:5]}")
+        latencies, seconds, failures = load(port, endpoints, requests, clients)
+        if failures:
+            raise SystemExit(f"{len(failures)} requests failed, e.g. {failures[:5]}")
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    print(
+        f"  pages: gunicorn {workers} worker(s), {clients} keep-alive clients, {requests} requests "
+        f"per endpoint in {ROUNDS} interleaved rounds"
+    )
+    base = None
+    for name, values in latencies.items():
+        rate = len(values) / seconds[name]
+        base = base or rate
+        p50, p95 = _pct(values, 0.5) * 1000, _pct(values, 0.95) * 1000
+        print(
+            f"    {name:<26} {rate:>8,.0f} req/s  p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  "
+            f"throughput ratio to bare {rate / base:.3f}"
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=5_000, help="items to generate (default 5,000)")
+    parser.add_argument("--postgres", metavar="URL", help="run on this PostgreSQL database")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
+    parser.add_argument(
+        "--requests", type=int, default=300, help="requests per endpoint (default 300)"
+    )
+    parser.add_argument("--clients", type=int, default=CLIENTS, help="client threads (default 4)")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    tmp = Path(tempfile.mkdtemp(prefix="gongkai-bench-pages-"))
+    try:
+        url = args.postgres or f"sqlite:///{tmp / 'bench.sqlite3'}"
+        environment = _environment(url, tmp)
+        _setup_django(environment)
+        from django.db import connection
+
+        print(f"pages — {connection.vendor}, {args.size:,} published items")
+        generated = generate(args.size)
+        indexed = index(args.size)
+        print(f"  generation: {generated:,.0f} items/s (bulk_create, batches of {BATCH})")
+        print(f"  indexing: {indexed:,.0f} items/s (index_entries, batches of {BATCH})")
+        connection.close()
+        run_pages(environment, args.workers, args.requests, args.clients)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
