@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-BENCHMARKS = ["benchmarks.workdays", "benchmarks.search"]
+BENCHMARKS = ["benchmarks.workdays", "benchmarks.search", "benchmarks.pages"]
 
 
 def main() -> int:
