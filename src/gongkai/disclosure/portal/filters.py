@@ -15,6 +15,8 @@ from django import forms
 from django.db.models import Min, QuerySet
 from django.utils import timezone
 
+from gongkai.core.widgets import FastSelect
+
 from ..models import ContentCategory, Genre, ItemType, KeyArea, SubjectCategory, Validity
 from .scope import catalogue_of
 
@@ -32,6 +34,7 @@ def _field(label: str, choices, empty: str) -> forms.ChoiceField:
         required=False,
         choices=[("", empty), *choices],
         error_messages=_invalid(label),
+        widget=FastSelect,
     )
 
 
