@@ -1,7 +1,7 @@
 """Importing one year's holiday arrangement from a small text format.
 
 The State Council's General Office publishes next year's arrangement
-(国务院办公厅关于XXXX年部分节假日安排的通知) around November. An administrator
+(国务院办公厅关于某年部分节假日安排的通知) around November. An administrator
 types it into a text file (UTF-8) and imports it with ``gongkai calendar import
 FILE``. The format, one statement per line::
 

@@ -19,33 +19,28 @@ from ..validation import ItemInvalid
 from .common import client_ip, current_department, fresh, menu, visible_item
 from .forms import CorrectionForm, ValidityForm
 
+
+def _step(action, comment_as: str | None = "comment"):
+    """A button's handler: call ``action`` as the user, passing the comment as ``comment_as``."""
+
+    def run(item, user, comment, ip):
+        extra = {comment_as: comment} if comment_as else {}
+        return action(item, actor=user, ip=ip, **extra)
+
+    return run
+
+
 # workflow action -> what the button does
 STEPS = {
-    "submit": lambda item, user, comment, ip: actions.submit_item(item, actor=user, ip=ip),
-    "pass_confidentiality": lambda item, user, comment, ip: actions.pass_confidentiality_review(
-        item, actor=user, comment=comment, ip=ip
-    ),
-    "return_confidentiality": lambda item, user, comment, ip: actions.return_item(
-        item, actor=user, comment=comment, ip=ip
-    ),
-    "return_approval": lambda item, user, comment, ip: actions.return_item(
-        item, actor=user, comment=comment, ip=ip
-    ),
-    "approve": lambda item, user, comment, ip: actions.approve_item(
-        item, actor=user, comment=comment, ip=ip
-    ),
-    "schedule": lambda item, user, comment, ip: actions.approve_item(
-        item, actor=user, comment=comment, ip=ip
-    ),
-    "publish_now": lambda item, user, comment, ip: actions.publish_now(
-        item, actor=user, comment=comment, ip=ip
-    ),
-    "unschedule": lambda item, user, comment, ip: actions.unschedule_item(
-        item, actor=user, comment=comment, ip=ip
-    ),
-    "withdraw": lambda item, user, comment, ip: actions.withdraw_item(
-        item, actor=user, reason=comment, ip=ip
-    ),
+    "submit": _step(actions.submit_item, comment_as=None),
+    "pass_confidentiality": _step(actions.pass_confidentiality_review),
+    "return_confidentiality": _step(actions.return_item),
+    "return_approval": _step(actions.return_item),
+    "approve": _step(actions.approve_item),
+    "schedule": _step(actions.approve_item),
+    "publish_now": _step(actions.publish_now),
+    "unschedule": _step(actions.unschedule_item),
+    "withdraw": _step(actions.withdraw_item, comment_as="reason"),
 }
 DONE = {
     "submit": "已提交保密审查。",
