@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "gongkai.search",
     # the modules
     "gongkai.disclosure",
+    "gongkai.applications",
     # the sites
     "gongkai.portal",
     "gongkai.workbench",

@@ -100,6 +100,37 @@ RULES: dict[str, Rule] = {
         {R: OWN}, frozenset({"published"}), "变更规范性文件的有效性（失效、废止、已修订）"
     ),
     "disclosure.supervise": Rule({OFFICE: TREE}, description="政务公开督查（超期发布、空栏目等）"),
+    # -- disclosure on application 依申请公开 (gongkai.applications) --------------
+    # Objects: a department (registering a paper application) or an
+    # application, whose department is the agency applied to. States are those
+    # of gongkai.applications.flow.FLOW. 延期 is approved by the head of the
+    # disclosure office (Art. 33), i.e. the 公开办 role.
+    "applications.view": Rule(
+        {H: OWN, R: OWN, C: OWN, OFFICE: TREE}, description="查看依申请公开申请"
+    ),
+    "applications.intake": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE},
+        description="登记当面、邮寄的申请；确认收到网上申请",
+    ),
+    "applications.handle": Rule(
+        {H: OWN, R: OWN},
+        frozenset({"in_progress", "awaiting_correction", "awaiting_fee", "replied"}),
+        "办理申请（补正、征求意见、收费、起草答复、登记送达）",
+    ),
+    "applications.approve_reply": Rule(
+        {R: OWN}, frozenset({"reply_review"}), "审核答复（通过出具或退回修改）"
+    ),
+    "applications.approve_extension": Rule(
+        {OFFICE: TREE},
+        frozenset({"in_progress", "awaiting_correction", "awaiting_fee", "reply_review"}),
+        "批准延长答复期限（第三十三条）",
+    ),
+    "applications.record_challenge": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE},
+        frozenset({"replied", "closed"}),
+        "登记行政复议、行政诉讼及其结果",
+    ),
+    "applications.supervise": Rule({OFFICE: TREE}, description="依申请公开督办与统计"),
 }
 
 

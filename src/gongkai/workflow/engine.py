@@ -20,7 +20,10 @@ class Transition:
     action: str  # e.g. "submit"
     sources: frozenset[str]  # states it may start from
     target: str
-    permission: str  # an action of gongkai.access.policy.RULES
+    # An action of gongkai.access.policy.RULES; None for a step taken by the
+    # system (a job) or by a citizen the calling service has authenticated
+    # (e.g. with a query password): staff buttons never offer those.
+    permission: str | None
     label: str  # Chinese, for buttons and history: "提交审核"
     comment_required: bool = False
 
@@ -29,7 +32,7 @@ class Transition:
         action: str,
         sources: Iterable[str] | str,
         target: str,
-        permission: str,
+        permission: str | None,
         label: str,
         *,
         comment_required: bool = False,
@@ -81,7 +84,9 @@ class Workflow:
         return [
             t
             for t in self.transitions
-            if state in t.sources and access.can(user, t.permission, obj)
+            if state in t.sources
+            and t.permission is not None
+            and access.can(user, t.permission, obj)
         ]
 
     # -- changing ---------------------------------------------------------------
@@ -102,7 +107,7 @@ class Workflow:
             raise TransitionRefused(
                 f"{t.label}须填写意见，说明原因或需要修改的内容。", code="comment"
             )
-        if not access.can(user, t.permission, obj):
+        if t.permission is not None and not access.can(user, t.permission, obj):
             raise PermissionDenied(f"无权执行此操作：{t.label}。")
         return t
 

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class ApplicationsConfig(AppConfig):
+    name = "gongkai.applications"
+    label = "applications"
+    verbose_name = "依申请公开"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import jobs  # noqa: F401  (registers the scheduled jobs)

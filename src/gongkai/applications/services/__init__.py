@@ -1,0 +1,76 @@
+"""Every change to an application, as verb-named functions (views, API, jobs call these).
+
+* intake — ``submit_online``, ``register_offline``, ``confirm_receipt``, ``discard``,
+  ``assign``, ``find_for_lookup``
+* correction — ``request_correction``, ``receive_correction``, ``expire_corrections``
+* consultation — ``start_consultation``, ``record_consultation_reply``
+* extension — ``request_extension``, ``decide_extension``
+* art35 — ``applicant_history``, ``request_reasons``, ``record_reasons``, ``decide_art35``
+* charging — ``quote``, ``issue_fee``, ``declare_payment``, ``confirm_payment``, ``expire_fees``
+* replying — ``submit_reply``, ``return_reply``, ``approve_reply``, ``record_delivery``,
+  ``mark_downloaded``, ``withdraw``
+* challenges — ``record_challenge``, ``record_challenge_result``
+
+Refusals raise ``DomainError`` (Chinese message), ``ApplicationInvalid`` /
+``ReplyInvalid`` (per-field messages), ``TransitionRefused`` or ``PermissionDenied``.
+"""
+
+from .art35 import applicant_history, decide_art35, record_reasons, request_reasons
+from .challenges import record_challenge, record_challenge_result
+from .charging import confirm_payment, declare_payment, expire_fees, issue_fee, quote
+from .consultation import record_consultation_reply, start_consultation
+from .correction import expire_corrections, receive_correction, request_correction
+from .extension import decide_extension, request_extension
+from .intake import (
+    Submission,
+    assign,
+    confirm_receipt,
+    discard,
+    find_for_lookup,
+    register_offline,
+    submit_online,
+)
+from .replying import (
+    ReplyInvalid,
+    approve_reply,
+    mark_downloaded,
+    record_delivery,
+    return_reply,
+    submit_reply,
+    withdraw,
+)
+
+__all__ = [
+    "ReplyInvalid",
+    "Submission",
+    "applicant_history",
+    "approve_reply",
+    "assign",
+    "confirm_payment",
+    "confirm_receipt",
+    "decide_art35",
+    "decide_extension",
+    "declare_payment",
+    "discard",
+    "expire_corrections",
+    "expire_fees",
+    "find_for_lookup",
+    "issue_fee",
+    "mark_downloaded",
+    "quote",
+    "receive_correction",
+    "record_challenge",
+    "record_challenge_result",
+    "record_consultation_reply",
+    "record_delivery",
+    "record_reasons",
+    "register_offline",
+    "request_correction",
+    "request_extension",
+    "request_reasons",
+    "return_reply",
+    "start_consultation",
+    "submit_online",
+    "submit_reply",
+    "withdraw",
+]

@@ -1,0 +1,401 @@
+"""Receiving applications: the online form, staff registration, receipt confirmation (Art. 31).
+
+``submit_online`` is what the public form and ``POST /api/v1/applications``
+call. It validates everything first (``validation.clean_applicant``), so an
+invalid submission writes nothing. A double submission — the same
+idempotency key, or the same applicant asking the same thing of the same
+agency within ``duplicate_window_minutes`` — returns the application the
+first one created (``Submission.created`` is False).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gongkai.core.errors import DomainError
+from gongkai.numbering import next_value
+from gongkai.orgs.models import Department
+from gongkai.workdays import add_working_days
+from gongkai.workdays.clocks import start_clock
+
+from ..flow import FLOW
+from ..models import (
+    CORRECTION_NOTICE_DAYS,
+    EXTENSION_MAX_DAYS,
+    REPLY_LIMIT_DAYS,
+    Application,
+    ApplicationFile,
+    ApplicationRules,
+    ApplicationState,
+    Channel,
+    StepKind,
+)
+from ..models.taxonomy import CONFIRMED_CHANNELS
+from ..validation import ApplicationInvalid, clean_applicant
+from .common import REPLY, add_step, audit, check_date, notify_applicant, notify_staff, today
+
+PASSWORD_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # noqa: S105 - no 0/O, 1/I
+PASSWORD_LENGTH = 8
+_PLAIN_KEY = "applications:plain-password:{}"
+
+
+@dataclass(frozen=True)
+class Submission:
+    application: Application
+    password: str
+    created: bool
+
+
+def new_password() -> str:
+    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_LENGTH))
+
+
+def hash_password(password: str) -> str:
+    return make_password(password.strip().upper())
+
+
+def password_matches(application: Application, password: str) -> bool:
+    return bool(password) and check_password(password.strip().upper(), application.password_hash)
+
+
+def tracking_number_for(department: Department, year: int) -> str:
+    """YSQ2026-0012-00035: 依申请, year, agency number, serial within the agency and year."""
+    serial = next_value(f"applications.tracking:{department.pk}", str(year))
+    return f"YSQ{year}-{department.pk:04d}-{serial:05d}"
+
+
+def fingerprint(department_id: int, id_number: str, description: str) -> str:
+    text = " ".join(description.split())
+    raw = f"{department_id}|{id_number.strip().upper()}|{text}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _remember_password(application: Application, password: str, minutes: int) -> None:
+    cache.set(_PLAIN_KEY.format(application.pk), password, timeout=minutes * 60)
+
+
+def _duplicate_of(department, key: str, print_: str, window_minutes: int) -> Application | None:
+    if key:
+        found = Application.objects.filter(department=department, idempotency_key=key).first()
+        if found:
+            return found
+    since = timezone.now() - timedelta(minutes=window_minutes)
+    return (
+        Application.objects.filter(
+            department=department, fingerprint=print_, submitted_at__gte=since
+        )
+        .order_by("id")
+        .first()
+    )
+
+
+def _password_for_duplicate(application: Application, window_minutes: int) -> str:
+    """The password shown for the first submission if still known, else a fresh one.
+
+    A double click shows the citizen only the second answer: it must carry a
+    password that works.
+    """
+    password = cache.get(_PLAIN_KEY.format(application.pk))
+    if password:
+        return password
+    password = new_password()
+    Application.objects.filter(pk=application.pk).update(password_hash=hash_password(password))
+    _remember_password(application, password, window_minutes)
+    add_step(
+        application,
+        StepKind.NOTE,
+        text="重复提交同一申请，未重复受理；查询密码已重新生成，原密码作废。",
+        public=True,
+    )
+    return password
+
+
+def _create(cleaned: dict, *, channel: str, state: str, received_on, key: str, ip, actor, files):
+    department: Department = cleaned["department"]
+    year = (received_on or timezone.localdate()).year
+    password = new_password()
+    application = Application.objects.create(
+        department=department,
+        tracking_number=tracking_number_for(department, year),
+        year=year,
+        password_hash=hash_password(password),
+        state=state,
+        applicant_kind=cleaned["applicant_kind"],
+        org_subtype=cleaned.get("org_subtype", ""),
+        name=cleaned["name"],
+        id_type=cleaned["id_type"],
+        id_number=cleaned["id_number"],
+        contact_person=cleaned.get("contact_person", ""),
+        phone=cleaned["phone"],
+        email=cleaned.get("email", ""),
+        address=cleaned.get("address", ""),
+        postcode=cleaned.get("postcode", ""),
+        description=cleaned["description"],
+        preferred_form=cleaned["preferred_form"],
+        delivery_method=cleaned["delivery_method"],
+        channel=channel,
+        idempotency_key=key,
+        fingerprint=fingerprint(department.pk, cleaned["id_number"], cleaned["description"]),
+        source_ip=ip,
+        registered_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    for purpose, stored in files:
+        ApplicationFile.objects.create(
+            application=application,
+            file=stored,
+            purpose=purpose,
+            from_applicant=True,
+            added_by=application.registered_by,
+        )
+    return application, password
+
+
+def submit_online(
+    data: dict,
+    *,
+    files: list | None = None,
+    idempotency_key: str = "",
+    ip: str | None = None,
+) -> Submission:
+    """A citizen's online application: validated, numbered, waiting for receipt confirmation.
+
+    ``files`` are ``(purpose, uploaded_file)`` pairs, checked and stored here.
+    Raises ``ApplicationInvalid`` (per-field Chinese messages) and writes nothing
+    when anything is wrong.
+    """
+    from gongkai.files.services import DOCUMENT_KINDS, IMAGE_KINDS, store_upload
+
+    cleaned = clean_applicant(data)
+    department = cleaned["department"]
+    key = (idempotency_key or "").strip()[:64]
+    rules = ApplicationRules.for_government(department.government)
+    print_ = fingerprint(department.pk, cleaned["id_number"], cleaned["description"])
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                # One submission at a time per agency: the duplicate check below
+                # and the insert cannot interleave with a concurrent twin.
+                Department.objects.select_for_update().filter(pk=department.pk).get()
+                existing = _duplicate_of(department, key, print_, rules.duplicate_window_minutes)
+                if existing is not None:
+                    password = _password_for_duplicate(existing, rules.duplicate_window_minutes)
+                    return Submission(existing, password, created=False)
+                stored = [
+                    (purpose, store_upload(f, allowed_kinds=DOCUMENT_KINDS | IMAGE_KINDS))
+                    for purpose, f in (files or [])
+                ]
+                application, password = _create(
+                    cleaned,
+                    channel=Channel.ONLINE,
+                    state=ApplicationState.AWAITING_CONFIRMATION,
+                    received_on=None,
+                    key=key,
+                    ip=ip,
+                    actor=None,
+                    files=stored,
+                )
+                add_step(
+                    application, StepKind.SUBMITTED, text="网上提交申请，等待受理机关确认收到。"
+                )
+                audit(application, "submit", after={"channel": Channel.ONLINE}, ip=ip)
+                notify_staff(application, "新的政府信息公开申请", "网上申请待确认收到。")
+                notify_applicant(
+                    application,
+                    "申请已提交",
+                    "您的政府信息公开申请已提交，受理机关确认收到后开始计算答复期限",
+                )
+                transaction.on_commit(
+                    lambda a=application, p=password: _remember_password(
+                        a, p, rules.duplicate_window_minutes
+                    )
+                )
+            return Submission(application, password, created=True)
+        except IntegrityError:
+            # A twin with the same idempotency key committed first.
+            if attempt == 1 or not key:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _start_reply_period(application: Application, received_on: date, actor) -> None:
+    start_clock(
+        application,
+        stage=REPLY,
+        label=f"答复申请 {application.tracking_number}",
+        department=application.department,
+        start_date=received_on,
+        limit_days=REPLY_LIMIT_DAYS,
+        max_extensions=1,
+        max_extension_days=EXTENSION_MAX_DAYS,
+        assignee=application.assignee,
+        url=f"/workbench/applications/{application.pk}/",
+        actor=actor,
+    )
+    application.correction_notice_by = add_working_days(received_on, CORRECTION_NOTICE_DAYS)
+    application.save(update_fields=["correction_notice_by", "updated_at"])
+
+
+def register_offline(
+    data: dict,
+    *,
+    channel: str,
+    actor,
+    received_on: date | None = None,
+    files: list | None = None,
+) -> Submission:
+    """Staff register an application that came in person, by post, fax or ordinary letter.
+
+    In person: received the day submitted. Registered post / courier: the day
+    signed for. Ordinary letter and fax: received only when the office has
+    confirmed with the applicant, so they wait for ``confirm_receipt`` like
+    online ones (Art. 31).
+    """
+    from gongkai import access
+    from gongkai.files.services import DOCUMENT_KINDS, IMAGE_KINDS, store_upload
+
+    if channel not in Channel.values or channel == Channel.ONLINE:
+        raise ApplicationInvalid({"channel": ["请选择申请渠道：当面提交、邮寄、平信或传真。"]})
+    cleaned = clean_applicant(data)
+    access.require(actor, "applications.intake", cleaned["department"])
+    needs_confirmation = channel in CONFIRMED_CHANNELS
+    if not needs_confirmation:
+        if received_on is None:
+            raise ApplicationInvalid(
+                {"received_on": ["请填写收到申请之日：当面提交为提交当日，邮寄为签收之日。"]}
+            )
+        check_date(received_on, what="")
+    with transaction.atomic():
+        stored = [
+            (purpose, store_upload(f, allowed_kinds=DOCUMENT_KINDS | IMAGE_KINDS))
+            for purpose, f in (files or [])
+        ]
+        application, password = _create(
+            cleaned,
+            channel=channel,
+            state=(
+                ApplicationState.AWAITING_CONFIRMATION
+                if needs_confirmation
+                else ApplicationState.IN_PROGRESS
+            ),
+            received_on=None if needs_confirmation else received_on,
+            key="",
+            ip=None,
+            actor=actor,
+            files=stored,
+        )
+        label = Channel(channel).label
+        add_step(application, StepKind.REGISTERED, text=f"登记{label}的申请。", actor=actor)
+        audit(application, "register", actor=actor, after={"channel": channel})
+        if not needs_confirmation:
+            application.received_on = received_on
+            application.confirmed_at = timezone.now()
+            application.save(update_fields=["received_on", "confirmed_at", "updated_at"])
+            _start_reply_period(application, received_on, actor)
+            add_step(
+                application,
+                StepKind.CONFIRMED,
+                on=received_on,
+                text=f"收到申请（{label}），自次日起计算答复期限。",
+                actor=actor,
+            )
+            notify_applicant(application, "申请已收到", "受理机关已收到您的政府信息公开申请")
+    return Submission(application, password, created=True)
+
+
+def confirm_receipt(application: Application, *, actor, on: date | None = None) -> Application:
+    """Both sides have confirmed the application (Art. 31): the receipt date is ``on``.
+
+    The reply period (20 working days) starts counting the next day, and the
+    applicant is told.
+    """
+    on = on or today()
+    check_date(on, not_before=timezone.localtime(application.submitted_at).date(), what="提交日期")
+    with transaction.atomic():
+        FLOW.apply(
+            application,
+            "confirm",
+            actor=actor,
+            changes={"received_on": on, "confirmed_at": timezone.now()},
+        )
+        _start_reply_period(application, on, actor)
+        add_step(
+            application,
+            StepKind.CONFIRMED,
+            on=on,
+            text="受理机关确认收到申请，自次日起计算答复期限（20个工作日）。",
+            actor=actor,
+        )
+        notify_applicant(
+            application,
+            "申请已确认收到",
+            f"受理机关已于{on:%Y年%m月%d日}确认收到您的申请，将在法定期限内答复",
+        )
+    return application
+
+
+def discard(application: Application, *, actor, reason: str) -> Application:
+    """An online submission that is not an application (test, spam, duplicate): never received."""
+    with transaction.atomic():
+        FLOW.apply(application, "discard", actor=actor, comment=reason)
+        add_step(application, StepKind.DISCARDED, text=reason.strip(), actor=actor, public=True)
+    return application
+
+
+def assign(application: Application, *, assignee, actor) -> Application:
+    """Make ``assignee`` (a handler of the agency) responsible for the application."""
+    from gongkai import access
+
+    access.require(actor, "applications.intake", application)
+    if not access.can(assignee, "applications.view", application):
+        raise DomainError(
+            f"{assignee}不是{application.department.name}的工作人员，不能指定为经办人。"
+        )
+    with transaction.atomic():
+        Application.objects.filter(pk=application.pk).update(
+            assignee=assignee, updated_at=timezone.now()
+        )
+        application.assignee = assignee
+        from gongkai.workdays.models import Clock
+
+        Clock.objects.for_subject(application).open().update(assignee=assignee)
+        add_step(
+            application,
+            StepKind.ASSIGNED,
+            text=f"经办人：{assignee.full_name or assignee.username}",
+            public=False,
+            actor=actor,
+        )
+        audit(application, "assign", actor=actor, after={"assignee": assignee.pk})
+        notify_staff(application, "您有新的依申请公开事项", "已指定您为经办人。")
+    return application
+
+
+def find_for_lookup(
+    tracking_number: str, *, password: str = "", phone: str = ""
+) -> Application | None:
+    """The application if the tracking number and (password or phone) match; None otherwise.
+
+    Callers rate-limit attempts (``gongkai.applications.lookup``).
+    """
+    application = (
+        Application.objects.select_related("department")
+        .filter(tracking_number=(tracking_number or "").strip().upper())
+        .first()
+    )
+    if application is None:
+        # Spend the same time as a real check, so timing does not reveal numbers.
+        check_password("x", make_password("y"))
+        return None
+    if password and password_matches(application, password):
+        return application
+    if phone and secrets.compare_digest(phone.strip(), application.phone):
+        return application
+    return None
