@@ -7,6 +7,7 @@ from gongkai.disclosure.portal.sitemaps import sitemap_index
 urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("xxgk/", include("gongkai.disclosure.portal.urls")),
+    path("ysqgk/", include("gongkai.applications.portal.urls")),
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("accounts/", include("gongkai.accounts.urls")),
     path("workbench/", include("gongkai.workbench.urls")),

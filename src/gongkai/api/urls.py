@@ -1,6 +1,7 @@
 from ninja import NinjaAPI
 
 from gongkai.api.workdays import router as workdays_router
+from gongkai.applications.api import router as applications_router
 from gongkai.disclosure.api import router as documents_router
 from gongkai.orgs.api import router as orgs_router
 
@@ -14,3 +15,4 @@ api = NinjaAPI(
 api.add_router("/", orgs_router)
 api.add_router("/", workdays_router)
 api.add_router("/", documents_router)
+api.add_router("/", applications_router)

@@ -9,4 +9,5 @@ urlpatterns = [
     path("notices/", views.notices, name="notices"),
     path("disclosure/import/", include("gongkai.disclosure.urls_import")),
     path("disclosure/", include("gongkai.disclosure.urls_workbench")),
+    path("applications/", include("gongkai.applications.staff.urls")),
 ]
