@@ -33,6 +33,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from math import log
 
 # Longest token kept (longer ones are cut): PostgreSQL refuses words of more
 # than 2,047 bytes in a tsquery, and nobody searches for 60 letters.
@@ -47,6 +48,7 @@ _CJK = (
 )
 SEGMENT_RE = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>(?:(?![{_CJK}])[^\W_])+)")
 CJK_ONLY_RE = re.compile(rf"[{_CJK}]+")
+JIEBA_HAN_RE = re.compile("[\u4e00-\u9fd5]+")  # the Chinese characters jieba segments
 
 _jieba = None
 _jieba_lock = threading.Lock()
@@ -125,18 +127,61 @@ def query_grams(text: str) -> tuple[list[str], bool]:
     return out, prefix
 
 
+def _jieba_words(run: str, freq: dict[str, int], logtotal: float) -> list[str]:
+    """jieba's segmentation of a run of its Chinese characters without HMM: its
+    ``get_DAG`` and ``calc`` (the most probable route through the dictionary
+    words), the same arithmetic in the same order, in one backward pass."""
+    n = len(run)
+    best = [0.0] * (n + 1)  # log probability of the best route from i to the end
+    ends = list(range(1, n + 2))  # where the word starting at i ends on that route
+    for i in range(n - 1, -1, -1):
+        top = None
+        j = i + 1
+        frag = run[i]
+        while frag in freq:  # prefixes of dictionary words are in it with 0
+            count = freq[frag]
+            if count:
+                score = log(count) - logtotal + best[j]
+                if top is None or score >= top:  # jieba's max() of (score, end): ties to longer
+                    top, ends[i] = score, j
+            if j == n:
+                break
+            j += 1
+            frag = run[i:j]
+        best[i] = -logtotal + best[i + 1] if top is None else top
+    out = []
+    i = 0
+    while i < n:
+        out.append(run[i : ends[i]])
+        i = ends[i]
+    return out
+
+
 def words(text: str) -> list[str]:
-    """jieba search-mode words of two or more CJK characters, in order."""
+    """jieba search-mode words of two or more CJK characters, in order.
+
+    What ``jieba.cut_for_search(segment, HMM=False)`` gives for every CJK
+    segment (filtered to words of two or more characters), computed here from
+    jieba's dictionary (``_jieba_words``): jieba's own generators cost twice
+    as much, and this runs over every indexed text. jieba only knows the
+    characters U+4E00–U+9FD5; the others (rare extensions) are single
+    characters to it, which are no words.
+    """
     tokenizer = _tokenizer()
+    freq = tokenizer.FREQ
+    logtotal = log(tokenizer.total)
     out: list[str] = []
-    for segment in CJK_ONLY_RE.findall(normalise(text)):
-        if len(segment) < 2:
+    for run in JIEBA_HAN_RE.findall(normalise(text)):
+        if len(run) < 2:
             continue
-        out.extend(
-            w
-            for w in tokenizer.cut_for_search(segment, HMM=False)
-            if len(w) > 1 and CJK_ONLY_RE.fullmatch(w)
-        )
+        for word in _jieba_words(run, freq, logtotal):
+            size = len(word)
+            if size > 2:
+                out.extend(g for i in range(size - 1) if freq.get(g := word[i : i + 2]))
+            if size > 3:
+                out.extend(g for i in range(size - 2) if freq.get(g := word[i : i + 3]))
+            if size > 1:
+                out.append(word)
     return out
 
 

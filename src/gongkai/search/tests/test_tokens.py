@@ -52,6 +52,26 @@ def test_words_are_jieba_search_mode_words_of_two_or_more_cjk_characters():
     ]
 
 
+def test_words_are_what_jieba_cut_for_search_gives_for_every_cjk_segment():
+    tokenizer = tokens._tokenizer()
+    texts = [
+        "中华人民共和国政府信息公开条例",
+        "为改善群众居住条件，根据《国有土地上房屋征收与补偿条例》，结合我市实际，制定本实施细则。",
+        "张家川回族自治县2016年精准扶贫工作总结：惠及群众3.5万人，同比增长12.5%。",
+        "天水市人民政府办公室关于进一步加强城乡低保和医疗救助工作的实施意见",
+        "研究生命起源，结婚的和尚未结婚的，南京市长江大桥",
+        "𠀀中国㐀人民鿐政府",  # characters outside jieba's range split the text
+    ]
+    for text in texts:
+        expected = [
+            w
+            for segment in tokens.CJK_ONLY_RE.findall(tokens.normalise(text))
+            for w in tokenizer.cut_for_search(segment, HMM=False)
+            if len(w) > 1 and tokens.CJK_ONLY_RE.fullmatch(w)
+        ]
+        assert tokens.words(text) == expected, text
+
+
 def test_jieba_does_not_find_the_word_in_these_texts_which_is_why_matching_uses_grams():
     assert "黄标车" not in tokens.words("全年淘汰黄标车辆3126辆，全市黄标车淘汰任务提前完成")
     assert "成纪新城" not in tokens.words("为规范成纪新城道路命名")
