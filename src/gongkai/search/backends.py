@@ -5,6 +5,8 @@ from gram tokens, each quoted: user input never reaches an engine's query
 language. A backend provides
 
 * ``write(cursor, rows)`` / ``delete(cursor, ids)``: the text index of entries;
+  ``upsert(cursor, entries, rows)`` (PostgreSQL; None on SQLite): the entry
+  rows and their text index together, in one statement;
 * ``matching(parsed)``: a query of the ids of the matching entries, for
   counting and filtering; ``ranked(parsed)``: the same with a ``score``,
   higher is better;
@@ -20,6 +22,7 @@ the newest first).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -58,6 +61,7 @@ class SqliteBackend:
     """FTS5 table ``search_fts`` (see migration 0002)."""
 
     vendor = "sqlite"
+    upsert = None  # entries are written by the ORM, then their text with ``write``
     GRAMS = "{title_grams body_grams}"
     WORDS = "{title_words body_words}"
     # bm25 column weights: title_grams, body_grams, title_words, body_words.
@@ -141,6 +145,64 @@ class PostgresBackend:
     # texts only. The tokenizer cannot make this token from CJK text.
     MAX_POSITION = 16_383
     LONG_TEXT = "gongkai0long0text"
+
+    # The entry columns ``upsert`` writes (besides the vectors), in order.
+    ENTRY_COLUMNS = (
+        ("source", "text"),
+        ("object_id", "text"),
+        ("url", "text"),
+        ("title", "text"),
+        ("summary", "text"),
+        ("body", "text"),
+        ("published_at", "timestamptz"),
+        ("facets", "jsonb"),
+        ("indexed_at", "timestamptz"),
+    )
+
+    def upsert(self, cursor, entries: Sequence, texts: Sequence[TextRow]) -> dict[str, int]:
+        """Insert or replace entries (``SearchEntry`` objects of one source, no
+        two with the same object_id) together with their vectors, in one
+        statement per 500: the row is written once, not inserted and then
+        updated. Returns the id of each object_id."""
+        names = [name for name, _ in self.ENTRY_COLUMNS]
+        grams = self.VECTOR.format("v.title_grams", "v.body_grams")
+        words = self.VECTOR.format("v.title_words", "v.body_words")
+        arrays = ", ".join(f"%s::{kind}[]" for _, kind in self.ENTRY_COLUMNS)
+        updates = ", ".join(
+            f"{name} = EXCLUDED.{name}" for name in [*names[2:], "grams_tsv", "words_tsv"]
+        )
+        sql = (
+            f"INSERT INTO search_searchentry ({', '.join(names)}, grams_tsv, words_tsv) "  # noqa: S608
+            f"SELECT {', '.join('v.' + name for name in names)}, {grams}, {words} "
+            f"FROM unnest({arrays}, %s::text[], %s::text[], %s::text[], %s::text[]) "
+            f"AS v({', '.join(names)}, title_grams, body_grams, title_words, body_words) "
+            f"ON CONFLICT (source, object_id) DO UPDATE SET {updates} "
+            "RETURNING object_id, id"
+        )
+        ids: dict[str, int] = {}
+        for start in range(0, len(entries), 500):
+            chunk = entries[start : start + 500]
+            rows = [self._marked(row) for row in texts[start : start + 500]]
+            cursor.execute(
+                sql,
+                [
+                    [e.source for e in chunk],
+                    [e.object_id for e in chunk],
+                    [e.url for e in chunk],
+                    [e.title for e in chunk],
+                    [e.summary for e in chunk],
+                    [e.body for e in chunk],
+                    [e.published_at for e in chunk],
+                    [json.dumps(e.facets, ensure_ascii=False) for e in chunk],
+                    [e.indexed_at for e in chunk],
+                    [r.title_grams for r in rows],
+                    [r.body_grams for r in rows],
+                    [r.title_words for r in rows],
+                    [r.body_words for r in rows],
+                ],
+            )
+            ids.update(cursor.fetchall())
+        return ids
 
     def write(self, cursor, rows: Sequence[TextRow]) -> None:
         rows = [self._marked(row) for row in rows]

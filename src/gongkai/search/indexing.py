@@ -124,24 +124,29 @@ def _write(source: str, prepared: list[_Prepared]) -> None:
     now = timezone.now()
     for p in prepared:
         p.entry.indexed_at = now
-    with transaction.atomic():
-        entries = SearchEntry.objects.bulk_create(
-            [p.entry for p in prepared],
-            update_conflicts=True,
-            unique_fields=["source", "object_id"],
-            update_fields=_ENTRY_FIELDS,
-        )
-        if any(e.pk is None for e in entries):  # a database that returns no ids on upsert
-            ids = dict(
-                SearchEntry.objects.filter(source=source, object_id__in=list(by_id)).values_list(
-                    "object_id", "pk"
-                )
+    backend = get_backend()
+    with transaction.atomic(), connection.cursor() as cursor:
+        if backend.upsert is not None:  # PostgreSQL: entries and vectors in one statement
+            ids = backend.upsert(cursor, [p.entry for p in prepared], [p.text for p in prepared])
+            for p in prepared:
+                p.entry.pk = ids[p.entry.object_id]
+        else:
+            _upsert_entries(source, prepared)
+            backend.write(
+                cursor,
+                [
+                    TextRow(
+                        p.entry.pk,
+                        p.text.title_grams,
+                        p.text.body_grams,
+                        p.text.title_words,
+                        p.text.body_words,
+                    )
+                    for p in prepared
+                ],
             )
-            for e in entries:
-                e.pk = ids[e.object_id]
-        entry_ids = [e.pk for e in entries]
         facet_ids = _facet_ids({pair for p in prepared for pair in p.facets})
-        SearchFacet.objects.filter(entry_id__in=entry_ids).delete()
+        SearchFacet.objects.filter(entry_id__in=[p.entry.pk for p in prepared]).delete()
         SearchFacet.objects.bulk_create(
             [
                 SearchFacet(entry_id=p.entry.pk, facet_id=facet_ids[pair])
@@ -149,18 +154,24 @@ def _write(source: str, prepared: list[_Prepared]) -> None:
                 for pair in p.facets
             ]
         )
-        rows = [
-            TextRow(
-                p.entry.pk,
-                p.text.title_grams,
-                p.text.body_grams,
-                p.text.title_words,
-                p.text.body_words,
-            )
-            for p in prepared
-        ]
-        with connection.cursor() as cursor:
-            get_backend().write(cursor, rows)
+
+
+def _upsert_entries(source: str, prepared: list[_Prepared]) -> None:
+    """Insert or update the entry rows with the ORM, setting their pks."""
+    entries = SearchEntry.objects.bulk_create(
+        [p.entry for p in prepared],
+        update_conflicts=True,
+        unique_fields=["source", "object_id"],
+        update_fields=_ENTRY_FIELDS,
+    )
+    if any(e.pk is None for e in entries):  # a database that returns no ids on upsert
+        ids = dict(
+            SearchEntry.objects.filter(
+                source=source, object_id__in=[e.object_id for e in entries]
+            ).values_list("object_id", "pk")
+        )
+        for e in entries:
+            e.pk = ids[e.object_id]
 
 
 def index_entry(
