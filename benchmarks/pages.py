@@ -52,6 +52,7 @@ from benchmarks.search import COUNTIES, DEPARTMENTS, DOCTYPES, TOPICS, VERBS, _s
 
 SEED = 20261128
 BATCH = 500
+PROGRESS = 50_000  # items between progress lines
 CLIENTS = 4
 ROUNDS = 10
 TZ = ZoneInfo("Asia/Shanghai")
@@ -96,8 +97,9 @@ def _world():
     return city, [department(city, name, short_name="市" + name[3:]) for name in names]
 
 
-def generate(size: int) -> float:
-    """Write ``size`` published items; return items/s."""
+def generate(size: int) -> float | None:
+    """Write published items until the database holds ``size``; return items/s
+    (None when it already held them: a database kept from an earlier run)."""
     from django.db import transaction
 
     from gongkai.disclosure.models import (
@@ -108,7 +110,11 @@ def generate(size: int) -> float:
     )
     from gongkai.numbering import render_pattern
 
-    rng = random.Random(SEED)
+    serial = InformationItem.objects.count()
+    missing = size - serial
+    if missing <= 0:
+        return None
+    rng = random.Random(SEED + serial)
     city, departments = _world()
     pattern = DisclosureSettings.for_government(city).index_number_pattern
     subjects = list(SubjectCategory.objects.all())
@@ -116,11 +122,10 @@ def generate(size: int) -> float:
     genre_by_name = {g.name: g for g in genres}
     through = InformationItem.publishing_departments.through
     start = datetime(2016, 1, 1, 9, tzinfo=TZ)
-    serial = InformationItem.objects.count()
     began = time.perf_counter()
-    for first in range(0, size, BATCH):
+    for first in range(0, missing, BATCH):
         items, co_publishers = [], []
-        for _ in range(min(BATCH, size - first)):
+        for _ in range(min(BATCH, missing - first)):
             serial += 1
             dept = rng.choice(departments)
             org = dept.name
@@ -172,30 +177,56 @@ def generate(size: int) -> float:
                     for d in {d.pk: d for d in depts}.values()
                 ]
             )
-    return size / (time.perf_counter() - began)
+        _progress("generated", first + len(items), missing, began)
+    return missing / (time.perf_counter() - began)
 
 
-def index(size: int) -> float:
-    """Index every public item with the search module in batches; return items/s."""
+def _progress(what: str, done: int, total: int, began: float) -> None:
+    """A line to stderr every ``PROGRESS`` items, so a long run's log shows how far it got."""
+    if done % PROGRESS and done != total:
+        return
+    rate = done / (time.perf_counter() - began)
+    eta = (total - done) / rate if rate else 0
+    print(
+        f"  … {what} {done:,} of {total:,} ({rate:,.0f} items/s, {eta / 60:,.0f} min to go)",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def index() -> float | None:
+    """Index the public items the index does not hold yet, in batches; return items/s.
+
+    Items are read in primary-key order, a batch at a time (keyset, no
+    long-lived cursor), and resumed after the highest one indexed: a run
+    stopped while indexing goes on where it stopped. None when there was
+    nothing to index.
+    """
     from django.db import connection
+    from django.db.models import BigIntegerField, Max
+    from django.db.models.functions import Cast
 
     from gongkai.disclosure.effects import SEARCH_SOURCE
     from gongkai.disclosure.indexing import _public, entry_for
     from gongkai.search import index_entries
     from gongkai.search.backends import get_backend
+    from gongkai.search.models import SearchEntry
 
+    last = (
+        SearchEntry.objects.filter(source=SEARCH_SOURCE).aggregate(
+            last=Max(Cast("object_id", BigIntegerField()))
+        )["last"]
+        or 0
+    )
+    total = _public().filter(pk__gt=last).count()
+    if not total:
+        return None
     began = time.perf_counter()
-    batch: list[dict] = []
     done = 0
-    for item in _public().order_by("pk").iterator(chunk_size=BATCH):
-        batch.append(entry_for(item))
-        if len(batch) == BATCH:
-            index_entries(SEARCH_SOURCE, batch)
-            done += len(batch)
-            batch = []
-    if batch:
-        index_entries(SEARCH_SOURCE, batch)
-        done += len(batch)
+    while batch := list(_public().filter(pk__gt=last).order_by("pk")[:BATCH]):
+        done += index_entries(SEARCH_SOURCE, [entry_for(item) for item in batch])
+        last = batch[-1].pk
+        _progress("indexed", done, total, began)
     with connection.cursor() as cursor:
         get_backend().optimise(cursor)
     return done / (time.perf_counter() - began)
@@ -361,6 +392,13 @@ def main(argv: list[str] | None = None) -> None:
         "--requests", type=int, default=300, help="requests per endpoint (default 300)"
     )
     parser.add_argument("--clients", type=int, default=CLIENTS, help="client threads (default 4)")
+    parser.add_argument(
+        "--queries",
+        type=int,
+        default=0,
+        help="also time this many search() calls against the raw full-text SQL on the "
+        "same data (benchmarks.search's measurement; default 0: not)",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     tmp = Path(tempfile.mkdtemp(prefix="gongkai-bench-pages-"))
     try:
@@ -369,11 +407,30 @@ def main(argv: list[str] | None = None) -> None:
         _setup_django(environment)
         from django.db import connection
 
-        print(f"pages — {connection.vendor}, {args.size:,} published items")
+        from gongkai.disclosure.models import InformationItem
+
+        print(
+            f"pages — {connection.vendor}, {args.size:,} published items, "
+            f"{os.cpu_count()} CPU cores",
+            flush=True,
+        )
         generated = generate(args.size)
-        indexed = index(args.size)
-        print(f"  generation: {generated:,.0f} items/s (bulk_create, batches of {BATCH})")
-        print(f"  indexing: {indexed:,.0f} items/s (index_entries, batches of {BATCH})")
+        if generated is None:
+            print("  generation: skipped, the database already holds the items", flush=True)
+        else:
+            print(f"  generation: {generated:,.0f} items/s (bulk_create, batches of {BATCH})", flush=True)  # fmt: skip
+        indexed = index()
+        if indexed is None:
+            print("  indexing: skipped, the index already holds every item", flush=True)
+        else:
+            print(f"  indexing: {indexed:,.0f} items/s (index_entries, batches of {BATCH})", flush=True)  # fmt: skip
+        held = InformationItem.objects.count()
+        if held != args.size:
+            print(f"  (the database holds {held:,} items)", flush=True)
+        if args.queries:
+            from benchmarks.search import time_queries
+
+            time_queries(args.queries)
         connection.close()
         run_pages(environment, args.workers, args.requests, args.clients)
     finally:

@@ -12,8 +12,10 @@
 Default: 20,000 entries on a throw-away SQLite file under /tmp that it
 migrates itself. ``--postgres URL --size N`` runs on PostgreSQL instead: the
 database at URL is migrated, and only entries of the source ``bench.item`` are
-written (and removed at the end unless ``--keep``). Run
-``python -m benchmarks.search [--size N] [--queries Q]``.
+written (and removed at the end unless ``--keep``). ``--postgres URL
+--existing`` writes nothing and only times the queries against what the
+index already holds (e.g. the million items ``benchmarks.pages`` generated).
+Run ``python -m benchmarks.search [--size N] [--queries Q]``.
 """
 
 from __future__ import annotations
@@ -198,7 +200,7 @@ def _index_size() -> str:
 def run(size: int, n_queries: int) -> None:
     from django.db import connection
 
-    from gongkai.search import clear_source, index_entries, raw_fulltext_sql, search
+    from gongkai.search import clear_source, index_entries
     from gongkai.search.indexing import _prepare
 
     clear_source(SOURCE)
@@ -225,6 +227,17 @@ def run(size: int, n_queries: int) -> None:
         get_backend().optimise(cursor)
     print(f"  indexing: {size / seconds:,.0f} entries/s ({seconds:,.1f} s for {size:,}; "
           f"tokenising alone {tokenise_rate:,.0f} entries/s); index {_index_size()}")  # fmt: skip
+
+    time_queries(n_queries)
+
+
+def time_queries(n_queries: int) -> None:
+    """Print p50/p95 of ``search()`` against the raw full-text SQL it wraps, on
+    whatever the index holds, for both orders: ``n_queries`` queries of 1–3
+    words, the two interleaved query by query."""
+    from django.db import connection
+
+    from gongkai.search import raw_fulltext_sql, search
 
     qs = queries(n_queries)
     for q in qs[:20]:  # warm caches and jieba
@@ -261,10 +274,27 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--keep", action="store_true", help="keep the bench.item entries on PostgreSQL"
     )
+    parser.add_argument(
+        "--existing",
+        action="store_true",
+        help="with --postgres: only time queries, on the entries the index already holds "
+        "(e.g. the items benchmarks.pages generated)",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.existing and not args.postgres:
+        parser.error("--existing needs --postgres")
     with tempfile.TemporaryDirectory(prefix="gongkai-bench-search-") as tmp:
         url = args.postgres or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
         _setup_django(url, Path(tmp))
+        if args.existing:
+            from django.db import connection
+
+            from gongkai.search.models import SearchEntry
+
+            print(f"search — {connection.vendor}, the {SearchEntry.objects.count():,} entries "
+                  "the index already holds")  # fmt: skip
+            time_queries(args.queries)
+            return
         run(args.size, args.queries)
         if args.postgres and not args.keep:
             from gongkai.search import clear_source
