@@ -26,6 +26,13 @@ itself, 2 workers, 300 requests per endpoint, 4 clients. ``--postgres URL``
 runs on that (empty, dedicated) PostgreSQL database instead: it is migrated
 and the generated items stay in it. Run
 ``python -m benchmarks.pages [--size N] [--postgres URL] [--workers W] [--requests R]``.
+
+On a kept PostgreSQL database the run resumes: items are generated only up to
+N, and indexing goes on after the highest item already indexed, so a run
+stopped while generating or indexing can simply be started again, and
+``--data-only`` then a second run measures on data built once (see
+``docs/benchmarks.md`` for the million-item run). ``--queries Q`` also times
+``search()`` against the raw full-text SQL on the same data.
 """
 
 from __future__ import annotations
@@ -324,7 +331,9 @@ def load(port: int, endpoints: dict[str, list[str]], requests: int, clients: int
     return latencies, seconds, failures
 
 
-def run_pages(environment: dict[str, str], workers: int, requests: int, clients: int) -> None:
+def run_pages(
+    environment: dict[str, str], workers: int, requests: int, clients: int, timeout: int
+) -> None:
     from gongkai.disclosure.models import InformationItem
 
     rng = random.Random(SEED + 2)
@@ -345,6 +354,7 @@ def run_pages(environment: dict[str, str], workers: int, requests: int, clients:
     gunicorn = Path(sys.executable).with_name("gunicorn")
     command = [str(gunicorn), "gongkai.wsgi:application", "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", str(workers), "--chdir", str(ROOT), "--log-level", "warning"]
+    command += ["--timeout", str(timeout)]
     for key, value in environment.items():
         command += ["--env", f"{key}={value}"]
     child_env = {**os.environ, **environment}
@@ -399,6 +409,18 @@ def main(argv: list[str] | None = None) -> None:
         help="also time this many search() calls against the raw full-text SQL on the "
         "same data (benchmarks.search's measurement; default 0: not)",
     )
+    parser.add_argument(
+        "--timeout",
+        type=int,
+        default=30,
+        help="gunicorn's worker timeout in seconds (default 30, gunicorn's own): a slower "
+        "request fails the run",
+    )
+    parser.add_argument(
+        "--data-only",
+        action="store_true",
+        help="generate and index, then stop (with --postgres: measure later on the kept data)",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     tmp = Path(tempfile.mkdtemp(prefix="gongkai-bench-pages-"))
     try:
@@ -427,12 +449,14 @@ def main(argv: list[str] | None = None) -> None:
         held = InformationItem.objects.count()
         if held != args.size:
             print(f"  (the database holds {held:,} items)", flush=True)
+        if args.data_only:
+            return
         if args.queries:
             from benchmarks.search import time_queries
 
             time_queries(args.queries)
         connection.close()
-        run_pages(environment, args.workers, args.requests, args.clients)
+        run_pages(environment, args.workers, args.requests, args.clients, args.timeout)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
