@@ -12,7 +12,7 @@ error page: the form says in Chinese what is wrong and the list is empty.
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Min, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from gongkai.core.widgets import FastSelect
@@ -39,9 +39,19 @@ def _field(label: str, choices, empty: str) -> forms.ChoiceField:
 
 
 def year_choices(items: QuerySet) -> list[tuple[str, str]]:
-    """From this year back to the year of the oldest public item (one indexed query)."""
+    """From this year back to the year of the oldest public item (one indexed query).
+
+    The oldest as the first row by date, not ``Min``: PostgreSQL answers an
+    aggregate over the join with the governments by reading every item (0.6 s
+    for 600,000), the first row from the (state, published_at) index.
+    """
     this_year = timezone.localdate().year
-    first = items.aggregate(first=Min("published_at"))["first"]
+    first = (
+        items.filter(published_at__isnull=False)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
     first_year = timezone.localtime(first).year if first else this_year
     return [
         (str(year), f"{year}年") for year in range(this_year, min(first_year, this_year) - 1, -1)
