@@ -2,6 +2,7 @@ from ninja import NinjaAPI
 
 from gongkai.api.workdays import router as workdays_router
 from gongkai.applications.api import router as applications_router
+from gongkai.applications.api_stats import router as application_stats_router
 from gongkai.disclosure.api import router as documents_router
 from gongkai.orgs.api import router as orgs_router
 
@@ -15,4 +16,5 @@ api = NinjaAPI(
 api.add_router("/", orgs_router)
 api.add_router("/", workdays_router)
 api.add_router("/", documents_router)
+api.add_router("/", application_stats_router)
 api.add_router("/", applications_router)
