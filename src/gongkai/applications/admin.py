@@ -49,3 +49,38 @@ class FormalNoticeAdmin(ReadOnlyAdmin):
 class ChallengeAdmin(ReadOnlyAdmin):
     list_display = ["application", "kind", "filed_on", "result", "decided_on"]
     list_filter = ["kind", "result"]
+
+
+# -- 告知书版式 (notice layouts): letterhead, signature, contact block per agency --------
+from .models.layouts import NoticeLayout  # noqa: E402
+
+
+@admin.register(NoticeLayout)
+class NoticeLayoutAdmin(VersionedAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "government", "department", "letterhead", "issuer_name"]
+    list_filter = ["government"]
+    list_select_related = ["government", "department"]
+    search_fields = ["department__name", "government__name", "letterhead"]
+    autocomplete_fields = ["department"]
+    fieldsets = [
+        (None, {"fields": ["government", "department"]}),
+        ("版头与落款", {"fields": ["letterhead", "issuer_name", "seal_caption"]}),
+        (
+            "联系方式（附注）",
+            {"fields": ["contact_office", "contact_address", "contact_phone", "contact_postcode"]},
+        ),
+        (
+            "结束语",
+            {
+                "fields": [
+                    "closing_reply",
+                    "closing_correction",
+                    "closing_extension",
+                    "closing_fee",
+                    "closing_consultation",
+                    "closing_art35",
+                ]
+            },
+        ),
+        ("版记", {"fields": ["copy_to"]}),
+    ]

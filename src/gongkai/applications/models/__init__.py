@@ -29,6 +29,7 @@ from .documents import (
     FormalNoticeState,
     NoticeKind,
 )
+from .layouts import NoticeLayout as NoticeLayout  # re-exported: 告知书版式
 from .rules import (
     CONSULTATION_DAYS,
     CORRECTION_NOTICE_DAYS,
