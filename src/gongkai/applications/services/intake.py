@@ -15,12 +15,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.contrib.auth.hashers import check_password, make_password
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from gongkai.core import passwords
 from gongkai.core.errors import DomainError
+from gongkai.core.passwords import hash_password, new_password
 from gongkai.numbering import next_value
 from gongkai.orgs.models import Department
 from gongkai.workdays import add_working_days
@@ -42,8 +43,6 @@ from ..models.taxonomy import CONFIRMED_CHANNELS
 from ..validation import ApplicationInvalid, clean_applicant
 from .common import REPLY, add_step, audit, check_date, notify_applicant, notify_staff, today
 
-PASSWORD_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # noqa: S105 - no 0/O, 1/I
-PASSWORD_LENGTH = 8
 _PLAIN_KEY = "applications:plain-password:{}"
 
 
@@ -54,16 +53,8 @@ class Submission:
     created: bool
 
 
-def new_password() -> str:
-    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_LENGTH))
-
-
-def hash_password(password: str) -> str:
-    return make_password(password.strip().upper())
-
-
 def password_matches(application: Application, password: str) -> bool:
-    return bool(password) and check_password(password.strip().upper(), application.password_hash)
+    return passwords.password_matches(application.password_hash, password)
 
 
 def tracking_number_for(department: Department, year: int) -> str:
@@ -391,8 +382,7 @@ def find_for_lookup(
         .first()
     )
     if application is None:
-        # Spend the same time as a real check, so timing does not reveal numbers.
-        check_password("x", make_password("y"))
+        passwords.spend_equal_time()
         return None
     if password and password_matches(application, password):
         return application
