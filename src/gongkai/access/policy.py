@@ -11,8 +11,11 @@ lists the roles that may take it and how far each role reaches:
 
 An object answers two questions: which department it belongs to
 (``access_department`` attribute, or a ``department`` foreign key) and, for
-actions limited to some states, its ``state``. Objects with no department can
-only be reached by ``ALL`` roles.
+actions limited to some states, its ``state``. An object handled by several
+departments at once (a citizen's message: the board's office and the
+departments it was assigned to) lists them all in ``access_departments``;
+reaching any of them is enough. Objects with no department can only be
+reached by ``ALL`` roles.
 
 Django superusers count as 系统管理员 (sysadmin) everywhere, nothing more: they
 administer reference data but do not handle cases.
@@ -159,13 +162,16 @@ def _grants(user) -> list[tuple[Role, object | None]]:
     return grants
 
 
-def _department_of(obj):
+def _departments_of(obj) -> list:
     if obj is None:
-        return None
+        return []
+    several = getattr(obj, "access_departments", None)
+    if several is not None:
+        return [d for d in several if d is not None]
     dept = getattr(obj, "access_department", None)
     if dept is None and hasattr(obj, "department_id"):
         dept = obj.department
-    return dept
+    return [dept] if dept is not None else []
 
 
 def _reaches(scope: Scope, member_dept, target_dept) -> bool:
@@ -189,12 +195,14 @@ def can(user, action: str, obj=None) -> bool:
         and getattr(obj, "state", None) not in rule.states
     ):
         return False
-    target = _department_of(obj)
+    targets = _departments_of(obj)
     for role, member_dept in _grants(user):
         scope = rule.roles.get(role)
         if scope is None:
             continue
-        if obj is None or _reaches(scope, member_dept, target):
+        if obj is None or scope is ALL:
+            return True
+        if any(_reaches(scope, member_dept, target) for target in targets):
             return True
     return False
 
@@ -207,34 +215,50 @@ def require(user, action: str, obj=None) -> None:
 
 
 def scope(
-    user, action: str, queryset: QuerySet, *, department_field: str | None = "department"
+    user,
+    action: str,
+    queryset: QuerySet,
+    *,
+    department_field: str | None = "department",
+    also_via: dict[str, dict] | None = None,
 ) -> QuerySet:
     """The objects of ``queryset`` on which ``user`` may take ``action``.
 
     The same rule as ``can``, as one SQL filter: ``scope(u, a, qs)`` holds
     exactly the objects ``o`` of ``qs`` with ``can(u, a, o)``. Pass
     ``department_field=None`` for a queryset of departments themselves.
+
+    ``also_via`` names further department paths of objects that list several
+    ``access_departments``, each with the extra conditions that make a related
+    row count, e.g. ``{"assignments__department": {"assignments__active": True}}``
+    (conditions in one ``Q`` apply to the same related row). The result is then
+    made distinct.
     """
-    own_field = f"{department_field}_id" if department_field else "pk"
-    tree_field = (
-        f"{department_field}__government__path__startswith"
-        if department_field
-        else "government__path__startswith"
-    )
     rule = RULES.get(action)
     if rule is None:
         raise KeyError(f"unknown action {action!r}: add it to gongkai.access.policy.RULES")
+    paths: list[tuple[str | None, dict]] = [(department_field, {})]
+    paths += list((also_via or {}).items())
     condition = Q(pk__in=[])
     for role, member_dept in _grants(user):
         reach = rule.roles.get(role)
         if reach is ALL:
             condition = Q()
             break
-        if reach is OWN:
-            condition |= Q(**{own_field: member_dept.pk})
-        elif reach is TREE:
-            condition |= Q(**{tree_field: member_dept.government.path})
+        for path, extra in paths:
+            if reach is OWN:
+                field = f"{path}_id" if path else "pk"
+                condition |= Q(**{field: member_dept.pk}, **extra)
+            elif reach is TREE:
+                field = (
+                    f"{path}__government__path__startswith"
+                    if path
+                    else "government__path__startswith"
+                )
+                condition |= Q(**{field: member_dept.government.path}, **extra)
     queryset = queryset.filter(condition)
     if rule.states is not None:
         queryset = queryset.filter(state__in=rule.states)
+    if also_via:
+        queryset = queryset.distinct()
     return queryset
