@@ -76,23 +76,29 @@ class Workflow:
     def label(self, state: str) -> str:
         return self.states.get(state, state)
 
-    def available(self, obj, user) -> list[Transition]:
+    def available(self, obj, user, access_object=None) -> list[Transition]:
         """The transitions ``user`` may take on ``obj`` in its current state."""
         from gongkai import access
 
         state = getattr(obj, self.state_field)
+        target = obj if access_object is None else access_object
         return [
             t
             for t in self.transitions
             if state in t.sources
             and t.permission is not None
-            and access.can(user, t.permission, obj)
+            and access.can(user, t.permission, target)
         ]
 
     # -- changing ---------------------------------------------------------------
 
-    def check(self, obj, action: str, user, comment: str = "") -> Transition:
-        """Raise unless ``user`` may take ``action`` on ``obj`` now."""
+    def check(self, obj, action: str, user, comment: str = "", access_object=None) -> Transition:
+        """Raise unless ``user`` may take ``action`` on ``obj`` now.
+
+        ``access_object`` is what the access policy is asked about when it is
+        not ``obj`` itself, e.g. the lead department's assignment of a message
+        (only the lead department may reply; co-handlers may only read).
+        """
         from django.core.exceptions import PermissionDenied
 
         from gongkai import access
@@ -107,7 +113,8 @@ class Workflow:
             raise TransitionRefused(
                 f"{t.label}须填写意见，说明原因或需要修改的内容。", code="comment"
             )
-        if t.permission is not None and not access.can(user, t.permission, obj):
+        target = obj if access_object is None else access_object
+        if t.permission is not None and not access.can(user, t.permission, target):
             raise PermissionDenied(f"无权执行此操作：{t.label}。")
         return t
 
@@ -121,6 +128,7 @@ class Workflow:
         ip: str | None = None,
         changes: dict[str, Any] | None = None,
         after: Callable[[], None] | None = None,
+        access_object=None,
     ) -> models.Model:
         """Take ``action`` on ``obj``: guard → lock → save → history → audit → on-commit hook.
 
@@ -131,7 +139,7 @@ class Workflow:
 
         from .models import StateChange
 
-        self.check(obj, action, actor, comment)
+        self.check(obj, action, actor, comment, access_object)
         t = self.transition(action)
         changes = dict(changes or {})
         with transaction.atomic():
