@@ -333,3 +333,12 @@ LOGGING = {
         "django_tasks_db": {"level": "WARNING"},
     },
 }
+
+# Rate limits of the public application pages and API (依申请公开), counted in
+# the cache (shared only with GONGKAI_CACHE_URL=redis://; locmem counts per
+# process). See docs/configuration.md, "Rate limits".
+APPLICATION_SUBMIT_LIMIT = int(env("APPLY_RATE_LIMIT", "10"))
+APPLICATION_SUBMIT_WINDOW = int(env("APPLY_RATE_WINDOW_MINUTES", "60")) * 60
+APPLICATION_LOOKUP_FAILURE_LIMIT = int(env("LOOKUP_FAILURE_LIMIT", "5"))
+APPLICATION_LOOKUP_FAILURE_WINDOW = int(env("LOOKUP_FAILURE_WINDOW_MINUTES", "15")) * 60
+APPLICATION_LOOKUP_SESSION_SECONDS = int(env("LOOKUP_SESSION_MINUTES", "20")) * 60
