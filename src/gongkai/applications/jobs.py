@@ -22,3 +22,18 @@ def render_notice_files(notice_id: int) -> None:
     from .documents import render_notice_files as render
 
     render(notice_id)
+
+
+@scheduled("30 8 * * *", name="applications.reminders")
+@task()
+def send_application_reminders() -> dict:
+    """Every working morning at 08:30: reply periods due soon, due today or overdue,
+    and correction notices due tomorrow (each reminder once; see ``reminders``)."""
+    from gongkai.workdays import is_working_day
+
+    from .reminders import send_reminders
+    from .services.common import today
+
+    if not is_working_day(today()):
+        return {"skipped": "not a working day"}
+    return send_reminders()

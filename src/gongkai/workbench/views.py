@@ -31,8 +31,19 @@ def home(request):
             "today": today,
             "department": department,
             "sections": my_work(request.user, department, today),
+            "applications": _application_counts(request.user, today),
         },
     )
+
+
+def _application_counts(user, today):
+    """依申请公开 card: the person's visible applications due soon / today / overdue."""
+    from gongkai import access
+    from gongkai.applications.staff.queries import my_counts
+
+    if not access.can(user, "applications.view"):
+        return None
+    return {"counts": my_counts(user, today)}
 
 
 @staff_required
