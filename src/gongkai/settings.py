@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     # the modules
     "gongkai.disclosure",
     "gongkai.applications",
+    "gongkai.interaction",
     # the sites
     "gongkai.portal",
     "gongkai.workbench",

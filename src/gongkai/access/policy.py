@@ -134,6 +134,41 @@ RULES: dict[str, Rule] = {
         "登记行政复议、行政诉讼及其结果",
     ),
     "applications.supervise": Rule({OFFICE: TREE}, description="依申请公开督办与统计"),
+    # -- citizen messages 互动交流 (gongkai.interaction) --------------------------
+    # A message is reached through its board's office and its assigned
+    # departments (``Message.access_departments``). Lead-department steps are
+    # asked about the lead ``Assignment`` (its department, the message's
+    # state), co-handling about a co-handler's ``Assignment``. 举报 and private
+    # messages need ``messages.view_confidential``: department leaders who do
+    # not handle them do not see them.
+    "messages.view": Rule({H: OWN, R: OWN, OFFICE: TREE}, description="查看留言"),
+    "messages.view_confidential": Rule(
+        {H: OWN, OFFICE: TREE}, description="查看举报及不公开的留言"
+    ),
+    "messages.record_call": Rule({H: OWN, OFFICE: TREE}, description="登记热线来电"),
+    "messages.triage": Rule(
+        {OFFICE: TREE},
+        frozenset({"held", "triage"}),
+        "受理留言（受理、不予受理、合并重复留言、交办）",
+    ),
+    "messages.handle": Rule(
+        {H: OWN, R: OWN},
+        frozenset({"assigned", "handling"}),
+        "主办留言（签收、退回、申请延期、起草答复）",
+    ),
+    "messages.co_handle": Rule(
+        {H: OWN, R: OWN},
+        frozenset({"assigned", "handling", "reply_review"}),
+        "协办留言（提出协办意见）",
+    ),
+    "messages.review_reply": Rule(
+        {OFFICE: TREE}, frozenset({"reply_review"}), "审核留言答复并决定公开"
+    ),
+    "messages.approve_extension": Rule(
+        {OFFICE: TREE}, frozenset({"assigned", "handling"}), "批准留言延期"
+    ),
+    "messages.callback": Rule({OFFICE: TREE}, frozenset({"replied"}), "回访并登记满意度"),
+    "messages.supervise": Rule({OFFICE: TREE}, description="留言督办、督办专报与统计"),
 }
 
 

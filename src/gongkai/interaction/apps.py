@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class InteractionConfig(AppConfig):
+    name = "gongkai.interaction"
+    label = "interaction"
+    verbose_name = "互动交流"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from . import jobs  # noqa: F401  (registers the schedules)
+        from .seeding import ensure_reference_data
+
+        post_migrate.connect(ensure_reference_data, sender=self)

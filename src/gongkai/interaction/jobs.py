@@ -1,0 +1,14 @@
+"""Scheduled jobs of the message boards."""
+
+from django_tasks import task
+
+from gongkai.jobs.registry import scheduled
+
+
+@scheduled("10 0 * * *", name="interaction.close_unrated")
+@task()
+def close_unrated_messages() -> int:
+    """Every night at 00:10: replied messages past their rating period are closed."""
+    from .services import close_unrated
+
+    return close_unrated()

@@ -1,0 +1,33 @@
+from .messages import (
+    OPEN_STATES,
+    Assignment,
+    AssignmentRole,
+    ExtensionRequest,
+    Message,
+    MessageFile,
+    MessageState,
+    Satisfaction,
+    Step,
+    StepKind,
+)
+from .reference import Channel, ChannelKind, MessageType, RefusalReason, RoutingRule
+from .rules import InteractionRules
+
+__all__ = [
+    "OPEN_STATES",
+    "Assignment",
+    "AssignmentRole",
+    "Channel",
+    "ChannelKind",
+    "ExtensionRequest",
+    "InteractionRules",
+    "Message",
+    "MessageFile",
+    "MessageState",
+    "MessageType",
+    "RefusalReason",
+    "RoutingRule",
+    "Satisfaction",
+    "Step",
+    "StepKind",
+]

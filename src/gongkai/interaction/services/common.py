@@ -1,0 +1,92 @@
+"""Shared pieces of the message actions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from gongkai.audit.services import record
+from gongkai.core.errors import DomainError
+from gongkai.core.validators import validate_mobile
+from gongkai.notices.models import NoticeChannel
+from gongkai.notices.services import send_notice
+from gongkai.orgs.roles import Role
+
+from ..models import InteractionRules, Message, Step
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def rules_for(message: Message) -> InteractionRules:
+    return InteractionRules.for_government(message.channel.government)
+
+
+def add_step(message, kind, *, on=None, text="", public=True, actor=None, department=None):
+    return Step.objects.create(
+        message=message,
+        kind=kind,
+        on=on or today(),
+        text=text,
+        public=public,
+        department=department,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+
+
+def audit(message, action: str, *, actor=None, before=None, after=None, ip=None):
+    record(f"interaction.{action}", actor=actor, obj=message, before=before, after=after, ip=ip)
+
+
+def notify_writer(message: Message, subject: str, body: str) -> None:
+    """SMS to the writer's mobile, if the phone given is one (never the password)."""
+    try:
+        validate_mobile(message.writer_phone)
+    except ValidationError:
+        return
+    send_notice(
+        channel=NoticeChannel.SMS,
+        address=message.writer_phone,
+        subject=subject,
+        body=f"{body}（查询码：{message.query_code}）",
+        related=message,
+    )
+
+
+def notify_department(
+    message: Message, department, subject: str, body: str, *, roles=(Role.HANDLER,)
+):
+    from gongkai.orgs.models import Membership
+
+    for membership in Membership.objects.filter(
+        department=department, role__in=roles, active=True
+    ).select_related("user"):
+        send_notice(
+            channel=NoticeChannel.INAPP,
+            recipient=membership.user,
+            subject=subject[:100],
+            body=f"{message.query_code}：{body}",
+            url=f"/workbench/messages/{message.pk}/",
+            related=message,
+        )
+
+
+def notify_office(message: Message, subject: str, body: str) -> None:
+    """The board's office: its 公开办 members and handlers."""
+    notify_department(
+        message, message.channel.office, subject, body, roles=(Role.DISCLOSURE_OFFICE, Role.HANDLER)
+    )
+
+
+def check_date(on: date, *, not_before: date | None = None, what: str = "") -> None:
+    if on > today():
+        raise DomainError(f"日期{on:%Y-%m-%d}晚于今天，不能登记将来的日期。", code="future_date")
+    if not_before is not None and on < not_before:
+        raise DomainError(f"日期{on:%Y-%m-%d}早于{what}{not_before:%Y-%m-%d}。", code="early_date")
+
+
+def local_date(moment) -> date:
+    return timezone.localtime(moment).date()
