@@ -91,13 +91,14 @@ def chinese_date(on: date) -> str:
 def split_body(body: str, addressee: str) -> tuple[str, list[str]]:
     """The addressee line and the paragraphs of a notice body.
 
-    The services write the addressee as the body's first line ("张三："); when
-    it is there it becomes the 主送 line, else ``addressee`` is used.
+    The services write the addressee as the body's first line ("张三："); that
+    line becomes the 主送 line. A body without it gets ``addressee`` printed
+    above its first paragraph.
     """
     lines = [line.strip() for line in body.splitlines() if line.strip()]
-    if lines and lines[0].endswith(("：", ":")) and len(lines[0]) <= 101:
-        return lines[0].rstrip("：:"), lines[1:]
-    return addressee, lines
+    if lines and lines[0].rstrip("：:").strip() == addressee.strip():
+        return addressee.strip(), lines[1:]
+    return addressee.strip(), lines
 
 
 def contact_remark(layout: ResolvedLayout) -> str:
@@ -351,8 +352,9 @@ def docx_bytes(doc_data: NoticeDocument) -> bytes:
     table = doc.add_table(rows=1, cols=1)
     table.alignment = WD_TABLE_ALIGNMENT.RIGHT
     table.autofit = False
+    table.columns[0].width = Mm(62)  # the grid column (LibreOffice reads this one)
     cell = table.cell(0, 0)
-    cell.width = Mm(62)
+    cell.width = Mm(62)  # the cell (Word reads this one)
     for side in ("top", "left", "bottom", "right"):
         _border(cell._tc, side, val="dashed", size=8, color="D40000", space=0)
     caption = cell.paragraphs[0]

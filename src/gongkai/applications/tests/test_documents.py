@@ -453,3 +453,15 @@ def test_the_preview_pages(client, world):
     refused = client.get(url)
     assert refused.status_code == 409
     assert "答复待审核" in refused.content.decode()
+
+
+def test_the_addressee_line_is_taken_from_the_body_only_when_it_names_the_addressee():
+    assert documents.split_body("张三：\n第一段。\n\n第二段。", "张三") == (
+        "张三",
+        ["第一段。", "第二段。"],
+    )
+    # a first line that merely ends with a colon is a paragraph, not the addressee
+    assert documents.split_body("经审查，现答复如下：\n予以公开。", "李四") == (
+        "李四",
+        ["经审查，现答复如下：", "予以公开。"],
+    )
