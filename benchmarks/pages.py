@@ -239,6 +239,20 @@ def index() -> float | None:
     return done / (time.perf_counter() - began)
 
 
+def build(size: int) -> None:
+    """Generate and index (what is missing), printing the items/s of both."""
+    generated = generate(size)
+    if generated is None:
+        print("  generation: skipped, the database already holds the items", flush=True)
+    else:
+        print(f"  generation: {generated:,.0f} items/s (bulk_create, batches of {BATCH})", flush=True)  # fmt: skip
+    indexed = index()
+    if indexed is None:
+        print("  indexing: skipped, the index already holds every item", flush=True)
+    else:
+        print(f"  indexing: {indexed:,.0f} items/s (index_entries, batches of {BATCH})", flush=True)  # fmt: skip
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -421,7 +435,14 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="generate and index, then stop (with --postgres: measure later on the kept data)",
     )
+    parser.add_argument(
+        "--measure-only",
+        action="store_true",
+        help="with --postgres: neither generate nor index, measure on what the database holds",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.measure_only and (args.data_only or not args.postgres):
+        parser.error("--measure-only needs --postgres and excludes --data-only")
     tmp = Path(tempfile.mkdtemp(prefix="gongkai-bench-pages-"))
     try:
         url = args.postgres or f"sqlite:///{tmp / 'bench.sqlite3'}"
@@ -436,19 +457,15 @@ def main(argv: list[str] | None = None) -> None:
             f"{os.cpu_count()} CPU cores",
             flush=True,
         )
-        generated = generate(args.size)
-        if generated is None:
-            print("  generation: skipped, the database already holds the items", flush=True)
+        if args.measure_only:
+            print("  generation and indexing: skipped (--measure-only)", flush=True)
         else:
-            print(f"  generation: {generated:,.0f} items/s (bulk_create, batches of {BATCH})", flush=True)  # fmt: skip
-        indexed = index()
-        if indexed is None:
-            print("  indexing: skipped, the index already holds every item", flush=True)
-        else:
-            print(f"  indexing: {indexed:,.0f} items/s (index_entries, batches of {BATCH})", flush=True)  # fmt: skip
-        held = InformationItem.objects.count()
-        if held != args.size:
-            print(f"  (the database holds {held:,} items)", flush=True)
+            build(args.size)
+        from gongkai.search.models import SearchEntry
+
+        held, entries = InformationItem.objects.count(), SearchEntry.objects.count()
+        if held != args.size or entries != held:
+            print(f"  (the database holds {held:,} items, the index {entries:,})", flush=True)
         if args.data_only:
             return
         if connection.vendor == "postgresql":
