@@ -12,6 +12,7 @@ from .messages import (
 )
 from .reference import Channel, ChannelKind, MessageType, RefusalReason, RoutingRule
 from .rules import InteractionRules
+from .supervision import SupervisionMark, SupervisionPoint
 
 __all__ = [
     "OPEN_STATES",
@@ -30,4 +31,6 @@ __all__ = [
     "Satisfaction",
     "Step",
     "StepKind",
+    "SupervisionMark",
+    "SupervisionPoint",
 ]

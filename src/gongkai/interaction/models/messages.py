@@ -139,6 +139,7 @@ class Message(Versioned):
     )
     satisfaction_reason = models.TextField("评价说明", blank=True)
     rated_at = models.DateTimeField("评价时间", null=True, blank=True)
+    rated_on = models.DateField("评价日期", null=True, blank=True, db_index=True)
     rated_by_callback = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="回访人",

@@ -19,7 +19,7 @@ from .handling import (
 from .intake import Submission, find_for_lookup, hold_reason, record_call, submit_message
 from .rating import close_unrated, rate, record_callback
 from .review import approve_reply, masked_versions, return_reply
-from .triage import assign, merge, refuse, release
+from .triage import assign, merge, refuse, release, set_identity_visibility, writer_identity
 
 __all__ = [
     "Submission",
@@ -40,7 +40,9 @@ __all__ = [
     "request_extension",
     "return_misrouted",
     "return_reply",
+    "set_identity_visibility",
     "sign",
     "submit_message",
     "submit_reply",
+    "writer_identity",
 ]

@@ -31,6 +31,7 @@ def _rate(message: Message, *, satisfaction: str, reason: str, actor, on: date) 
         "satisfaction": satisfaction,
         "satisfaction_reason": reason,
         "rated_at": timezone.now(),
+        "rated_on": on,
         "rated_by_callback": actor if getattr(actor, "is_authenticated", False) else None,
     }
     reopen = satisfaction == Satisfaction.UNSATISFIED and message.round == 1

@@ -142,3 +142,31 @@ def assign(message: Message, *, lead, actor, co=(), on: date | None = None) -> M
             notify_department(message, d, "新交办留言（协办）", message.subject)
         notify_writer(message, "留言已受理", f"您的留言已交由{lead.name}办理")
     return message
+
+
+def set_identity_visibility(message: Message, *, visible: bool, actor) -> Message:
+    """The office decides whether the assigned departments see who wrote (举报: hidden by default)."""
+    from gongkai import access
+
+    access.require(actor, "messages.supervise", message)
+    with transaction.atomic():
+        Message.objects.filter(pk=message.pk).update(identity_visible=visible)
+        message.identity_visible = visible
+        add_step(
+            message,
+            StepKind.NOTE,
+            text="承办部门可以看到留言人身份。" if visible else "对承办部门隐去留言人身份。",
+            public=False,
+            actor=actor,
+        )
+        audit(message, "identity_visibility", actor=actor, after={"visible": visible})
+    return message
+
+
+def writer_identity(message: Message, user) -> tuple[str, str]:
+    """(name, phone) as ``user`` may see them: the office always; departments only when allowed."""
+    from gongkai import access
+
+    if access.can(user, "messages.supervise", message) or message.identity_visible:
+        return message.writer_name, message.writer_phone
+    return "（已隐去）", "（已隐去）"
