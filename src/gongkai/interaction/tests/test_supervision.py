@@ -88,3 +88,33 @@ def test_identity_hidden_from_departments_unless_the_office_allows(world):
     assert services.writer_identity(message, world.office)[0] == "王小明"
     services.set_identity_visibility(message, visible=True, actor=world.office)
     assert services.writer_identity(message, world.handler_finance)[0] == "王小明"
+
+
+def test_statistics_per_channel_and_department(world):
+    from gongkai.interaction.stats import message_statistics
+
+    on_time = assigned(world, date(2026, 9, 24))
+    services.sign(on_time, actor=world.handler_finance, on=date(2026, 9, 25))
+    on_time.refresh_from_db()
+    services.submit_reply(
+        on_time,
+        text="经核实，您的补贴已列入第三批发放名单，预计10月底前发放到账，请注意查收。",
+        actor=world.handler_finance,
+        expected_version=on_time.version,
+    )
+    on_time.refresh_from_db()
+    services.approve_reply(on_time, actor=world.office, on=date(2026, 9, 30))  # 3 working days
+    on_time.refresh_from_db()
+    services.rate(on_time, satisfaction=Satisfaction.SATISFIED, on=date(2026, 10, 8))
+    assigned(
+        world, date(2026, 9, 24), text="小区门口路灯坏了三个月，晚上出行很不方便，请尽快修复。"
+    )
+    stats = message_statistics(world.tianshui, date(2026, 9, 1), date(2026, 10, 31))
+    total = stats.total
+    assert (total.on_time, total.late, total.overdue_open) == (1, 0, 1)
+    assert total.average_reply_days == 3.0
+    assert total.satisfaction_rate == 1.0
+    [finance] = stats.by_department
+    assert finance.label == world.finance.name and finance.on_time == 1
+    [board] = stats.by_channel
+    assert board.label == "市长留言板" and board.overdue_open == 1
