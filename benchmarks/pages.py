@@ -324,8 +324,8 @@ def _block(port: int, paths: list[str], clients: int) -> tuple[list[float], list
     return latencies, failures, time.perf_counter() - began
 
 
-def load(port: int, endpoints: dict[str, list[str]], requests: int, clients: int):
-    """Per endpoint: latencies and busy seconds of ``requests`` GETs from ``clients`` threads.
+def load(port: int, endpoints: dict[str, list[str]], counts: dict[str, int], clients: int):
+    """Per endpoint: latencies and busy seconds of ``counts[name]`` GETs from ``clients`` threads.
 
     The requests are split into ``ROUNDS`` rounds; each round runs one block of
     every endpoint in turn (all clients on the same endpoint, so its figures
@@ -334,10 +334,13 @@ def load(port: int, endpoints: dict[str, list[str]], requests: int, clients: int
     latencies: dict[str, list[float]] = {name: [] for name in endpoints}
     seconds: dict[str, float] = dict.fromkeys(endpoints, 0.0)
     failures: list[str] = []
-    per_round = -(-requests // ROUNDS)
-    for first in range(0, requests, per_round):
+    for round_ in range(ROUNDS):
         for name, paths in endpoints.items():
-            block = [paths[i % len(paths)] for i in range(first, min(requests, first + per_round))]
+            per_round = -(-counts[name] // ROUNDS)
+            first, last = round_ * per_round, min(counts[name], (round_ + 1) * per_round)
+            if first >= last:
+                continue
+            block = [paths[i % len(paths)] for i in range(first, last)]
             values, failed, wall = _block(port, block, clients)
             latencies[name] += values
             seconds[name] += wall
@@ -346,7 +349,12 @@ def load(port: int, endpoints: dict[str, list[str]], requests: int, clients: int
 
 
 def run_pages(
-    environment: dict[str, str], workers: int, requests: int, clients: int, timeout: int
+    environment: dict[str, str],
+    workers: int,
+    requests: int,
+    clients: int,
+    timeout: int,
+    search_requests: int | None = None,
 ) -> None:
     from gongkai.disclosure.models import InformationItem
 
@@ -364,6 +372,9 @@ def run_pages(
         "item page (random items)": items,
         "search page (1–3 words)": searches,
     }
+    counts = dict.fromkeys(endpoints, requests)
+    if search_requests is not None:
+        counts["search page (1–3 words)"] = search_requests
     port = _free_port()
     gunicorn = Path(sys.executable).with_name("gunicorn")
     command = [str(gunicorn), "gongkai.wsgi:application", "--bind", f"127.0.0.1:{port}"]
@@ -378,11 +389,11 @@ def run_pages(
     server = subprocess.Popen(command, cwd=ROOT, env=child_env, start_new_session=True)
     try:
         _wait_until_up(server, port)
-        warm = {name: paths[: 10 * workers] for name, paths in endpoints.items()}
-        _, _, failures = load(port, warm, 10 * workers, clients)
+        warm = {name: min(10 * workers, max(workers, count // 5)) for name, count in counts.items()}
+        _, _, failures = load(port, endpoints, warm, clients)
         if failures:
             raise SystemExit(f"warm-up failed: {failures[:5]}")
-        latencies, seconds, failures = load(port, endpoints, requests, clients)
+        latencies, seconds, failures = load(port, endpoints, counts, clients)
         if failures:
             raise SystemExit(f"{len(failures)} requests failed, e.g. {failures[:5]}")
     finally:
@@ -395,6 +406,7 @@ def run_pages(
     print(
         f"  pages: gunicorn {workers} worker(s), {clients} keep-alive clients, {requests} requests "
         f"per endpoint in {ROUNDS} interleaved rounds"
+        + (f" ({search_requests} on the search page)" if search_requests is not None else "")
     )
     base = None
     for name, values in latencies.items():
@@ -434,6 +446,12 @@ def main(argv: list[str] | None = None) -> None:
         "--data-only",
         action="store_true",
         help="generate and index, then stop (with --postgres: measure later on the kept data)",
+    )
+    parser.add_argument(
+        "--search-requests",
+        type=int,
+        metavar="R",
+        help="requests on the search page, when fewer than --requests are affordable",
     )
     parser.add_argument(
         "--measure-only",
@@ -478,7 +496,14 @@ def main(argv: list[str] | None = None) -> None:
 
             time_queries(args.queries)
         connection.close()
-        run_pages(environment, args.workers, args.requests, args.clients, args.timeout)
+        run_pages(
+            environment,
+            args.workers,
+            args.requests,
+            args.clients,
+            args.timeout,
+            args.search_requests,
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
