@@ -1,0 +1,23 @@
+"""The receipt (回执): tracking number and query password, printable."""
+
+from __future__ import annotations
+
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from . import session
+from .views_apply import page
+
+
+@never_cache
+@require_GET
+def receipt(request):
+    found = session.receipt(request)
+    if found is None:
+        return page(request, "receipt_gone.html", {}, status=404)
+    application, password = found
+    return page(
+        request,
+        "receipt.html",
+        {"application": application, "password": password},
+    )
