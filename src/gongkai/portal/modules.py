@@ -51,10 +51,11 @@ MODULES: tuple[PortalModule, ...] = (
         "在线提交政府信息公开申请，查询办理进度和答复",
         (
             "在线填写并提交政府信息公开申请",
-            "凭申请编号查询办理进度、审核意见和答复结果",
+            "凭受理编号和查询密码查询办理进度、答复期限和答复结果",
             "法定办理时限按工作日计算并公开",
             "依申请公开办法和办事指南",
         ),
+        url_name="applications_portal:index",
     ),
     PortalModule(
         "interaction",
