@@ -162,7 +162,7 @@ def declare_payment(
     application: Application, *, reference: str, files=None, on: date | None = None
 ) -> FeeNotice:
     """The applicant says they have paid (online, with a voucher number or file)."""
-    from gongkai.files.services import DOCUMENT_KINDS, IMAGE_KINDS, store_upload
+    from gongkai.files.services import ALL_KINDS, store_upload
 
     fee = FeeNotice.objects.filter(application=application).first()
     if fee is None or fee.state not in (FeeState.PENDING, FeeState.DECLARED):
@@ -174,7 +174,7 @@ def declare_payment(
         for f in files or []:
             ApplicationFile.objects.create(
                 application=application,
-                file=store_upload(f, allowed_kinds=DOCUMENT_KINDS | IMAGE_KINDS),
+                file=store_upload(f, allowed_kinds=ALL_KINDS),
                 purpose=FilePurpose.PAYMENT,
                 from_applicant=True,
             )

@@ -128,7 +128,7 @@ def receive_correction(
     lookup) or by staff recording a correction received on paper.
     """
     from gongkai import access
-    from gongkai.files.services import DOCUMENT_KINDS, IMAGE_KINDS, store_upload
+    from gongkai.files.services import ALL_KINDS, store_upload
 
     if actor is not None:
         access.require(actor, "applications.handle", application)
@@ -149,7 +149,7 @@ def receive_correction(
         for f in files or []:
             ApplicationFile.objects.create(
                 application=application,
-                file=store_upload(f, allowed_kinds=DOCUMENT_KINDS | IMAGE_KINDS),
+                file=store_upload(f, allowed_kinds=ALL_KINDS),
                 purpose=FilePurpose.CORRECTION,
                 from_applicant=actor is None,
                 added_by=actor if getattr(actor, "is_authenticated", False) else None,

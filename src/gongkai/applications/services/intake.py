@@ -162,7 +162,7 @@ def submit_online(
     Raises ``ApplicationInvalid`` (per-field Chinese messages) and writes nothing
     when anything is wrong.
     """
-    from gongkai.files.services import DOCUMENT_KINDS, IMAGE_KINDS, store_upload
+    from gongkai.files.services import ALL_KINDS, store_upload
 
     cleaned = clean_applicant(data)
     department = cleaned["department"]
@@ -180,7 +180,7 @@ def submit_online(
                     password = _password_for_duplicate(existing, rules.duplicate_window_minutes)
                     return Submission(existing, password, created=False)
                 stored = [
-                    (purpose, store_upload(f, allowed_kinds=DOCUMENT_KINDS | IMAGE_KINDS))
+                    (purpose, store_upload(f, allowed_kinds=ALL_KINDS))
                     for purpose, f in (files or [])
                 ]
                 application, password = _create(
@@ -250,7 +250,7 @@ def register_offline(
     online ones (Art. 31).
     """
     from gongkai import access
-    from gongkai.files.services import DOCUMENT_KINDS, IMAGE_KINDS, store_upload
+    from gongkai.files.services import ALL_KINDS, store_upload
 
     if channel not in Channel.values or channel == Channel.ONLINE:
         raise ApplicationInvalid({"channel": ["请选择申请渠道：当面提交、邮寄、平信或传真。"]})
@@ -265,7 +265,7 @@ def register_offline(
         check_date(received_on, what="")
     with transaction.atomic():
         stored = [
-            (purpose, store_upload(f, allowed_kinds=DOCUMENT_KINDS | IMAGE_KINDS))
+            (purpose, store_upload(f, allowed_kinds=ALL_KINDS))
             for purpose, f in (files or [])
         ]
         application, password = _create(

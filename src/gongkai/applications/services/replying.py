@@ -99,7 +99,7 @@ def submit_reply(
     disclosed_files: list | None = None,
 ) -> Application:
     """The handler's drafted reply goes to the reviewer. ``disclosed_files`` are uploads."""
-    from gongkai.files.services import DOCUMENT_KINDS, IMAGE_KINDS, store_upload
+    from gongkai.files.services import ALL_KINDS, store_upload
 
     if application.consultations.filter(answered_on__isnull=True).exists():
         raise DomainError(
@@ -117,7 +117,7 @@ def submit_reply(
         for f in disclosed_files or []:
             ApplicationFile.objects.create(
                 application=application,
-                file=store_upload(f, allowed_kinds=DOCUMENT_KINDS | IMAGE_KINDS),
+                file=store_upload(f, allowed_kinds=ALL_KINDS),
                 purpose=FilePurpose.DISCLOSED,
                 added_by=actor,
             )

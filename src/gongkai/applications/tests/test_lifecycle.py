@@ -308,3 +308,66 @@ def test_challenges_are_recorded_after_the_reply(world):
         actor=world.handler_finance,
     )
     assert application.challenges.count() == 2
+
+
+def test_attachments_are_sniffed_and_a_disguised_file_creates_nothing(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gongkai.files.services import FileRejected
+    from gongkai.files.tests import samples
+
+    sub = services.submit_online(
+        applicant_data(world.finance),
+        files=[
+            ("id_copy", SimpleUploadedFile("身份证.png", samples.png(), "image/png")),
+            (
+                "authorisation",
+                SimpleUploadedFile("委托书.pdf", samples.pdf("授权委托书"), "application/pdf"),
+            ),
+        ],
+    )
+    assert sorted(sub.application.files.values_list("purpose", flat=True)) == [
+        "authorisation",
+        "id_copy",
+    ]
+    exe = SimpleUploadedFile("申请表.pdf", b"MZ\x90\x00" + b"\x00" * 200, "application/pdf")
+    with pytest.raises(FileRejected):
+        services.submit_online(
+            applicant_data(world.finance, description="另一份申请的内容描述"),
+            files=[("supporting", exe)],
+        )
+    assert Application.objects.count() == 1
+
+
+def test_disclosed_files_and_paper_corrections_are_stored(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gongkai.files.tests import samples
+
+    application = received(world.finance, date(2026, 9, 22), world.handler_finance)
+    services.request_correction(
+        application, what="请写明年份", actor=world.handler_finance, on=date(2026, 9, 23)
+    )
+    services.receive_correction(
+        application,
+        answer="见附件",
+        files=[SimpleUploadedFile("补正.pdf", samples.pdf("2016年"), "application/pdf")],
+        actor=world.handler_finance,
+        on=date(2026, 9, 24),
+    )
+    application.refresh_from_db()
+    services.submit_reply(
+        application,
+        outcome=Outcome.DISCLOSED,
+        legal_basis="",
+        reply_text="",
+        actor=world.handler_finance,
+        expected_version=application.version,
+        disclosed_files=[
+            SimpleUploadedFile("补贴明细.pdf", samples.pdf("补贴明细"), "application/pdf")
+        ],
+    )
+    assert sorted(application.files.values_list("purpose", flat=True)) == [
+        "correction",
+        "disclosed",
+    ]

@@ -64,7 +64,7 @@ def fingerprint(channel_id: int, phone: str, text: str) -> str:
 def _create(
     cleaned: dict, *, key: str, ip, actor, files, state: str, reason: str
 ) -> tuple[Message, str]:
-    from gongkai.files.services import DOCUMENT_KINDS, IMAGE_KINDS, store_upload
+    from gongkai.files.services import ALL_KINDS, store_upload
 
     channel: Channel = cleaned["channel"]
     password = passwords.new_password()
@@ -90,7 +90,7 @@ def _create(
     for f in files or []:
         MessageFile.objects.create(
             message=message,
-            file=store_upload(f, allowed_kinds=DOCUMENT_KINDS | IMAGE_KINDS),
+            file=store_upload(f, allowed_kinds=ALL_KINDS),
             from_writer=actor is None,
         )
     return message, password
