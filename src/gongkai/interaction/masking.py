@@ -138,12 +138,18 @@ class Span:
 
 # --- normalisation ---------------------------------------------------------------------------
 
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Patterns match ASCII digits only (``\\d`` would also match Devanagari, Thai … digits)."""
+    return re.compile(pattern, flags | re.ASCII)
+
+
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASCII block
 _FOLD.update({0x3000: 0x20, 0x2212: 0x2D, 0x30FB: 0xB7, 0x2022: 0xB7})
 _FOLD.update(dict.fromkeys(range(8208, 8214), 45))  # hyphens and dashes
 
 
-_FOLDABLE_RE = re.compile("[\uff01-\uff5e\u3000\u2010-\u2015\u2212\u30fb\u2022]")
+_FOLDABLE_RE = _compile("[\uff01-\uff5e\u3000\u2010-\u2015\u2212\u30fb\u2022]")
 
 
 def _normalise(text: str) -> str:
@@ -173,40 +179,40 @@ _NOT_A_PHONE_AFTER = r"(?!\s*(?:元|万|亿|美元|块|平方|㎡|吨|公斤|千
 # quickly; a lookbehind in front makes the engine try every position. So the "not preceded by
 # a digit" checks come right after the first character, as two-character lookbehinds.
 # (For mobiles the digit check is made in code, as a +86 prefix may come before.)
-_MOBILE_RE = re.compile(r"1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)" + _NOT_A_PHONE_AFTER)
-_MOBILE_PREFIX_RE = re.compile(r"(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)$")
+_MOBILE_RE = _compile(r"1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)" + _NOT_A_PHONE_AFTER)
+_MOBILE_PREFIX_RE = _compile(r"(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)$")
 _AREA = r"(?:10|2\d|[3-9]\d{2})"
-_LANDLINE_RE = re.compile(
+_LANDLINE_RE = _compile(
     rf"(?:\((?<![\d+]\()0{_AREA}\)[ -]?|0(?<![\d+]0){_AREA}[ -]?)[2-9]\d{{6,7}}"
     r"(?:(?:-|转|分机|ext\.?|x)\d{1,6})?(?!\d)" + _NOT_A_PHONE_AFTER,
     re.IGNORECASE,
 )
-_BARE_LANDLINE_RE = re.compile(r"[2-9](?<![\d+].)\d{6,7}(?!\d)")
+_BARE_LANDLINE_RE = _compile(r"[2-9](?<![\d+].)\d{6,7}(?!\d)")
 _PHONE_WORDS = ("电话", "座机", "固话", "联系方式", "号码", "tel", "phone")
-_PHONE_WORD_BEFORE_RE = re.compile(
+_PHONE_WORD_BEFORE_RE = _compile(
     r"(?:电话|座机|固话|联系方式|号码|tel|phone)(?:号码|号)?[ :：]*(?:是|为)?[ :：]*$",
     re.IGNORECASE,
 )
 _DATE = r"(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
-_ID18_RE = re.compile(rf"[1-9](?<![\dA-Za-z].)\d{{5}} ?({_DATE}) ?\d{{3}}[\dXx](?![\dA-Za-z])")
-_ID15_RE = re.compile(
+_ID18_RE = _compile(rf"[1-9](?<![\dA-Za-z].)\d{{5}} ?({_DATE}) ?\d{{3}}[\dXx](?![\dA-Za-z])")
+_ID15_RE = _compile(
     r"[1-9](?<![\dA-Za-z].)\d{5}(\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))\d{3}(?![\dA-Za-z])"
 )
-_USCC_RE = re.compile(r"92(?<![0-9A-Za-z]92)\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])", re.I)
-_EMAIL_RE = re.compile(
+_USCC_RE = _compile(r"92(?<![0-9A-Za-z]92)\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])", re.I)
+_EMAIL_RE = _compile(
     r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 )
-_CARD_RE = re.compile(
+_CARD_RE = _compile(
     r"[3-69](?<![\dA-Za-z].)(?:\d{15,18}|\d{3}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?)(?![\dA-Za-z])"
 )
-_PLATE_RE = re.compile(
+_PLATE_RE = _compile(
     r"([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])"
     r"([A-HJ-NP-Z])([·. -]?)([A-HJ-NP-Z0-9]{5,6})[挂学警]?(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
-_QQ_RE = re.compile(r"[1-9](?<!\d.)\d{4,11}(?!\d)")
-_QQ_WORD_BEFORE_RE = re.compile(r"(?:QQ|扣扣)(?:号码|号)?[ :：]*(?:是|为)?[ :：]*$", re.IGNORECASE)
-_WECHAT_RE = re.compile(
+_QQ_RE = _compile(r"[1-9](?<!\d.)\d{4,11}(?!\d)")
+_QQ_WORD_BEFORE_RE = _compile(r"(?:QQ|扣扣)(?:号码|号)?[ :：]*(?:是|为)?[ :：]*$", re.IGNORECASE)
+_WECHAT_RE = _compile(
     r"(?:微信|weixin|wechat|vx|wx)(?:号)?[ :：]*(?:是|为)?[ :：]*"
     r"([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])",
     re.IGNORECASE,
@@ -235,7 +241,7 @@ def _luhn(digits: str) -> bool:
 # runs of the characters a match can consist of, around a seed (an @, a building unit). A
 # match cannot cross a window's edge, so this finds exactly what a scan of the whole text
 # would; the window's end is extended a little for the lookaheads.
-_EMAIL_SEED_RE = re.compile("@")
+_EMAIL_SEED_RE = _compile("@")
 _EMAIL_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._%+-@")
 _LOOKAHEAD = 12
 _MERGE_GAP = 48  # windows closer than this are scanned as one (fewer calls)
@@ -339,14 +345,14 @@ def _number_spans(text: str, norm: str) -> list[Span]:
 
 # --- addresses -------------------------------------------------------------------------------
 
-_COMMUNITY_RE = re.compile(
+_COMMUNITY_RE = _compile(
     "社区|小区|新村|村|花园|家园|公寓|家属院|家属区|家属楼|宿舍楼|宿舍|大院|苑|山庄"
 )
 # Upper levels, which stay visible and end the community name when scanning back.
 _UPPER = ("街道", "大道", "胡同", "省", "市", "区", "县", "旗", "乡", "镇", "路", "街", "巷")
 # Characters that cannot be inside a community name: they end it when scanning back.
 _STOP = set("在于住是的到和与及从向对把给为了我你他她们这那该本个位各些处就都也还又被让请说")
-_RESIDENCE_RE = re.compile(
+_RESIDENCE_RE = _compile(
     r"(?:住在|家住|居住在|居住于|居住|住址|地址|位于|家在|住于|搬到|搬进|搬入|租住在|租住|住)[ :：]*$"
 )
 _GENERIC_NAMES = {
@@ -391,6 +397,7 @@ _GENERIC_NAMES = {
     "开放",
 }
 # Two-character words ending in 村 that are not village names.
+_GENERIC_ENDINGS = tuple(word for word in _GENERIC_NAMES if len(word) > 1)
 # The last two characters of words ending in 村 that are not village names (农村, 驻村,
 # 城中村, 行政村, 自然村, 贫困村, 示范村, 重点村 …).
 _NOT_VILLAGE = {
@@ -426,14 +433,14 @@ _UNIT = r"(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|户|组|队|排)"
 _TOKEN = rf"(?:[A-Za-z]?{_NUM}[A-Za-z]?|[A-Za-z]) ?{_UNIT}"
 _DASH = r"\d{1,4}(?:-\d{1,4}){1,3}(?:号|室)?"
 _PIECE = rf"(?:{_TOKEN}|{_DASH})"
-_DETAIL_RE = re.compile(rf" ?{_PIECE}(?:[ -]?{_PIECE})*")
-_RUN_RE = re.compile(rf"(?<![0-9A-Za-z.]){_PIECE}(?:[ -]?{_PIECE})*")
+_DETAIL_RE = _compile(rf" ?{_PIECE}(?:[ -]?{_PIECE})*")
+_RUN_RE = _compile(rf"(?<![0-9A-Za-z.]){_PIECE}(?:[ -]?{_PIECE})*")
 _RUN_CHARS = frozenset(
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -"
     "零〇一二三四五六七八九十百两号楼院栋幢座单元层室户组队排"
 )
-_RUN_SEED_RE = re.compile(r"[号栋幢座单层室户组队排]|[0-9](?=-)")
-_TOKEN_RE = re.compile(rf"(?:[A-Za-z]?({_NUM})[A-Za-z]?|[A-Za-z]) ?({_UNIT})")
+_RUN_SEED_RE = _compile(r"[号栋幢座单层室户组队排]|[0-9](?=-)")
+_TOKEN_RE = _compile(rf"(?:[A-Za-z]?({_NUM})[A-Za-z]?|[A-Za-z]) ?({_UNIT})")
 _ANCHOR_BEFORE = ("路", "大道", "街", "巷", "胡同", "弄", "镇", "乡")
 _MAX_NAME = 6
 
@@ -443,7 +450,7 @@ def _community_span(text: str, norm: str, m: re.Match[str]) -> Span | None:
     pos = i = m.start()
     upper = False
     while i > 0 and pos - i < _MAX_NAME:
-        if any(norm.endswith(word, 0, i) for word in _UPPER):
+        if norm.endswith(_UPPER, 0, i):
             upper = True
             break
         ch = norm[i - 1]
@@ -453,7 +460,7 @@ def _community_span(text: str, norm: str, m: re.Match[str]) -> Span | None:
     name = norm[i:pos]
     if len(name) < (1 if upper else 2) or name in _GENERIC_NAMES:
         return None
-    if any(name.endswith(word) for word in _GENERIC_NAMES if len(word) > 1 and len(name) > 2):
+    if len(name) > 2 and name.endswith(_GENERIC_ENDINGS):
         return None
     if suffix == "村" and name[-1] + "村" in _NOT_VILLAGE:
         return None
@@ -582,7 +589,7 @@ def _name_spans(text: str, norm: str, names: Iterable[str]) -> list[Span]:
     forms = _name_forms(names)
     if not forms:
         return []
-    pattern = re.compile(
+    pattern = _compile(
         "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)), re.IGNORECASE
     )
     return [
