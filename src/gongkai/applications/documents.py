@@ -446,7 +446,7 @@ def render_notice_files(notice_id: int) -> dict:
 
 def preview_reply_document(application: Application, on: date | None = None) -> NoticeDocument:
     """The reply (答复书) as it would be issued today, without a 文号."""
-    from .services.replying import _reply_body
+    from .services.replying import reply_body
 
     if application.state != ApplicationState.REPLY_REVIEW or not application.outcome:
         raise DomainError(
@@ -458,7 +458,7 @@ def preview_reply_document(application: Application, on: date | None = None) -> 
         number=PREVIEW_NUMBER,
         title=NoticeKind.REPLY.label,
         addressee=application.name,
-        body=_reply_body(application),
+        body=reply_body(application),
         on=on or timezone.localdate(),
         preview=True,
     )

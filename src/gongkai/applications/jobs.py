@@ -3,6 +3,7 @@
 from django_tasks import task
 
 from gongkai.jobs.registry import scheduled
+from gongkai.jobs.retry import retrying
 
 
 # Before workdays.mark_overdue (00:05): an applicant's lapsed period closes the
@@ -17,6 +18,7 @@ def expire_applicant_periods() -> dict:
 
 
 @task()
+@retrying(max_attempts=5)
 def render_notice_files(notice_id: int) -> None:
     """Make the DOCX and PDF of an issued formal notice (once; safe to run twice)."""
     from .documents import render_notice_files as render

@@ -27,6 +27,7 @@ from datetime import date
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from gongkai.core.dates import cn_date
 from gongkai.notices.models import Notice
 from gongkai.workdays import add_working_days
 from gongkai.workdays.models import ClockState
@@ -102,11 +103,11 @@ def send_reply_reminders(day: date | None = None) -> dict[str, int]:
         if _already_sent(application, subject):
             continue
         if point == "overdue":
-            body = f"答复期限已于{clock.due_date:%Y年%m月%d日}届满，尚未作出答复，请尽快办理。"
+            body = f"答复期限已于{cn_date(clock.due_date)}届满，尚未作出答复，请尽快办理。"
         elif point == "today":
             body = "答复期限今日届满，请在今天内作出答复。"
         else:
-            body = f"答复期限将于{clock.due_date:%Y年%m月%d日}届满，请抓紧办理。"
+            body = f"答复期限将于{cn_date(clock.due_date)}届满，请抓紧办理。"
         with transaction.atomic():
             notify_staff(application, subject, body)
             if point == "overdue":
@@ -138,7 +139,7 @@ def send_correction_warnings(day: date | None = None) -> int:
             notify_staff(
                 application,
                 subject,
-                f"如申请内容需要补正，须在{application.correction_notice_by:%Y年%m月%d日}前"
+                f"如申请内容需要补正，须在{cn_date(application.correction_notice_by)}前"
                 "一次性告知申请人（条例第三十条），逾期不能再告知补正。",
             )
         sent += 1

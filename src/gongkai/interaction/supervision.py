@@ -19,6 +19,7 @@ from datetime import date
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 
+from gongkai.core.dates import cn_date
 from gongkai.orgs.roles import Role
 from gongkai.workdays import working_days_between
 from gongkai.workdays.models import Clock
@@ -87,7 +88,7 @@ def supervise(on: date | None = None) -> dict[str, int]:
             if not _mark(message, clock, point, on):
                 continue
             sent[point] += 1
-            due = f"{clock.due_date:%Y年%m月%d日}"
+            due = f"{cn_date(clock.due_date)}"
             with transaction.atomic():
                 if point == SupervisionPoint.DUE_SOON:
                     notify_department(

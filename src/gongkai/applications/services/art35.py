@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from gongkai import access
+from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError
 from gongkai.workdays import working_days_between
 from gongkai.workdays.clocks import start_clock, stop_clock
@@ -155,7 +156,9 @@ def decide_art35(
                 url=f"/workbench/applications/{application.pk}/",
                 actor=actor,
             )
-            text = f"申请理由合理，但无法在法定期限内答复，另行确定答复期限至{new_deadline:%Y年%m月%d日}。"
+            text = (
+                f"申请理由合理，但无法在法定期限内答复，另行确定答复期限至{cn_date(new_deadline)}。"
+            )
             notify_applicant(application, "答复期限调整", text)
         else:
             raise DomainError("请选择处理决定。", code="decision")

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from gongkai import access
+from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError
 from gongkai.workdays.clocks import (
     complete_clock,
@@ -136,7 +137,7 @@ def issue_fee(
                 f"{application.name}：\n您（单位）提出的政府信息公开申请（受理编号："
                 f"{application.tracking_number}）需收取信息处理费。\n计收依据和标准：{basis}\n"
                 f"应缴金额：人民币{amount}元。\n缴费方式：{rules.fee_payment_instructions}\n"
-                f"请自收到本通知次日起{rules.fee_payment_days}个工作日内（{payment.due_date:%Y年%m月%d日}前）"
+                f"请自收到本通知次日起{rules.fee_payment_days}个工作日内（{cn_date(payment.due_date)}前）"
                 "缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。"
             ),
         )
@@ -146,7 +147,7 @@ def issue_fee(
             on=on,
             text=(
                 f"收费通知：{FeeMethod(method).label}，金额{amount}元，"
-                f"请于{payment.due_date:%Y年%m月%d日}前缴纳。"
+                f"请于{cn_date(payment.due_date)}前缴纳。"
             ),
             actor=actor,
         )
@@ -206,7 +207,7 @@ def confirm_payment(application: Application, *, actor, on: date | None = None) 
             and not application.consultations.filter(answered_on__isnull=True).exists()
         ):
             reply = resume_clock(reply, on=on, actor=actor)
-            resumed = f"，恢复计算答复期限，至{reply.due_date:%Y年%m月%d日}"
+            resumed = f"，恢复计算答复期限，至{cn_date(reply.due_date)}"
         add_step(
             application,
             StepKind.FEE_PAID,
@@ -245,7 +246,7 @@ def expire_fees(on: date | None = None) -> int:
                 application,
                 StepKind.FEE_EXPIRED,
                 on=on,
-                text=f"缴费期限于{payment.due_date:%Y年%m月%d日}届满，未缴纳信息处理费，本机关不再处理该申请。",
+                text=f"缴费期限于{cn_date(payment.due_date)}届满，未缴纳信息处理费，本机关不再处理该申请。",
             )
             audit(application, "expire_fee", after={"due": payment.due_date})
             notify_applicant(

@@ -13,6 +13,7 @@ from datetime import date
 from django.db import transaction
 
 from gongkai import access
+from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError
 from gongkai.workdays.clocks import complete_clock, pause_clock, resume_clock, start_clock
 from gongkai.workdays.models import Clock
@@ -128,7 +129,7 @@ def record_consultation_reply(
     own = Clock.objects.for_subject(consultation).get(stage=STAGE)
     if result == ConsultationResult.NO_REPLY and own.due_date and on <= own.due_date:
         raise DomainError(
-            f"被征求意见方的期限至{own.due_date:%Y年%m月%d日}，届满前不能登记为逾期未提出意见。",
+            f"被征求意见方的期限至{cn_date(own.due_date)}，届满前不能登记为逾期未提出意见。",
             code="not_yet_due",
         )
     if result == ConsultationResult.OBJECTION and not (summary or "").strip():

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError
 from gongkai.workdays import add_working_days
 from gongkai.workdays.clocks import (
@@ -59,7 +60,7 @@ def request_correction(
     if application.correction_notice_by and on > application.correction_notice_by:
         raise DomainError(
             f"补正告知应在收到申请之日起7个工作日内作出（截至"
-            f"{application.correction_notice_by:%Y年%m月%d日}），已经超过，不能再告知补正；"
+            f"{cn_date(application.correction_notice_by)}），已经超过，不能再告知补正；"
             "申请内容仍不明确的，请依法作出答复。",
             code="correction_late",
         )
@@ -90,10 +91,10 @@ def request_correction(
             NoticeKind.CORRECTION,
             body=(
                 f"{application.name}：\n"
-                f"本机关于{application.received_on:%Y年%m月%d日}收到您（单位）提出的政府信息公开申请"
+                f"本机关于{cn_date(application.received_on)}收到您（单位）提出的政府信息公开申请"
                 f"（受理编号：{application.tracking_number}）。经审查，您的申请内容需要补正，"
                 f"现依据《中华人民共和国政府信息公开条例》第三十条的规定，一次性告知如下：\n{what}\n"
-                f"请于{deadline:%Y年%m月%d日}前补正。答复期限自本机关收到补正后的申请之日起计算。"
+                f"请于{cn_date(deadline)}前补正。答复期限自本机关收到补正后的申请之日起计算。"
                 "无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。"
             ),
             actor=actor,
@@ -103,13 +104,13 @@ def request_correction(
             application,
             StepKind.CORRECTION_REQUESTED,
             on=on,
-            text=f"需要补正：{what}\n补正期限：{deadline:%Y年%m月%d日}",
+            text=f"需要补正：{what}\n补正期限：{cn_date(deadline)}",
             actor=actor,
         )
         notify_applicant(
             application,
             "请补正申请",
-            f"您的申请需要补正，请于{deadline:%Y年%m月%d日}前登录查询页面在线补正",
+            f"您的申请需要补正，请于{cn_date(deadline)}前登录查询页面在线补正",
         )
     return correction
 
@@ -142,7 +143,7 @@ def receive_correction(
     check_date(on, not_before=correction.requested_on, what="补正告知日期")
     if on > correction.deadline:
         raise DomainError(
-            f"补正期限已于{correction.deadline:%Y年%m月%d日}届满。", code="correction_expired"
+            f"补正期限已于{cn_date(correction.deadline)}届满。", code="correction_expired"
         )
     with transaction.atomic():
         FLOW.apply(application, "receive_correction", actor=actor, comment=answer[:500])
@@ -166,8 +167,7 @@ def receive_correction(
             StepKind.CORRECTION_RECEIVED,
             on=on,
             text=(
-                f"收到补正，答复期限自{on:%Y年%m月%d日}次日起重新计算，"
-                f"至{reply.due_date:%Y年%m月%d日}。"
+                f"收到补正，答复期限自{cn_date(on)}次日起重新计算，至{cn_date(reply.due_date)}。"
             ),
             actor=actor,
         )
@@ -204,7 +204,7 @@ def expire_corrections(on: date | None = None) -> int:
                 StepKind.CORRECTION_EXPIRED,
                 on=on,
                 text=(
-                    f"补正期限于{correction.deadline:%Y年%m月%d日}届满，未收到补正，"
+                    f"补正期限于{cn_date(correction.deadline)}届满，未收到补正，"
                     "视为放弃申请，本机关不再处理。"
                 ),
             )

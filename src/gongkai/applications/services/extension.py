@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai import access
+from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError
 from gongkai.workdays.clocks import extend_clock
 
@@ -82,13 +83,13 @@ def decide_extension(
                 reply_clock(application), days=request.days, reason=request.reason, approver=actor
             )
             due = clock.due_date
-            due_text = f"{due:%Y年%m月%d日}" if due else "征求意见等暂停结束后重新计算的日期"
+            due_text = f"{cn_date(due)}" if due else "征求意见等暂停结束后重新计算的日期"
             issue_notice(
                 application,
                 NoticeKind.EXTENSION,
                 actor=actor,
                 body=(
-                    f"{application.name}：\n本机关于{application.received_on:%Y年%m月%d日}"
+                    f"{application.name}：\n本机关于{cn_date(application.received_on)}"
                     f"收到您（单位）提出的政府信息公开申请（受理编号：{application.tracking_number}）。"
                     f"因{request.reason}，不能在法定期限内作出答复。经本机关政府信息公开工作机构负责人同意，"
                     f"依据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，答复期限延长"

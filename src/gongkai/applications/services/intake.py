@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gongkai.core import passwords
+from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError
 from gongkai.core.passwords import hash_password, new_password
 from gongkai.numbering import next_value
@@ -265,8 +266,7 @@ def register_offline(
         check_date(received_on, what="")
     with transaction.atomic():
         stored = [
-            (purpose, store_upload(f, allowed_kinds=ALL_KINDS))
-            for purpose, f in (files or [])
+            (purpose, store_upload(f, allowed_kinds=ALL_KINDS)) for purpose, f in (files or [])
         ]
         application, password = _create(
             cleaned,
@@ -327,7 +327,7 @@ def confirm_receipt(application: Application, *, actor, on: date | None = None) 
         notify_applicant(
             application,
             "申请已确认收到",
-            f"受理机关已于{on:%Y年%m月%d日}确认收到您的申请，将在法定期限内答复",
+            f"受理机关已于{cn_date(on)}确认收到您的申请，将在法定期限内答复",
         )
     return application
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core.concurrency import claim_version
+from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError
 from gongkai.orgs.roles import Role
 from gongkai.workdays.clocks import complete_clock, stop_clock
@@ -158,11 +159,11 @@ def return_reply(application: Application, *, actor, comment: str) -> Applicatio
     return application
 
 
-def _reply_body(application: Application) -> str:
+def reply_body(application: Application) -> str:
     received = application.received_on
     lines = [
         f"{application.name}：",
-        f"本机关于{received:%Y年%m月%d日}收到您（单位）提出的政府信息公开申请（受理编号：{application.tracking_number}），"
+        f"本机关于{cn_date(received)}收到您（单位）提出的政府信息公开申请（受理编号：{application.tracking_number}），"
         f"申请获取“{application.description[:200]}”。经审查，现答复如下：",
         f"办理结果：{outcome_label(application.outcome)}。",
     ]
@@ -234,7 +235,7 @@ def approve_reply(application: Application, *, actor, on: date | None = None) ->
         if reply is not None:
             complete_clock(reply, on=on, actor=actor)
         notice = issue_notice(
-            application, NoticeKind.REPLY, body=_reply_body(application), actor=actor, on=on
+            application, NoticeKind.REPLY, body=reply_body(application), actor=actor, on=on
         )
         add_step(
             application,

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
 from gongkai.accounts.decorators import staff_required
+from gongkai.core.dates import cn_date
 
 from .. import services
 from ..models import Art35Decision, Consultation, FeeMethod, outcome_label
@@ -29,7 +30,7 @@ def correction(request, pk: int):
         c = services.request_correction(
             application, what=data["what"], actor=request.user, on=data["on"]
         )
-        return f"已告知补正，补正期限至{c.deadline:%Y年%m月%d日}；答复期限暂停计算。"
+        return f"已告知补正，补正期限至{cn_date(c.deadline)}；答复期限暂停计算。"
 
     return run(
         request,
@@ -209,7 +210,7 @@ def art35(request, pk: int):
             actor=request.user,
         )
         if review.decision == Art35Decision.REASONABLE:
-            return f"已另行确定答复期限至{review.new_deadline:%Y年%m月%d日}，已告知申请人。"
+            return f"已另行确定答复期限至{cn_date(review.new_deadline)}，已告知申请人。"
         return "已认定理由不合理；答复时可选择“无正当理由大量反复申请”。"
 
     return run(

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
+from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError
 from gongkai.orgs.models import Department
 
@@ -60,7 +61,7 @@ def register(request):
                 text = "申请已登记。平信、传真申请须与申请人确认后，在本页“确认收到”。"
             else:
                 text = (
-                    f"申请已登记，收到申请之日为{application.received_on:%Y年%m月%d日}，"
+                    f"申请已登记，收到申请之日为{cn_date(application.received_on)}，"
                     "答复期限自次日起计算。"
                 )
             messages.success(
@@ -89,7 +90,7 @@ def confirm(request, pk: int):
 
     def call(data):
         services.confirm_receipt(application, actor=request.user, on=data["on"])
-        return f"已确认收到申请（{data['on']:%Y年%m月%d日}），答复期限自次日起计算，已告知申请人。"
+        return f"已确认收到申请（{cn_date(data['on'])}），答复期限自次日起计算，已告知申请人。"
 
     return run(
         request,

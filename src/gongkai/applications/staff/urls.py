@@ -5,6 +5,7 @@ Included by the workbench URLconf, so names are ``workbench:applications_staff:<
 
 from django.urls import path
 
+from .. import documents_views
 from . import challenges, delivery, detail, handling, intake, queue, review, supervision
 
 app_name = "applications_staff"
@@ -49,3 +50,4 @@ urlpatterns = [
         name="challenge_result",
     ),
 ]
+urlpatterns += documents_views.urlpatterns  # the reviewer's preview of the reply notice

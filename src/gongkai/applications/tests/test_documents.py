@@ -178,7 +178,7 @@ def test_the_reply_notice_as_pdf_with_embedded_chinese_fonts(world, finance_cont
         "市财政局依申〔2026〕1号",
         "政府信息公开申请答复书",
         "张三：",
-        "本机关于2026年09月22日收到您（单位）提出的政府信息公开申请",
+        "本机关于2026年9月22日收到您（单位）提出的政府信息公开申请",
         "办理结果：部分公开。",
         REPLY_TEXT,
         f"依据和理由：{BASIS}",

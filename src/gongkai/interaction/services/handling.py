@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gongkai import access
 from gongkai.core.concurrency import claim_version
+from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError
 from gongkai.workdays.clocks import complete_clock, extend_clock, stop_clock
 from gongkai.workdays.models import Clock
@@ -59,7 +60,7 @@ def return_misrouted(message: Message, *, reason: str, actor, on: date | None = 
     on = on or today()
     if on > lead.return_by:
         raise DomainError(
-            f"交办有误的，应在交办后{rules_for(message).return_days}个工作日内（{lead.return_by:%Y年%m月%d日}前）退回；"
+            f"交办有误的，应在交办后{rules_for(message).return_days}个工作日内（{cn_date(lead.return_by)}前）退回；"
             "已经超过，请按时办理，或与受理办公室协商。",
             code="return_late",
         )
@@ -163,7 +164,7 @@ def decide_extension(
                 message.reply_clock(), days=request.days, reason=request.reason, approver=actor
             )
             text = (
-                f"同意延期{request.days}个工作日，答复期限至{clock.due_date:%Y年%m月%d日}。"
+                f"同意延期{request.days}个工作日，答复期限至{cn_date(clock.due_date)}。"
                 if clock.due_date
                 else f"同意延期{request.days}个工作日。"
             )
