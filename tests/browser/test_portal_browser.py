@@ -110,7 +110,7 @@ def test_module_and_search_pages_are_accessible(
 ):
     context = browser.new_context(bypass_csp=True, locale="zh-CN")
     page = context.new_page()
-    page.goto(live_server.url + "/modules/applications/")
+    page.goto(live_server.url + "/modules/consultations/")
     expect(page.get_by_text("本栏目正在建设中，暂未开放。")).to_be_visible()
     assert_accessible(page, "a module page under construction")
     page.get_by_role("searchbox", name="站内搜索").fill("财政预算")
