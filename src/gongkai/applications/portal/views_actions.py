@@ -13,8 +13,8 @@ from gongkai.core.errors import DomainError
 from gongkai.files.downloads import file_response
 
 from .. import services
-from ..models import Application, DeliveryMethod, FilePurpose, NoticeKind
-from . import session, uploads
+from ..models import Application, DeliveryMethod, NoticeKind
+from . import session
 from .forms import CorrectionForm, PaymentForm, ReasonsForm, WithdrawForm
 from .summary import disclosed_files, public_notices, read_download_token
 from .views_lookup import status_page
@@ -41,9 +41,9 @@ def _action(request, form_class, key: str, run, done: str):
 @require_POST
 def correct(request):
     def run(application, data):
-        answer = (data.get("answer") or "").strip() or "补正材料见所附文件。"
-        services.receive_correction(application, answer=answer, actor=None)
-        uploads.attach(application, FilePurpose.CORRECTION, data.get("files") or [])
+        services.receive_correction(
+            application, answer=data.get("answer") or "", files=data.get("files") or [], actor=None
+        )
 
     return _action(
         request, CorrectionForm, "correction", run, "补正已提交，答复期限自今日次日起重新计算。"
@@ -53,9 +53,9 @@ def correct(request):
 @require_POST
 def pay(request):
     def run(application, data):
-        reference = (data.get("reference") or "").strip() or "见所附缴费凭证"
-        services.declare_payment(application, reference=reference)
-        uploads.attach(application, FilePurpose.PAYMENT, data.get("files") or [])
+        services.declare_payment(
+            application, reference=data.get("reference") or "", files=data.get("files") or []
+        )
 
     return _action(
         request, PaymentForm, "payment", run, "已告知受理机关您已缴费，受理机关核实后将继续办理。"
