@@ -10,7 +10,12 @@ import subprocess
 import sys
 import time
 
-BENCHMARKS = ["benchmarks.workdays", "benchmarks.search", "benchmarks.pages"]
+BENCHMARKS = [
+    "benchmarks.workdays",
+    "benchmarks.search",
+    "benchmarks.pages",
+    "benchmarks.applications",
+]
 
 
 def main() -> int:
