@@ -12,3 +12,13 @@ def close_unrated_messages() -> int:
     from .services import close_unrated
 
     return close_unrated()
+
+
+@scheduled("30 8 * * *", name="interaction.supervise")
+@task()
+def supervise_messages() -> dict[str, int]:
+    """Every day at 08:30 (Beijing time): 督办 reminders before and at the reply deadline,
+    overdue notices and escalation to department leaders (each once per clock)."""
+    from .supervision import supervise
+
+    return supervise()

@@ -10,4 +10,5 @@ urlpatterns = [
     path("disclosure/import/", include("gongkai.disclosure.urls_import")),
     path("disclosure/", include("gongkai.disclosure.urls_workbench")),
     path("applications/", include("gongkai.applications.staff.urls")),
+    path("messages/", include("gongkai.interaction.staff.urls")),
 ]
