@@ -17,7 +17,7 @@ from gongkai.workdays.models import Clock
 
 from .. import services
 from ..flow import FLOW
-from ..masking import find_personal_data
+from ..masking import find_personal_data, mask_phrases
 from ..models import AssignmentRole, ExtensionRequest, Message, MessageState
 from ..routing import suggest
 from ..services.common import rules_for, today
@@ -248,6 +248,9 @@ def render_detail(request, message: Message, *, bound=None, status=200):
         for r in message.extension_requests.select_related("requested_by", "decided_by")
     ]
     name, phone = services.writer_identity(message, user)
+    hidden = name != message.writer_name
+    # Where the writer's identity is hidden, so are their name and phone inside the text.
+    concealed = [message.writer_name, message.writer_phone] if hidden else []
     visible = messages_visible_to(user)
     context = {
         "menu": menu(user),
@@ -258,7 +261,9 @@ def render_detail(request, message: Message, *, bound=None, status=200):
         "today": day,
         "writer_name": name,
         "writer_phone": phone,
-        "identity_hidden": name != message.writer_name,
+        "identity_hidden": hidden,
+        "shown_subject": mask_phrases(message.subject, concealed),
+        "shown_text": mask_phrases(message.text, concealed),
         "clocks": _clocks(message, day),
         "assignments": message.assignments.select_related("department", "assigned_by"),
         "lead": message.lead_assignment(),

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from gongkai.interaction import services
-from gongkai.interaction.models import Channel, ChannelKind, RoutingRule
+from gongkai.interaction.models import Channel, ChannelKind, Message, RoutingRule
 
 from .helpers import assigned, mayor_board, message_data, submitted
 
@@ -111,6 +111,13 @@ def test_the_writer_of_a_report_is_hidden_from_departments_unless_the_office_all
     _response, html = page(client, world.handler_finance, "detail", report.pk)
     assert "赵举报" not in html and "13700003333" not in html
     assert "（已隐去）" in html
+    # the writer's name and phone written inside the text are hidden too
+    Message.objects.filter(pk=report.pk).update(
+        text=report.text + "举报人赵举报，电话13700003333。"
+    )
+    _response, html = page(client, world.handler_finance, "detail", report.pk)
+    assert "赵举报" not in html and "13700003333" not in html
+    assert "举报人××××，电话××××" in html
     _response, html = page(client, world.office, "detail", report.pk)
     assert "赵举报" in html and "13700003333" in html
     # searching by the writer's name reveals nothing either
