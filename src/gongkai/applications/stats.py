@@ -221,6 +221,17 @@ def _scope(agency_or_government, prefix: str = ""):
     raise TypeError("agency_or_government must be a Department or a Government")
 
 
+def applications_of(agency_or_government):
+    """The applications of an agency, or of a government and every government under it."""
+    from gongkai.orgs.models import Department, Government
+
+    if isinstance(agency_or_government, Government):
+        return Application.objects.in_government(agency_or_government)
+    if isinstance(agency_or_government, Department):
+        return Application.objects.filter(department=agency_or_government)
+    raise TypeError("agency_or_government must be a Department or a Government")
+
+
 def _check_range(start: date, end: date) -> None:
     if end < start:
         raise DomainError(f"结束日期 {end:%Y-%m-%d} 早于开始日期 {start:%Y-%m-%d}。")
@@ -264,7 +275,8 @@ def table_three(agency_or_government, start: date, end: date) -> Table:
         row.key: {key: 0 for key, _ in REPORT_COLUMNS} for row in TABLE_THREE_ROWS if row.numeric
     }
     grouped = (
-        Application.objects.filter(_scope(agency_or_government), received_on__isnull=False)
+        applications_of(agency_or_government)
+        .received()
         .values("applicant_kind", "org_subtype")
         .order_by()
         .annotate(**table_three_aggregates(start, end))
