@@ -209,10 +209,13 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Citizens' query passwords (gongkai.core.passwords): argon2id at the OWASP minimum.
+QUERY_PASSWORD_ARGON2 = {"time_cost": 2, "memory_cost": 19 * 1024, "parallelism": 1}
 if MODE == "test":
     # The suite creates hundreds of users; argon2 itself is covered by a test
     # that switches it back on.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+    QUERY_PASSWORD_ARGON2 = {"time_cost": 1, "memory_cost": 64, "parallelism": 1}
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

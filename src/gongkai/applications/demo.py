@@ -73,6 +73,9 @@ from .services.intake import tracking_number_for
 
 YEAR = 2016
 SEED = 2016
+# Ordinary applications of the year, besides the special cases (corrections, fees …):
+# enough for every Table 三 row and a believable year, few enough to load in a minute.
+ORDINARY_COUNT = 220
 KEY_PREFIX = f"demo-{YEAR}-"
 BEIJING = ZoneInfo("Asia/Shanghai")
 Out = Outcome
@@ -400,7 +403,7 @@ def _plan(depts: dict[str, tuple[Department, str, str]], rng: random.Random) -> 
     cases: list[Case] = []
     # Ordinary applications with the usual outcome mix.
     outcomes, outcome_weights = zip(*ORDINARY_OUTCOMES, strict=True)
-    for _ in range(400):
+    for _ in range(ORDINARY_COUNT):
         cases.append(case(outcome=rng.choices(outcomes, outcome_weights)[0]))
     # A few late replies (more than 20 working days: the clock completes as overdue).
     for _ in range(3):

@@ -1,18 +1,38 @@
 """Query passwords for citizens without accounts (application and message lookup).
 
 Eight characters from an alphabet without look-alikes (no 0/O, 1/I), about 40
-bits: enough against online guessing, which callers rate-limit. Stored with
-Django's password hasher (argon2), compared case-insensitively.
+bits: enough against online guessing, which callers rate-limit. Stored as
+argon2id with the cost of ``settings.QUERY_PASSWORD_ARGON2`` (default
+m=19 MiB, t=2, p=1, the OWASP minimum for argon2id): Django's staff-password
+setting (100 MiB, 8 lanes) would make every citizen's submission — and
+loading a year of demo applications — wait on the hash. The cost is stored in
+each hash, so changing the setting later still verifies old ones. Compared
+case-insensitively.
 """
 
 from __future__ import annotations
 
 import secrets
+from functools import cache
 
-from django.contrib.auth.hashers import check_password, make_password
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from django.conf import settings
+from django.contrib.auth.hashers import check_password
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 LENGTH = 8
+DEFAULT_COST = {"time_cost": 2, "memory_cost": 19 * 1024, "parallelism": 1}
+
+
+@cache
+def _hasher(time_cost: int, memory_cost: int, parallelism: int) -> PasswordHasher:
+    return PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism)
+
+
+def hasher() -> PasswordHasher:
+    cost = {**DEFAULT_COST, **getattr(settings, "QUERY_PASSWORD_ARGON2", {})}
+    return _hasher(cost["time_cost"], cost["memory_cost"], cost["parallelism"])
 
 
 def new_password() -> str:
@@ -20,13 +40,22 @@ def new_password() -> str:
 
 
 def hash_password(password: str) -> str:
-    return make_password(password.strip().upper())
+    return hasher().hash(password.strip().upper())
 
 
 def password_matches(stored_hash: str, password: str) -> bool:
-    return bool(password) and check_password(password.strip().upper(), stored_hash)
+    if not password or not stored_hash:
+        return False
+    candidate = password.strip().upper()
+    if not stored_hash.startswith("$argon2"):
+        # Hashes made with Django's hasher before this module had its own.
+        return check_password(candidate, stored_hash)
+    try:
+        return hasher().verify(stored_hash, candidate)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
 
 
 def spend_equal_time() -> None:
     """What a failed lookup of an unknown number costs, so timing reveals nothing."""
-    check_password("x", make_password("y"))
+    password_matches(hash_password("x"), "y")

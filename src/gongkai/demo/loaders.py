@@ -207,12 +207,19 @@ def load_disclosure(ctx: DemoContext) -> None:
     load(ctx)
 
 
+def load_applications(ctx: DemoContext) -> None:
+    from gongkai.applications.demo import load_applications as load
+
+    load(ctx)
+
+
 LOADERS = [
     load_governments,
     load_departments_and_staff,
     load_site_profile,
     load_calendar,
     load_disclosure,
+    load_applications,
 ]
 
 
