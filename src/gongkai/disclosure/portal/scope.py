@@ -15,6 +15,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
+from gongkai.core.pagination import CappedPaginator
 from gongkai.orgs.models import Department, DepartmentType, Government
 from gongkai.portal.modules import MODULES_BY_SLUG
 from gongkai.portal.profile import get_site_profile
@@ -116,8 +117,10 @@ def group_by_kind(departments) -> list[DepartmentGroup]:
 
 def paginate(request, items, per_page: int = PER_PAGE) -> Page:
     """The requested page; a page number that is not a number or too large gives
-    the first or last page rather than an error."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+    the first or last page rather than an error. Counting stops at
+    ``CappedPaginator``'s cap (10,000): a million-item catalogue is not counted
+    on every page."""
+    return CappedPaginator(items, per_page).get_page(request.GET.get("page"))
 
 
 def url_with(request, **changes) -> str:
