@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from django.db.models import Prefetch
+
 from .effects import SEARCH_SOURCE
-from .models import InformationItem
+from .models import InformationItem, ItemAttachment
 from .sanitize import plain_text
 
 
@@ -22,7 +24,12 @@ def _public():
     return (
         InformationItem.objects.public()
         .select_related("subject", "genre")
-        .prefetch_related("publishing_departments", "key_areas")
+        .prefetch_related(
+            "publishing_departments",
+            "key_areas",
+            # One query per batch for the attachments' text, not one per item.
+            Prefetch("attachments", queryset=ItemAttachment.objects.select_related("file")),
+        )
     )
 
 
@@ -30,7 +37,7 @@ def entry_for(item: InformationItem) -> dict[str, Any]:
     parts = [plain_text(item.body)]
     attachments = getattr(item, "attachments", None)
     if attachments is not None:
-        parts += [a.file.extracted_text for a in attachments.select_related("file")]
+        parts += [a.file.extracted_text for a in attachments.all()]
     facets: dict[str, Any] = {
         "department": sorted(
             {d.pk for d in item.publishing_departments.all()} | {item.department_id}
