@@ -110,6 +110,25 @@ def _password_for_duplicate(application: Application, window_minutes: int) -> st
     return password
 
 
+# What the applicant states: copied from the form, and from an application
+# forwarded to the responsible agency.
+APPLICANT_FIELDS = (
+    "applicant_kind",
+    "org_subtype",
+    "name",
+    "id_type",
+    "id_number",
+    "contact_person",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "description",
+    "preferred_form",
+    "delivery_method",
+)
+
+
 def _create(cleaned: dict, *, channel: str, state: str, received_on, key: str, ip, actor, files):
     department: Department = cleaned["department"]
     year = (received_on or timezone.localdate()).year
@@ -120,19 +139,7 @@ def _create(cleaned: dict, *, channel: str, state: str, received_on, key: str, i
         year=year,
         password_hash=hash_password(password),
         state=state,
-        applicant_kind=cleaned["applicant_kind"],
-        org_subtype=cleaned.get("org_subtype", ""),
-        name=cleaned["name"],
-        id_type=cleaned["id_type"],
-        id_number=cleaned["id_number"],
-        contact_person=cleaned.get("contact_person", ""),
-        phone=cleaned["phone"],
-        email=cleaned.get("email", ""),
-        address=cleaned.get("address", ""),
-        postcode=cleaned.get("postcode", ""),
-        description=cleaned["description"],
-        preferred_form=cleaned["preferred_form"],
-        delivery_method=cleaned["delivery_method"],
+        **{name: cleaned.get(name, "") for name in APPLICANT_FIELDS},
         channel=channel,
         idempotency_key=key,
         fingerprint=fingerprint(department.pk, cleaned["id_number"], cleaned["description"]),

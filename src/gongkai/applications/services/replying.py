@@ -188,7 +188,7 @@ def reply_body(application: Application) -> str:
 def _forward(application: Application, department, actor) -> Application:
     """Copy the application to the responsible agency on the platform (it confirms receipt there)."""
     from ..models import ApplicationState as S
-    from .intake import fingerprint, tracking_number_for
+    from .intake import APPLICANT_FIELDS, fingerprint, tracking_number_for
 
     year = timezone.localdate().year
     copy = Application.objects.create(
@@ -197,19 +197,7 @@ def _forward(application: Application, department, actor) -> Application:
         year=year,
         password_hash=application.password_hash,
         state=S.AWAITING_CONFIRMATION,
-        applicant_kind=application.applicant_kind,
-        org_subtype=application.org_subtype,
-        name=application.name,
-        id_type=application.id_type,
-        id_number=application.id_number,
-        contact_person=application.contact_person,
-        phone=application.phone,
-        email=application.email,
-        address=application.address,
-        postcode=application.postcode,
-        description=application.description,
-        preferred_form=application.preferred_form,
-        delivery_method=application.delivery_method,
+        **{name: getattr(application, name) for name in APPLICANT_FIELDS},
         channel=Channel.ONLINE,
         fingerprint=fingerprint(department.pk, application.id_number, application.description),
     )
