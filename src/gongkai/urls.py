@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("xxgk/", include("gongkai.disclosure.portal.urls")),
     path("ysqgk/", include("gongkai.applications.portal.urls")),
+    path("hudong/", include("gongkai.interaction.portal.urls")),
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("accounts/", include("gongkai.accounts.urls")),
     path("workbench/", include("gongkai.workbench.urls")),

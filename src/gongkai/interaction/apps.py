@@ -10,7 +10,8 @@ class InteractionConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import jobs  # noqa: F401  (registers the schedules)
+        from . import indexing, jobs  # noqa: F401  (jobs registers the schedules)
         from .seeding import ensure_reference_data
 
         post_migrate.connect(ensure_reference_data, sender=self)
+        indexing.register()

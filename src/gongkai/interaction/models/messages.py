@@ -172,6 +172,12 @@ class Message(Versioned):
     def __str__(self) -> str:
         return f"{self.query_code} {self.subject}"
 
+    def get_public_url(self) -> str:
+        """The message's page on the public board (only published messages have one)."""
+        from django.urls import reverse
+
+        return reverse("interaction_portal:message", args=[self.pk])
+
     @property
     def access_departments(self) -> list:
         """The board's office and every department the message is assigned to now."""

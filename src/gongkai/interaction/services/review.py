@@ -17,6 +17,7 @@ from gongkai.core.errors import DomainError
 from gongkai.workdays import add_working_days
 from gongkai.workdays.clocks import complete_clock
 
+from .. import indexing
 from ..flow import FLOW
 from ..models import Message, StepKind
 from .common import add_step, audit, check_date, notify_department, notify_writer, rules_for, today
@@ -104,5 +105,6 @@ def approve_reply(
                 actor=actor,
             )
         audit(message, "reply", actor=actor, after={"published": publish})
+        indexing.schedule(message)
         notify_writer(message, "留言已答复", "您的留言已答复，请登录查询并评价")
     return message
