@@ -1,0 +1,115 @@
+"""The rate limits of the writer's side, shared by the board's pages and the API.
+
+* submissions: ``MESSAGE_SUBMIT_LIMIT_PER_ADDRESS`` messages per address and
+  ``MESSAGE_SUBMIT_LIMIT_PER_PHONE`` per phone number within
+  ``MESSAGE_SUBMIT_WINDOW`` seconds (defaults 10 and 5 a day). ``submit_blocked``
+  refuses before anything is validated or stored once either is used up;
+  ``count_submission`` counts a valid submission against both;
+* lookups: the applications' failure limits (``APPLICATION_LOOKUP_FAILURE_*``),
+  counted per address and per query code, on scopes of their own.
+
+Counted with ``gongkai.core.ratelimit`` in the cache (see there for locmem vs Redis).
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+
+from gongkai.applications.portal.limits import ip_of
+from gongkai.core import ratelimit
+from gongkai.core.ratelimit import RateLimitResult
+
+SUBMIT_IP = "messages.submit.ip"
+SUBMIT_PHONE = "messages.submit.phone"
+LOOKUP_IP = "messages.lookup.ip"
+LOOKUP_CODE = "messages.lookup.code"
+
+__all__ = [
+    "count_lookup_failure",
+    "count_submission",
+    "ip_of",
+    "lookup_blocked",
+    "lookup_message",
+    "submit_blocked",
+    "submit_message",
+]
+
+
+def normal_phone(phone: str) -> str:
+    """Digits only, without a leading +86 / 0086: one phone, one counter."""
+    digits = re.sub(r"\D", "", phone or "")
+    for prefix in ("0086", "86"):
+        if digits.startswith(prefix) and len(digits) - len(prefix) == 11:
+            digits = digits[len(prefix) :]
+    return digits[:20]
+
+
+def normal_code(query_code: str) -> str:
+    return (query_code or "").strip().upper()[:24]
+
+
+def _submit_keys(ip: str, phone: str):
+    window = settings.MESSAGE_SUBMIT_WINDOW
+    yield SUBMIT_IP, ip, settings.MESSAGE_SUBMIT_LIMIT_PER_ADDRESS, window
+    phone = normal_phone(phone)
+    if phone:
+        yield SUBMIT_PHONE, phone, settings.MESSAGE_SUBMIT_LIMIT_PER_PHONE, window
+
+
+def submit_blocked(ip: str, phone: str) -> RateLimitResult | None:
+    """The refusal if this address or this phone has used up its messages (nothing counted)."""
+    for scope, key, limit, window in _submit_keys(ip, phone):
+        result = ratelimit.peek(scope, key, limit, window)
+        if not result.allowed:
+            return result
+    return None
+
+
+def count_submission(ip: str, phone: str) -> RateLimitResult | None:
+    """Count one message against the address and the phone; the refusal if over either limit."""
+    refusals = [
+        result
+        for scope, key, limit, window in _submit_keys(ip, phone)
+        if not (result := ratelimit.hit(scope, key, limit, window)).allowed
+    ]
+    return refusals[0] if refusals else None
+
+
+def submit_message(result: RateLimitResult) -> str:
+    window = ratelimit.wait_text(settings.MESSAGE_SUBMIT_WINDOW).replace("约 ", "")
+    return (
+        f"同一联系电话或网络地址在{window}内的留言已达到上限（{result.limit}条）。"
+        f"请{result.wait_text}后再留言；情况紧急的，请拨打市长热线。"
+    )
+
+
+def lookup_blocked(ip: str, query_code: str) -> RateLimitResult | None:
+    limit, window = _lookup_args()
+    for scope, key in ((LOOKUP_IP, ip), (LOOKUP_CODE, normal_code(query_code))):
+        if key:
+            result = ratelimit.peek(scope, key, limit, window)
+            if not result.allowed:
+                return result
+    return None
+
+
+def count_lookup_failure(ip: str, query_code: str) -> RateLimitResult:
+    limit, window = _lookup_args()
+    results = [ratelimit.hit(LOOKUP_IP, ip, limit, window)]
+    code = normal_code(query_code)
+    if code:
+        results.append(ratelimit.hit(LOOKUP_CODE, code, limit, window))
+    return max(results, key=lambda r: (not r.allowed, r.count))
+
+
+def lookup_message(result: RateLimitResult) -> str:
+    return (
+        f"查询密码（或联系电话）错误次数过多，为保护留言人信息，已暂停查询。请{result.wait_text}后再试。"
+        "忘记查询密码的，可以凭查询码和留言时填写的联系电话查询。"
+    )
+
+
+def _lookup_args():
+    return settings.APPLICATION_LOOKUP_FAILURE_LIMIT, settings.APPLICATION_LOOKUP_FAILURE_WINDOW

@@ -1,0 +1,44 @@
+"""Rate limits per address and per phone number (one counter per phone, however it is written)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from gongkai.interaction import limits
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@override_settings(MESSAGE_SUBMIT_LIMIT_PER_PHONE=2, MESSAGE_SUBMIT_LIMIT_PER_ADDRESS=10)
+def test_the_phone_limit_applies_across_addresses_and_spellings():
+    assert limits.count_submission("10.0.0.1", "13800001234") is None
+    assert limits.count_submission("10.0.0.2", "+86 138-0000-1234") is None
+    assert limits.submit_blocked("10.0.0.3", "008613800001234") is not None
+    assert limits.submit_blocked("10.0.0.3", "13900001234") is None
+    refusal = limits.count_submission("10.0.0.4", "13800001234")
+    assert refusal is not None and refusal.retry_after > 0
+    assert "2条" in limits.submit_message(refusal)
+
+
+@override_settings(MESSAGE_SUBMIT_LIMIT_PER_PHONE=10, MESSAGE_SUBMIT_LIMIT_PER_ADDRESS=2)
+def test_the_address_limit_applies_across_phones():
+    assert limits.count_submission("10.0.0.1", "13800000001") is None
+    assert limits.count_submission("10.0.0.1", "13800000002") is None
+    assert limits.submit_blocked("10.0.0.1", "13800000003") is not None
+    assert limits.submit_blocked("10.0.0.9", "13800000003") is None
+
+
+@override_settings(APPLICATION_LOOKUP_FAILURE_LIMIT=2)
+def test_lookup_failures_block_the_code_from_any_address():
+    limits.count_lookup_failure("10.0.0.1", "ly20261127-0001")
+    limits.count_lookup_failure("10.0.0.2", "LY20261127-0001 ")
+    assert limits.lookup_blocked("10.0.0.3", "LY20261127-0001") is not None
+    assert limits.lookup_blocked("10.0.0.3", "LY20261127-0002") is None
+    assert "暂停查询" in limits.lookup_message(limits.lookup_blocked("10.0.0.3", "LY20261127-0001"))
