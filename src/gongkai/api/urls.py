@@ -4,6 +4,7 @@ from gongkai.api.workdays import router as workdays_router
 from gongkai.applications.api import router as applications_router
 from gongkai.applications.api_stats import router as application_stats_router
 from gongkai.disclosure.api import router as documents_router
+from gongkai.interaction.api import router as messages_router
 from gongkai.orgs.api import router as orgs_router
 
 api = NinjaAPI(
@@ -18,3 +19,4 @@ api.add_router("/", workdays_router)
 api.add_router("/", documents_router)
 api.add_router("/", application_stats_router)
 api.add_router("/", applications_router)
+api.add_router("/", messages_router)
