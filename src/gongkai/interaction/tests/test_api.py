@@ -429,7 +429,12 @@ def test_filters_by_channel_type_department_status_and_year(client, world):
     )
     city = published(world)
     suggestion = published(
-        world, county, type_code="suggest", lead=world.environment, subject="建议增设垃圾分类点"
+        world,
+        county,
+        type_code="suggest",
+        lead=world.environment,
+        subject="建议增设垃圾分类点",
+        place=world.qinzhou.pk,
     )
     services.rate(
         city, satisfaction="unsatisfied", reason="补贴至今仍未到账", on=REOPENED_ON
@@ -447,6 +452,7 @@ def test_filters_by_channel_type_department_status_and_year(client, world):
     assert ids("type=consult") == [city.pk]
     assert ids(f"department={world.environment.pk}") == [suggestion.pk]
     assert ids("status=handling") == [city.pk]
+    assert ids(f"place={world.qinzhou.code}") == [suggestion.pk]
     assert ids("status=replied") == [suggestion.pk]
     assert ids(f"year={year}") == [suggestion.pk, city.pk]
     assert ids(f"year={year - 1}") == []
