@@ -77,7 +77,7 @@ def test_home_on_a_phone_by_keyboard_in_both_display_modes(
 def test_the_skip_link_is_the_first_stop_and_moves_to_the_content(live_server, browser, db):
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
-    page.goto(live_server.url + "/modules/interaction/")
+    page.goto(live_server.url + "/modules/consultations/")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="跳到主要内容")
     expect(skip).to_be_focused()

@@ -67,6 +67,7 @@ MODULES: tuple[PortalModule, ...] = (
             "查询留言的办理部门、办理进度和答复",
             "公开已办结的留言和答复（隐去个人信息），对答复进行满意度评价",
         ),
+        url_name="interaction_portal:index",
     ),
     PortalModule(
         "consultations",

@@ -1,0 +1,147 @@
+"""Looking up one's own message (查询) and rating the reply (评价).
+
+The writer proves who they are with the query code and the password (or the
+phone given when writing); failures are limited per address and per query
+code (``limits.lookup_blocked`` / ``count_lookup_failure``). The status page
+shows the writer's own message unmasked: it is theirs.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from gongkai.core.errors import DomainError
+
+from .. import limits, services
+from ..models import MessageState, Satisfaction
+from ..services.common import today
+from . import session
+from .common import HANDLING_STATES, page, too_many
+from .forms import LookupForm, RatingForm
+
+# What each state means for the writer.
+STATE_NOTES = {
+    MessageState.HELD: "留言正在由受理办公室人工核查，核查后转入受理。",
+    MessageState.TRIAGE: "留言已收到，等待受理办公室受理并交办给承办部门。",
+    MessageState.REFUSED: "留言不予受理，原因见下方办理过程。",
+    MessageState.MERGED: "留言与他人反映的相同问题合并办理，请查看原留言的办理结果。",
+    MessageState.ASSIGNED: "留言已交办，等待承办部门签收。",
+    MessageState.HANDLING: "承办部门正在办理。",
+    MessageState.REPLY_REVIEW: "承办部门已拟定答复，正在审核。",
+    MessageState.REPLIED: "留言已答复。请对答复进行评价。",
+    MessageState.CLOSED: "留言已办结。",
+}
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def lookup(request):
+    current = session.verified(request)
+    if request.method == "GET":
+        return page(request, "lookup.html", {"form": LookupForm(), "current": current})
+    form = LookupForm(request.POST)
+    if not form.is_valid():
+        return page(request, "lookup.html", {"form": form, "current": current}, status=400)
+    ip = limits.ip_of(request)
+    code = form.cleaned_data["query_code"]
+    blocked = limits.lookup_blocked(ip, code)
+    if blocked is not None:
+        return too_many(request, limits.lookup_message(blocked), blocked.retry_after)
+    message = services.find_for_lookup(
+        code,
+        password=form.cleaned_data.get("password", ""),
+        phone=form.cleaned_data.get("phone", ""),
+    )
+    if message is None:
+        failure = limits.count_lookup_failure(ip, code)
+        if not failure.allowed or failure.remaining == 0:
+            return too_many(
+                request, limits.lookup_message(failure), failure.retry_after or failure.resets_in
+            )
+        form.add_error(
+            None,
+            "查询码与查询密码（或联系电话）不匹配，请核对后重新输入。"
+            f"再错{failure.remaining}次将暂停查询一段时间。",
+        )
+        return page(request, "lookup.html", {"form": form, "current": current}, status=400)
+    session.verify(request, message)
+    return redirect("interaction_portal:status")
+
+
+def can_rate(message) -> bool:
+    return (
+        message.state == MessageState.REPLIED
+        and message.rating_due is not None
+        and today() <= message.rating_due
+    )
+
+
+def status_page(request, message, rating_form=None, status: int = 200):
+    steps = message.steps.filter(public=True).select_related("department").order_by("at", "id")
+    clock = message.reply_clock() if message.state in HANDLING_STATES else None
+    return page(
+        request,
+        "status.html",
+        {
+            "message": message,
+            "state_note": STATE_NOTES.get(message.state, ""),
+            "steps": steps,
+            "due_date": clock.due_date if clock is not None and not clock.is_finished else None,
+            "can_rate": can_rate(message),
+            "rating_form": rating_form or RatingForm(),
+            "reopened": message.round > 1 and message.state in HANDLING_STATES,
+            "satisfaction_label": Satisfaction(message.satisfaction).label
+            if message.satisfaction
+            else "",
+        },
+        status=status,
+    )
+
+
+@never_cache
+@require_GET
+def status(request):
+    message = session.verified(request)
+    if message is None:
+        messages.info(request, "请输入查询码和查询密码查看办理情况（查询结果只保留一段时间）。")
+        return redirect("interaction_portal:lookup")
+    return status_page(request, message)
+
+
+@require_POST
+def rate(request):
+    message = session.verified(request)
+    if message is None:
+        messages.info(request, "查询已过期，请重新输入查询码和查询密码。")
+        return redirect("interaction_portal:lookup")
+    form = RatingForm(request.POST)
+    if not can_rate(message):
+        messages.error(request, "这条留言现在不能评价（已评价、尚未答复或已过评价期限）。")
+        return redirect("interaction_portal:status")
+    if not form.is_valid():
+        return status_page(request, message, form, status=400)
+    try:
+        services.rate(
+            message,
+            satisfaction=form.cleaned_data["satisfaction"],
+            reason=form.cleaned_data.get("reason", ""),
+        )
+    except DomainError as refused:
+        form.add_error("reason" if refused.code == "reason" else "satisfaction", refused.message)
+        return status_page(request, message, form, status=400)
+    message.refresh_from_db()
+    if message.state in HANDLING_STATES:
+        messages.success(request, "评价已提交：不满意。留言已重新交办，承办部门将重新办理并答复。")
+    else:
+        messages.success(request, "评价已提交，感谢您的评价。")
+    return redirect("interaction_portal:status")
+
+
+@require_POST
+def leave(request):
+    session.forget(request)
+    messages.info(request, "已退出查询。")
+    return redirect("interaction_portal:lookup")
