@@ -8,8 +8,10 @@ language. A backend provides
   ``upsert(cursor, entries, rows)`` (PostgreSQL; None on SQLite): the entry
   rows and their text index together, in one statement;
 * ``matching(parsed)``: a query of the ids of the matching entries, for
-  counting and filtering; ``ranked(parsed)``: the same with a ``score``,
-  higher is better;
+  counting and filtering; ``newest(parsed)``: the same with the entry's
+  ``published_at`` in reach, to be ordered by ``NEWEST`` (the candidates);
+  ``ranked(parsed, among)``: the matches with a ``score``, higher is better,
+  only among the ids of the named CTE ``among`` when given;
 * ``raw_sql(parsed, limit)``: the bare full-text query the search wraps
   (benchmarks compare the two).
 
@@ -50,6 +52,10 @@ class Match:
     params: tuple
     id_column: str
     tiebreak: str = "id DESC"  # ORDER BY after the score
+
+
+# Newest first: the order of ``newest`` matches (the entry is ``e``).
+NEWEST = "e.published_at DESC, e.id DESC"
 
 
 def _chunks(items: Sequence, size: int = 500):
@@ -115,10 +121,19 @@ class SqliteBackend:
             "search_fts.rowid",
         )
 
-    def ranked(self, parsed: ParsedQuery) -> Match:
+    def newest(self, parsed: ParsedQuery) -> Match:
+        return Match(
+            "SELECT search_fts.rowid AS id, e.published_at FROM search_fts "
+            "JOIN search_searchentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s",
+            (self.expression(parsed, ranked=False),),
+            "search_fts.rowid",
+        )
+
+    def ranked(self, parsed: ParsedQuery, among: str | None = None) -> Match:
+        within = f" AND search_fts.rowid IN (SELECT id FROM {among})" if among else ""  # noqa: S608
         return Match(
             f"SELECT search_fts.rowid AS id, -{self.BM25} AS score FROM search_fts "  # noqa: S608
-            "WHERE search_fts MATCH %s",
+            f"WHERE search_fts MATCH %s{within}",
             (self.expression(parsed),),
             "search_fts.rowid",
         )
@@ -284,7 +299,15 @@ class PostgresBackend:
             "e.id",
         )
 
-    def ranked(self, parsed: ParsedQuery) -> Match:
+    def newest(self, parsed: ParsedQuery) -> Match:
+        return Match(
+            "SELECT e.id, e.published_at FROM search_searchentry e "
+            "WHERE e.grams_tsv @@ to_tsquery('simple', %s)",
+            (self.grams_query(parsed),),
+            "e.id",
+        )
+
+    def ranked(self, parsed: ParsedQuery, among: str | None = None) -> Match:
         score = "ts_rank(e.grams_tsv, q.gq)"
         params: tuple = (self.grams_query(parsed),)
         select = "to_tsquery('simple', %s) AS gq"
@@ -292,9 +315,15 @@ class PostgresBackend:
             score += " + 0.5 * ts_rank(e.words_tsv, q.wq)"
             select += ", to_tsquery('simple', %s) AS wq"
             params += (self.words_query(parsed),)
+        # Among candidates that matched already, the match need not be tested again.
+        source, where = (
+            (f"{among} c JOIN search_searchentry e ON e.id = c.id", "TRUE")
+            if among
+            else ("search_searchentry e", "e.grams_tsv @@ q.gq")
+        )
         return Match(
-            f"SELECT e.id, e.published_at, {score} AS score FROM search_searchentry e "  # noqa: S608
-            f"CROSS JOIN (SELECT {select}) q WHERE e.grams_tsv @@ q.gq",
+            f"SELECT e.id, e.published_at, {score} AS score FROM {source} "  # noqa: S608
+            f"CROSS JOIN (SELECT {select}) q WHERE {where}",
             params,
             "e.id",
             tiebreak="published_at DESC, id DESC",

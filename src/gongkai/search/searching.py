@@ -3,12 +3,16 @@
 ``search(q, filters=..., order=..., page=..., per_page=...)`` runs, against
 either engine:
 
-1. one statement over the matches, found once (a ``MATERIALIZED`` CTE): the
-   page, by relevance or by date (newest first), and the count of every facet
-   value among all matches (one ``GROUP BY`` over small integers). Every
-   entry has exactly one ``source`` facet, so the total is the sum of the
-   source counts;
-2. for each filtered facet, its counts among the matches of the *other*
+1. one statement over the candidates, found once (a ``MATERIALIZED`` CTE):
+   the newest ``SEARCH_CANDIDATES`` matches (default 2,000) plus one to tell
+   whether there are more. From them the page, by relevance (only the
+   candidates are ranked) or by date, and the count of every facet value
+   among them (one ``GROUP BY`` over small integers). Below the cap
+   everything is exact; above it ``total`` is the cap and ``capped`` is set
+   (pages say 超过 N 条), the facet counts are those of the newest N, and a
+   broad query costs what N matches cost, not what all of them would (ADR
+   0005: at a million entries a common word matches hundreds of thousands);
+2. for each filtered facet, its counts among the candidates of the *other*
    filters (one more statement each), so the sidebar shows what choosing
    another value would give;
 3. the hits of the page, with highlighted titles and snippets;
@@ -24,10 +28,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Q
 
-from .backends import Match, get_backend
+from .backends import NEWEST, Match, get_backend
 from .facets import normalise_filters
 from .models import FacetValue, SearchEntry
 from .query import ParsedQuery, parse
@@ -75,6 +80,9 @@ class SearchResults:
     hits: list[Hit] = field(default_factory=list)
     facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestions: list[Suggestion] = field(default_factory=list)
+    # More matches than the candidates: ``total`` is the cap, the facet counts
+    # are among the newest ``total`` matches, and relevance ranks only them.
+    capped: bool = False
 
     @property
     def pages(self) -> int:
@@ -110,12 +118,25 @@ def _filtered(match: Match, resolved: dict[str, list[int]], exclude: str | None 
     return " ".join(sql), params
 
 
+def candidate_cap() -> int:
+    """How many of the newest matches are ranked, counted and faceted (``SEARCH_CANDIDATES``)."""
+    return max(1, int(getattr(settings, "SEARCH_CANDIDATES", 2000)))
+
+
+def _candidates(parsed: ParsedQuery, resolved, exclude: str | None = None):
+    """The newest ``cap + 1`` matches (``id, published_at``): one more than the
+    cap tells that there are more."""
+    sql, params = _filtered(get_backend().newest(parsed), resolved, exclude=exclude)
+    return f"{sql} ORDER BY {NEWEST} LIMIT %s", [*params, candidate_cap() + 1]
+
+
 def count(parsed: ParsedQuery, filters: dict[str, list[str]]) -> int:
-    """How many entries the query finds with these (normalised) filters."""
+    """How many entries the query finds with these (normalised) filters, counted
+    up to the cap plus one (more than ``candidate_cap()`` means "more")."""
     resolved = _resolve(filters)
     if parsed.empty or resolved is None:
         return 0
-    sql, params = _filtered(get_backend().matching(parsed), resolved)
+    sql, params = _candidates(parsed, resolved)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM ({sql}) m", params)  # noqa: S608
         return cursor.fetchone()[0]
@@ -139,45 +160,67 @@ _FACETS_SQL = (
     "SELECT facet_id, count(*) AS n FROM search_searchfacet "
     "WHERE entry_id IN (SELECT id FROM m) GROUP BY facet_id"
 )
+# The first ``cap`` of the candidates (the one beyond only says "more").
+_WITHIN_CAP = "SELECT id, published_at FROM c ORDER BY published_at DESC, id DESC LIMIT %s"
 
 
 def _facet_counts(parsed: ParsedQuery, resolved, only: str) -> dict[str, dict[str, int]]:
-    """The counts of one filtered facet among the matches of all the other filters."""
-    sql, params = _filtered(get_backend().matching(parsed), resolved, exclude=only)
+    """The counts of one filtered facet among the candidates of all the other filters."""
+    sql, params = _candidates(parsed, resolved, exclude=only)
     with connection.cursor() as cursor:
-        cursor.execute(f"WITH m AS MATERIALIZED ({sql}) {_FACETS_SQL}", params)
+        cursor.execute(
+            f"WITH c AS MATERIALIZED ({sql}), m AS ({_WITHIN_CAP}) {_FACETS_SQL}",
+            [*params, candidate_cap()],
+        )
         return _named(dict(cursor.fetchall()), only=only)
 
 
 def _page_and_facets(
     parsed: ParsedQuery, resolved, order: str, offset: int, limit: int
-) -> tuple[list[int], dict[int, int]]:
-    """One statement over the matches, found once (``MATERIALIZED``): the ids of
-    the page, in order, and the count of each facet value among all matches."""
+) -> tuple[list[int], dict[int, int], int]:
+    """One statement over the candidates, found once (``MATERIALIZED``): the ids
+    of the page, in order, the count of each facet value among the candidates,
+    and how many matches there are, counted up to the cap plus one.
+
+    By date the candidates are the page's source as they stand (newest first);
+    a page reaching past them is read straight from the matches. By relevance
+    only the candidates are ranked: the best of the newest ``cap`` matches.
+    """
     backend = get_backend()
+    sql, params = _candidates(parsed, resolved)
     if order == "date":
-        sql, params = _filtered(backend.matching(parsed), resolved)
-        page = (
-            "SELECT e.id, row_number() OVER (ORDER BY e.published_at DESC, e.id DESC) AS pos "
-            "FROM search_searchentry e WHERE e.id IN (SELECT id FROM m)"
-        )
+        page = "SELECT id, row_number() OVER (ORDER BY published_at DESC, id DESC) AS pos FROM m"
+        page_params: list = []
     else:
-        match = backend.ranked(parsed)
-        sql, params = _filtered(match, resolved)
+        match = backend.ranked(parsed, among="m")
         order_by = f"score DESC, {match.tiebreak}"
-        page = f"SELECT id, row_number() OVER (ORDER BY {order_by}) AS pos FROM m"  # noqa: S608
+        page = f"SELECT id, row_number() OVER (ORDER BY {order_by}) AS pos FROM ({match.sql}) r"  # noqa: S608
+        page_params = list(match.params)
+    cap = candidate_cap()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH m AS MATERIALIZED ({sql}), "  # noqa: S608
+            f"WITH c AS MATERIALIZED ({sql}), m AS MATERIALIZED ({_WITHIN_CAP}), "  # noqa: S608
             f"page AS ({page} ORDER BY pos LIMIT %s OFFSET %s), "
             f"facets AS ({_FACETS_SQL}) "
-            "SELECT 0, id, pos FROM page UNION ALL SELECT 1, facet_id, n FROM facets",
-            [*params, limit, offset],
+            "SELECT 0, id, pos FROM page UNION ALL SELECT 1, facet_id, n FROM facets "
+            "UNION ALL SELECT 2, count(*), 0 FROM c",
+            [*params, cap, *page_params, limit, offset],
         )
         rows = cursor.fetchall()
     page_ids = [pk for _, pk, _ in sorted((r for r in rows if r[0] == 0), key=lambda r: r[2])]
     by_id = {pk: n for kind, pk, n in rows if kind == 1}
-    return page_ids, by_id
+    found = next(n for kind, n, _ in rows if kind == 2)
+    if order == "date" and found > cap and offset + limit > cap:
+        page_ids = _date_page_beyond(parsed, resolved, offset, limit)
+    return page_ids, by_id, found
+
+
+def _date_page_beyond(parsed: ParsedQuery, resolved, offset: int, limit: int) -> list[int]:
+    """A page by date reaching past the candidates (deep paging, e.g. the documents API)."""
+    sql, params = _filtered(get_backend().newest(parsed), resolved)
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} ORDER BY {NEWEST} LIMIT %s OFFSET %s", [*params, limit, offset])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _hits(ids: list[int], parsed: ParsedQuery) -> list[Hit]:
@@ -233,11 +276,14 @@ def search(
     resolved = _resolve(normalised)
     page_ids: list[int] = []
     counts: dict[str, dict[str, int]] = {}
+    found = 0
     if resolved is not None:
         offset = (page - 1) * per_page
-        page_ids, by_id = _page_and_facets(parsed, resolved, order, offset, per_page)
+        page_ids, by_id, found = _page_and_facets(parsed, resolved, order, offset, per_page)
         counts = _named(by_id)
-    results.total = sum(counts.get("source", {}).values())
+    cap = candidate_cap()
+    results.capped = found > cap
+    results.total = min(found, cap)
     if results.total == 0:
         from .suggestions import suggest
 

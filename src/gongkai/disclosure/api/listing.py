@@ -189,7 +189,8 @@ class _Scanner:
                 )
             except search.UnknownFilter as error:
                 raise BadParameter(getattr(error, "name", "q"), str(error)) from None
-            self.total = results.total
+            # Above the search's candidate cap the total is unknown: read on until a short page.
+            self.total = None if results.capped else results.total
             self.pages[number] = results.hits
         return self.pages[number]
 
@@ -234,7 +235,8 @@ def search_page(query: ListQuery, resolved: Resolved) -> Page:
                 taken.append(((number - 1) * SCAN_PAGE + index, hit))
                 if len(taken) > query.limit:
                     break
-        if len(taken) > query.limit or not hits or number * SCAN_PAGE >= (scanner.total or 0):
+        known_end = scanner.total is not None and number * SCAN_PAGE >= scanner.total
+        if len(taken) > query.limit or len(hits) < SCAN_PAGE or known_end:
             break
         number += 1
     more = len(taken) > query.limit

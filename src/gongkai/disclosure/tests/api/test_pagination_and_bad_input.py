@@ -66,6 +66,15 @@ def test_search_pages_are_stable_under_inserts_and_withdrawals(world, client, pu
     assert rest == [f"黄标车淘汰工作通报第{i}期" for i in (4, 3, 2)]
 
 
+def test_search_pages_go_on_past_the_search_candidate_cap(world, client, publish, settings):
+    settings.SEARCH_CANDIDATES = 3  # fewer than the matches: the search reports a capped total
+    for i in range(1, 8):
+        publish(title=f"黄标车淘汰工作通报第{i}期", at=beijing(2016, 4, i, 9, 0))
+    index_all()
+    titles = _walk(client, "/api/v1/documents", {"q": "黄标车", "limit": 2})
+    assert titles == [f"黄标车淘汰工作通报第{i}期" for i in range(7, 0, -1)]
+
+
 def test_a_tampered_cursor_is_refused(world, client, five):
     next_url = client.get("/api/v1/documents", {"limit": 2}).json()["next"]
     cursor = parse_qs(urlsplit(next_url).query)["cursor"][0]

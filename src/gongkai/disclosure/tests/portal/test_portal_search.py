@@ -53,6 +53,13 @@ def test_a_search_lists_matching_public_items_with_terms_marked(client, indexed)
     assert "天水市环境保护局" in html  # the department named under the hit
 
 
+def test_more_matches_than_the_candidates_are_said_to_be_more(client, indexed, settings):
+    settings.SEARCH_CANDIDATES = 1
+    html = client.get("/xxgk/search/?q=黄标车").content.decode()
+    assert "（超过 1 条）" in html and "在最新的 1 条中按相关度排序" in html
+    assert len(hits(html)) == 1
+
+
 def test_facets_narrow_the_search_and_can_be_removed(client, world, indexed):
     html = client.get("/xxgk/search/?q=黄标车").content.decode()
     link = f"?q=%E9%BB%84%E6%A0%87%E8%BD%A6&amp;department={world.environment.pk}"

@@ -130,7 +130,8 @@ class Command(BaseCommand):
         except UnknownFilter as error:
             raise CommandError(str(error)) from error
         ms = (time.perf_counter() - started) * 1000
-        self.stdout.write(f"“{results.query}”：{results.total} 条（{ms:.1f} 毫秒）")
+        more = "超过 " if results.capped else ""
+        self.stdout.write(f"“{results.query}”：{more}{results.total} 条（{ms:.1f} 毫秒）")
         for hit in results.hits:
             self.stdout.write(f"- {hit.published_at:%Y-%m-%d} {_plain(hit.title_html)}  {hit.url}")
             self.stdout.write(f"  {_plain(hit.snippet)}")
