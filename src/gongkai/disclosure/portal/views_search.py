@@ -51,14 +51,20 @@ class Facet:
     values: list[FacetValue]
 
 
+def _values(found) -> list:
+    """A hit's facet as a list: sources give one value or a list of them."""
+    if found in (None, ""):
+        return []
+    return found if isinstance(found, list) else [found]
+
+
 def _labels(counts: dict[str, dict[str, int]], hits) -> dict[str, dict[str, str]]:
     """Names for the facet values: one query per kind of reference data."""
 
     def ids(name: str) -> set[int]:
         values = set(counts.get(name, {}))
         for hit in hits:
-            found = hit.facets.get(name)
-            values.update(str(v) for v in (found if isinstance(found, list) else [found]) if v)
+            values.update(str(v) for v in _values(hit.facets.get(name)) if v)
         return {int(v) for v in values if str(v).isdigit()}
 
     labels: dict[str, dict[str, str]] = {
@@ -194,7 +200,7 @@ def search_page(request):
                 "hit": hit,
                 "departments": [
                     labels["department"].get(str(d), "")
-                    for d in (hit.facets.get("department") or [])
+                    for d in _values(hit.facets.get("department"))
                     if labels["department"].get(str(d))
                 ],
             }

@@ -129,3 +129,26 @@ def test_the_search_page_runs_a_bounded_number_of_queries(client, world, indexed
         html = client.get("/xxgk/search/?q=黄标车").content.decode()
     assert len(hits(html)) == 10
     assert len(captured) <= 12, [q["sql"][:120] for q in captured]
+
+
+def test_hits_of_other_sources_with_a_single_department_are_listed(client, world, indexed):
+    # A source may give a facet as one value instead of a list (the message
+    # board gives the replying department so).
+    from gongkai.search import index_entry, register_source, unregister_source
+
+    register_source("test.board", label="留言", iter_entries=lambda: iter(()))
+    try:
+        index_entry(
+            "test.board",
+            "1",
+            url="/hudong/1/",
+            title="黄标车淘汰补贴何时发放",
+            body="补贴已列入发放名单。",
+            published_at=indexed["road"].published_at,
+            facets={"department": world.finance.pk},
+        )
+        html = client.get("/xxgk/search/?q=黄标车").content.decode()
+        assert "黄标车</mark>淘汰补贴何时发放" in html
+        assert "留言 · 天水市财政局" in html
+    finally:
+        unregister_source("test.board")
