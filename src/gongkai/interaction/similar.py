@@ -69,6 +69,7 @@ def similar_messages(
         )
         .exclude(masked_reply="")
         .select_related("replied_by_department")
+        .only("masked_subject", "masked_reply", "replied_at", "replied_by_department__name")
     )
     filters = None
     if government is not None:

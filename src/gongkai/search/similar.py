@@ -4,26 +4,31 @@
 that share the text's most distinctive words, on either engine:
 
 1. **Terms.** jieba words of the title and body (``tokens.words``, two or
-   more CJK characters) and letter-and-digit runs such as ``pm2``, minus stop
-   words (polite formulas and filler every citizen writes: 您好, 请问, 谢谢,
-   领导, 反映, 问题 …) and the placeholders of masked personal data (``某某``).
-   A word of the title weighs ``TITLE_WEIGHT`` times a word of the body; a word
+   more CJK characters; in the title also words jieba's HMM discovers, such
+   as 停暖) and letter-and-digit runs such as ``pm2``, minus stop words
+   (polite formulas and filler every citizen writes: 您好, 请问, 谢谢, 领导,
+   反映, 问题 …) and the placeholders of masked personal data (``某某``). A
+   word of the title weighs ``TITLE_WEIGHT`` times a word of the body; a word
    repeated in the body weighs a little more (1 + ln tf).
 2. **Distinctiveness.** For the ``CANDIDATE_TERMS`` heaviest words, their
-   document frequency among the source's entries, counted by the engine up to
+   document frequency in the whole index, counted by the engine up to
    ``DF_CAP`` (one statement for all of them; beyond the cap a word is common
-   and its exact count does not matter). idf = ln(1 + DF_CAP / df). A word no
-   entry has is dropped: it cannot tell entries apart. The ``MAX_TERMS``
-   words with the highest weight × idf are the query.
-3. **Candidates.** The entries containing any of the query words (each
-   matched as the phrase of its grams, as ``search`` matches a term, so
-   ``成纪新城`` is found inside ``成纪新城区``), ranked by the engine over an
-   OR query — FTS5 bm25, PostgreSQL ts_rank — the best ``CANDIDATES``. Only
-   words whose document frequencies add up to at most ``MATCH_BUDGET`` take
-   part in the matching (the rarest first, at least the best one), so the
-   engine ranks a few thousand rows at most however large the index;
-   when even the best word is common, the two best words must both occur.
-   ``SCAN_CAP`` bounds the rows ranked in any case.
+   and its exact count does not matter), and N, the entries, up to
+   ``SIZE_CAP``: idf = ln(1 + N / df). Counting in the whole index rather
+   than in the source keeps the counts to the full-text index alone (FTS5:
+   no entry rows read; PostgreSQL: the GIN index, every gram of the word,
+   no vector read). A word no entry has counts as df ½: it cannot match, but
+   it is part of what the text is about, so it lowers every candidate's
+   share. The ``MAX_TERMS`` words with the highest weight × idf are the query.
+3. **Candidates.** Entries of the source (and of the ``filters``) having both
+   of the two heaviest words, or any of the rarest words whose document
+   frequencies add up to at most ``MATCH_BUDGET``: a handful of rows for a
+   distinctive text, however large the index. A word is matched as the
+   phrase of its grams, as ``search`` matches a term, so ``成纪新城`` is found
+   inside ``成纪新城区`` (PostgreSQL matches all of its grams through the GIN
+   index and ranks by the phrase). Of the newest ``SCAN_CAP`` matches the
+   engine ranks the best ``CANDIDATES`` — FTS5 bm25 (title ten times the
+   body), PostgreSQL ts_rank.
 4. **Similarity.** Each candidate gets, in Python, the share of the query's
    weight (weight × idf) that it contains: a word in its title counts fully,
    in its body ``BODY_SHARE``. Candidates below ``min_score`` (default
@@ -41,7 +46,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 
 from . import tokens
 from .models import FacetValue, SearchEntry
@@ -52,9 +57,9 @@ CANDIDATE_TERMS = 24  # words whose document frequency is counted
 MAX_TERMS = 10  # words in the query
 DF_CAP = 2_000  # document frequencies are counted up to this
 SIZE_CAP = 50_000  # the number of entries is counted up to this
-MATCH_BUDGET = 4_000  # the matched words' document frequencies add up to at most this
-SCAN_CAP = 5_000  # rows ranked by the engine at most
-CANDIDATES = 40  # best-ranked rows scored in Python
+MATCH_BUDGET = 2_000  # the matched words' document frequencies add up to at most this
+SCAN_CAP = 2_000  # rows ranked by the engine at most
+CANDIDATES = 30  # best-ranked rows scored in Python
 MIN_SCORE = 0.35
 MAX_TEXT_CHARS = 5_000
 
@@ -72,7 +77,11 @@ _STOP_WORDS = """
     电话 联系电话 联系方式 手机 手机号 号码 地址 姓名
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split())
-PLACEHOLDER_CHARS = frozenset("某×*")  # what masking leaves in place of personal data
+PLACEHOLDER_CHARS = frozenset("某×*")
+# Particles that end up glued to a neighbour when jieba's HMM guesses a word (舞的).
+_FUNCTION_CHARS = frozenset(
+    "的了吗呢吧啊是在和与及或把被让给向从对"
+)  # what masking leaves in place of personal data
 
 
 @dataclass(frozen=True)
@@ -103,8 +112,17 @@ def _is_term(word: str, ignore: Collection[str]) -> bool:
 def _weighted_words(title: str, body: str, ignore: Collection[str]) -> Counter:
     """Each candidate word with its title/body weight (before idf)."""
 
-    def words_of(text: str) -> list[str]:
+    def words_of(text: str, *, discover: bool = False) -> list[str]:
         found = [w for w in tokens.words(text) if _is_term(w, ignore)]
+        if discover:  # words jieba's dictionary lacks (停暖), found by its HMM
+            found += [
+                w
+                for w in tokens.split_words(text)
+                if 2 <= len(w) <= 4
+                and tokens.CJK_ONLY_RE.fullmatch(w)
+                and not _FUNCTION_CHARS.intersection(w)
+                and _is_term(w, ignore)
+            ]
         found += [
             s.text
             for s in tokens.segments(text)
@@ -113,7 +131,7 @@ def _weighted_words(title: str, body: str, ignore: Collection[str]) -> Counter:
         return found
 
     weights: Counter = Counter()
-    for word in set(words_of(title)):
+    for word in set(words_of(title, discover=True)):
         weights[word] += TITLE_WEIGHT
     for word, tf in Counter(words_of(body[:MAX_TEXT_CHARS])).items():
         weights[word] += 1.0 + math.log(tf)
@@ -141,95 +159,124 @@ def _restriction(alias: str, facet_ids: Sequence[Sequence[int]]) -> tuple[str, l
     return " ".join(sql), params
 
 
-def _size(facet_ids: Sequence[int]) -> tuple[str, list]:
-    """How many entries have one of these facet values (the source's, or the first
-    restriction's), up to SIZE_CAP: the facet index answers without reading entries."""
-    marks = ", ".join(["%s"] * len(facet_ids))
-    return (
-        "SELECT count(*) FROM (SELECT 1 FROM search_searchfacet "  # noqa: S608
-        f"WHERE facet_id IN ({marks}) LIMIT %s) s",
-        [*facet_ids, SIZE_CAP],
-    )
+# How many entries the index holds, up to SIZE_CAP.
+_COUNT_ENTRIES = "SELECT count(*) FROM (SELECT 1 FROM search_searchentry LIMIT %s) n"
 
 
 class _Sqlite:
+    """FTS5: phrases of grams; bm25 with the title ten times the body."""
+
     COLUMNS = "{title_grams body_grams}"
     BM25 = "bm25(search_fts, 10.0, 1.0, 0.0, 0.0)"
 
     @staticmethod
-    def phrase(grams: Sequence[str]) -> str:
+    def _phrase(grams: Sequence[str]) -> str:
         return '"' + " ".join(grams).replace('"', '""') + '"'
 
-    def any_of(self, phrases: Sequence[Sequence[str]], *, all_: bool = False) -> str:
-        joiner = " AND " if all_ else " OR "
-        return f"{self.COLUMNS} : ({joiner.join(self.phrase(p) for p in phrases)})"
+    def _expression(self, core: Sequence[QueryTerm], extra: Sequence[QueryTerm]) -> str:
+        parts = [f"({' AND '.join(self._phrase(t.grams) for t in core)})"] if core else []
+        parts += [self._phrase(t.grams) for t in extra]
+        return f"{self.COLUMNS} : ({' OR '.join(parts)})"
 
-    def doc_freqs(self, cursor, phrases, source, restrict, size) -> tuple[int, list[int]]:
-        extra, extra_params = _restriction("e", restrict)
-        one = (
-            "SELECT count(*) FROM (SELECT 1 FROM search_fts "  # noqa: S608
-            "JOIN search_searchentry e ON e.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND e.source = %s {extra} LIMIT %s)"
-        )
-        sql = " UNION ALL ".join(
-            [f"SELECT {i}, ({one})" for i in range(len(phrases))]
-            + [f"SELECT {len(phrases)}, ({size[0]})"]
-        )
+    def doc_freqs(self, cursor, terms: Sequence[tuple[str, ...]]) -> tuple[int, list[int]]:
+        one = "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)"
+        last = f"SELECT {len(terms)}, ({_COUNT_ENTRIES})"
+        sql = " UNION ALL ".join([f"SELECT {i}, ({one})" for i in range(len(terms))] + [last])
         params: list = []
-        for p in phrases:
-            params += [self.any_of([p]), source, *extra_params, DF_CAP]
-        cursor.execute(sql, [*params, *size[1]])
+        for grams in terms:
+            params += [f"{self.COLUMNS} : {self._phrase(grams)}", DF_CAP]
+        cursor.execute(sql, [*params, SIZE_CAP])
         *dfs, size = [n for _, n in sorted(cursor.fetchall())]
         return size, dfs
 
-    def ranked(self, cursor, expression, source, restrict, limit) -> list[int]:
-        extra, extra_params = _restriction("e", restrict)
+    def ranked(self, cursor, core, extra, source, restrict, limit) -> list[int]:
+        """The newest ``SCAN_CAP`` matches (FTS5 walks its rowids backwards and
+        stops there), ranked by bm25."""
+        condition, params = _restriction("e", restrict)
         cursor.execute(
-            f"SELECT id FROM (SELECT e.id AS id, {self.BM25} AS rank FROM search_fts "  # noqa: S608
-            "JOIN search_searchentry e ON e.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND e.source = %s {extra} LIMIT %s) "
+            f"SELECT id FROM (SELECT search_fts.rowid AS id, {self.BM25} AS rank "  # noqa: S608
+            "FROM search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND e.source = %s {condition} "
+            "ORDER BY search_fts.rowid DESC LIMIT %s) "
             "ORDER BY rank, id DESC LIMIT %s",
-            [expression, source, *extra_params, SCAN_CAP, limit],
+            [self._expression(core, extra), source, *params, SCAN_CAP, limit],
         )
         return [row[0] for row in cursor.fetchall()]
 
 
 class _Postgres:
+    """tsvector + GIN. Matching uses every gram of a word, without positions:
+    the GIN index answers that exactly, without reading (and decompressing) the
+    vectors; the phrases then rank, and the similarity (in Python) checks them."""
+
     @staticmethod
-    def lexeme(token: str) -> str:
+    def _lexeme(token: str) -> str:
         return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
-    def phrase(self, grams: Sequence[str]) -> str:
-        return "(" + " <-> ".join(self.lexeme(g) for g in grams) + ")"
+    def _grams(self, grams: Sequence[str]) -> str:
+        return "(" + " & ".join(self._lexeme(g) for g in grams) + ")"
 
-    def any_of(self, phrases: Sequence[Sequence[str]], *, all_: bool = False) -> str:
-        return (" & " if all_ else " | ").join(self.phrase(p) for p in phrases)
+    def _phrase(self, grams: Sequence[str]) -> str:
+        return "(" + " <-> ".join(self._lexeme(g) for g in grams) + ")"
 
-    def doc_freqs(self, cursor, phrases, source, restrict, size) -> tuple[int, list[int]]:
-        extra, extra_params = _restriction("e", restrict)
+    # The statistics ANALYZE keeps of the grams column (``optimise`` runs it
+    # after a rebuild, autovacuum after enough changes): the frequencies of its
+    # most common lexemes (about a thousand), and the table's row estimate.
+    STATS = (
+        "SELECT e.lexeme, e.freq, c.reltuples FROM pg_stats s "
+        "JOIN pg_class c ON c.oid = 'search_searchentry'::regclass "
+        "CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], "
+        "s.most_common_elem_freqs) AS e(lexeme, freq) "
+        "WHERE s.schemaname = current_schema() AND s.tablename = 'search_searchentry' "
+        "AND s.attname = 'grams_tsv' AND e.lexeme = ANY(%s)"
+    )
+
+    def doc_freqs(self, cursor, terms: Sequence[tuple[str, ...]]) -> tuple[int, list[int]]:
+        """A word whose every gram is among the column's most common lexemes is
+        common: its document frequency is estimated from theirs (the rarest
+        gram's, capped). The others are rare, and counted through the GIN
+        index (all of their grams, no vector read) up to ``DF_CAP``."""
+        cursor.execute(self.STATS, [sorted({g for grams in terms for g in grams})])
+        rows = cursor.fetchall()
+        freq = {lexeme: f for lexeme, f, _ in rows}
+        estimated_size = int(rows[0][2]) if rows else 0
+        dfs: list[int | None] = []
+        for grams in terms:
+            if all(g in freq for g in grams):
+                dfs.append(min(DF_CAP, int(min(freq[g] for g in grams) * estimated_size)))
+            else:
+                dfs.append(None)
+        counted = [grams for grams, df in zip(terms, dfs, strict=True) if df is None]
         one = (
-            "SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "  # noqa: S608
-            "WHERE e.grams_tsv @@ to_tsquery('simple', %s) AND e.source = %s "
-            f"{extra} LIMIT %s) c"
+            "SELECT count(*) FROM (SELECT 1 FROM search_searchentry "
+            "WHERE grams_tsv @@ to_tsquery('simple', %s) LIMIT %s) c"
         )
-        sql = "SELECT " + ", ".join([f"({one})" for _ in phrases] + [f"({size[0]})"])
+        sql = "SELECT " + ", ".join([f"({one})" for _ in counted] + [f"({_COUNT_ENTRIES})"])
         params: list = []
-        for p in phrases:
-            params += [self.any_of([p]), source, *extra_params, DF_CAP]
-        cursor.execute(sql, [*params, *size[1]])
-        *dfs, size = cursor.fetchone()
-        return size, dfs
+        for grams in counted:
+            params += [self._grams(grams), DF_CAP]
+        with transaction.atomic():
+            # A capped count of a frequent word would otherwise be planned as
+            # a sequential scan, decompressing every vector until the cap.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(sql, [*params, SIZE_CAP])
+            *counts, size = cursor.fetchone()
+        counts.reverse()
+        return size, [counts.pop() if df is None else df for df in dfs]
 
-    def ranked(self, cursor, expression, source, restrict, limit) -> list[int]:
-        extra, extra_params = _restriction("e", restrict)
+    def ranked(self, cursor, core, extra, source, restrict, limit) -> list[int]:
+        """The newest ``SCAN_CAP`` matches, ranked by ts_rank of the phrases."""
+        parts = [f"({' & '.join(self._grams(t.grams) for t in core)})"] if core else []
+        match = " | ".join(parts + [self._grams(t.grams) for t in extra])
+        rank = " | ".join(self._phrase(t.grams) for t in [*core, *extra])
+        condition, params = _restriction("e", restrict)
+        # The queries are constants, not a CTE: the planner must see them to use the index.
         cursor.execute(
-            "WITH q AS (SELECT to_tsquery('simple', %s) AS q), "  # noqa: S608
-            "m AS MATERIALIZED (SELECT e.id, e.published_at, e.grams_tsv "
-            "FROM search_searchentry e, q WHERE e.grams_tsv @@ q.q AND e.source = %s "
-            f"{extra} LIMIT %s) "
-            "SELECT m.id FROM m, q "
-            "ORDER BY ts_rank(m.grams_tsv, q.q) DESC, m.published_at DESC, m.id DESC LIMIT %s",
-            [expression, source, *extra_params, SCAN_CAP, limit],
+            "SELECT m.id FROM (SELECT e.id, e.grams_tsv FROM search_searchentry e "  # noqa: S608
+            f"WHERE e.grams_tsv @@ to_tsquery('simple', %s) AND e.source = %s {condition} "
+            "ORDER BY e.id DESC LIMIT %s) m "
+            "ORDER BY ts_rank(m.grams_tsv, to_tsquery('simple', %s)) DESC, m.id DESC LIMIT %s",
+            [match, source, *params, SCAN_CAP, rank, limit],
         )
         return [row[0] for row in cursor.fetchall()]
 
@@ -241,14 +288,7 @@ def _engine():
 # -- the steps ----------------------------------------------------------------------
 
 
-def query_terms(
-    title: str,
-    body: str = "",
-    *,
-    source: str,
-    restrict: Sequence[Sequence[int]] = (),
-    ignore: Collection[str] = (),
-) -> list[QueryTerm]:
+def query_terms(title: str, body: str = "", *, ignore: Collection[str] = ()) -> list[QueryTerm]:
     """The text's ``MAX_TERMS`` most distinctive words, heaviest first (steps 1 and 2)."""
     weights = _weighted_words(title or "", body or "", ignore)
     if not weights:
@@ -258,16 +298,8 @@ def query_terms(
     keep = [(w, p) for w in words if (p := _phrase(w))]
     if not keep:
         return []
-    source_facet = FacetValue.objects.filter(name="source", value=source).values_list(
-        "pk", flat=True
-    )
-    population = list(restrict[0]) if restrict else list(source_facet)
-    if not population:
-        return []
     with connection.cursor() as cursor:
-        size, dfs = _engine().doc_freqs(
-            cursor, [p for _, p in keep], source, restrict, _size(population)
-        )
+        size, dfs = _engine().doc_freqs(cursor, [p for _, p in keep])
     terms = [
         QueryTerm(word, phrase, weights[word] * _idf(df, size), df)
         for (word, phrase), df in zip(keep, dfs, strict=True)
@@ -282,25 +314,21 @@ def _idf(df: int, size: int) -> float:
     return math.log(1 + max(size, 1) / max(df, 0.5))
 
 
-def _matching(terms: Sequence[QueryTerm]) -> tuple[list[QueryTerm], bool]:
-    """The words the engine matches on (step 3), and whether all of them must occur."""
-    terms = [t for t in terms if t.df > 0]  # the others cannot match
-    if not terms:
-        return [], False
-    best = terms[0]
-    if best.df >= DF_CAP and len(terms) > 1:
-        return [best, terms[1]], True
-    chosen, budget = [], MATCH_BUDGET
-    for term in sorted(terms, key=lambda t: (t.df, -t.weight)):
-        if chosen and term.df > budget:
-            continue
-        chosen.append(term)
+def _matching(terms: Sequence[QueryTerm]) -> tuple[list[QueryTerm], list[QueryTerm]]:
+    """What the engine matches (step 3): entries with both of the two heaviest
+    words (``core``), or with any of the rarest words whose document
+    frequencies add up to ``MATCH_BUDGET`` (``extra``)."""
+    matchable = [t for t in terms if t.df > 0]  # the others cannot match
+    extra, budget = [], MATCH_BUDGET
+    for term in sorted(matchable, key=lambda t: (t.df, -t.weight)):
+        if term.df > budget:
+            break
+        extra.append(term)
         budget -= term.df
-    return chosen, False
-
-
-def _contains(text: str, term: QueryTerm) -> bool:
-    return term.text in text
+    heaviest = matchable[:2]
+    # One of them among ``extra`` already finds every entry with both.
+    core = [] if any(t in extra for t in heaviest) else heaviest
+    return core, extra
 
 
 def similarity(terms: Sequence[QueryTerm], title: str, body: str) -> float:
@@ -308,21 +336,16 @@ def similarity(terms: Sequence[QueryTerm], title: str, body: str) -> float:
     total = sum(t.weight for t in terms)
     if not total:
         return 0.0
-    title, body = _flat(title), _flat(body)
+    # A CJK word never spans punctuation, so a substring of the normalised text
+    # is what its phrase of grams matches.
+    title, body = tokens.normalise(title), tokens.normalise(body)
     found = 0.0
     for term in terms:
-        if _contains(title, term):
+        if term.text in title:
             found += term.weight
-        elif _contains(body, term):
+        elif term.text in body:
             found += term.weight * BODY_SHARE
     return found / total
-
-
-def _flat(text: str) -> str:
-    """Normalised text with the separators between letter runs kept as single spaces
-    and nothing between CJK characters removed: a word of the query is in it
-    exactly when its grams are a phrase of the indexed text."""
-    return " ".join(s.text for s in tokens.segments(text))
 
 
 def similar_entries(
@@ -352,17 +375,13 @@ def similar_entries(
         if not ids:
             return []
         restrict.append(ids)
-    terms = query_terms(title, body, source=source, restrict=restrict, ignore=ignore)
-    if not terms:
+    terms = query_terms(title, body, ignore=ignore)
+    core, extra = _matching(terms)
+    if not core and not extra:
         return []
-    matched, all_ = _matching(terms)
-    if not matched:
-        return []
-    engine = _engine()
-    expression = engine.any_of([t.grams for t in matched], all_=all_)
     with connection.cursor() as cursor:
-        ids = engine.ranked(cursor, expression, source, restrict, CANDIDATES + len(exclude))
-    entries = SearchEntry.objects.in_bulk(ids)
+        ids = _engine().ranked(cursor, core, extra, source, restrict, CANDIDATES + len(exclude))
+    entries = SearchEntry.objects.only("object_id", "url", "title", "summary", "body").in_bulk(ids)
     scored = []
     for pk in ids:
         entry = entries.get(pk)
