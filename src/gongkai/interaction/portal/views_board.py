@@ -127,7 +127,7 @@ def board(request):
         for row in ordered:
             row.snippet = snippets.get(row.pk, "")
         page_obj = Paginator(ordered, PER_PAGE).get_page(request.GET.get("page"))
-        context.update(query=query, capped_search=total > SEARCH_CAP)
+        context.update(query=query, capped_search=total > SEARCH_CAP, search_cap=SEARCH_CAP)
     else:
         page_obj = paginate(request, for_rows(messages).order_by("-published_at", "-id"), PER_PAGE)
     context.update(

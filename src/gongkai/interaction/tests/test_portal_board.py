@@ -174,6 +174,24 @@ def test_searching_the_board_uses_the_index(client, world, django_capture_on_com
     assert 'name="q" value=""' in client.get(BOARD, {"q": "黄标车"}).content.decode()
 
 
+def test_a_search_lists_at_most_its_best_matches_and_says_so(
+    client, world, monkeypatch, django_capture_on_commit_callbacks
+):
+    from gongkai.interaction.portal import views_board
+
+    monkeypatch.setattr(views_board, "SEARCH_CAP", 2)
+    monkeypatch.setattr(views_board, "SEARCH_BATCH", 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(3):  # every reply speaks of 黄标车
+            replied(
+                world, subject=f"第{n + 1}批补贴发放咨询", text=f"第{n + 1}批补贴什么时候发放？"
+            )
+    run_jobs()
+    response = client.get(BOARD, {"q": "黄标车"})
+    assert len(response.context["rows"]) == 2
+    assert "找到超过 2 条，列出最相关的 2 条" in response.content.decode()
+
+
 def test_the_board_page_runs_a_fixed_number_of_queries(
     client, world, django_assert_max_num_queries
 ):
