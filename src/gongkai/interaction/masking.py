@@ -434,7 +434,7 @@ _TOKEN = rf"(?:[A-Za-z]?{_NUM}[A-Za-z]?|[A-Za-z]) ?{_UNIT}"
 _DASH = r"\d{1,4}(?:-\d{1,4}){1,3}(?:号|室)?"
 _PIECE = rf"(?:{_TOKEN}|{_DASH})"
 _DETAIL_RE = _compile(rf" ?{_PIECE}(?:[ -]?{_PIECE})*")
-_RUN_RE = _compile(rf"(?<![0-9A-Za-z.]){_PIECE}(?:[ -]?{_PIECE})*")
+_RUN_RE = _compile(rf"(?<![0-9A-Za-z.*×]){_PIECE}(?:[ -]?{_PIECE})*")
 _RUN_CHARS = frozenset(
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -"
     "零〇一二三四五六七八九十百两号楼院栋幢座单元层室户组队排"
