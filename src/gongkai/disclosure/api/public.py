@@ -19,7 +19,7 @@ from gongkai.files.downloads import file_response
 
 from ..models import Genre, InformationItem, ItemState, KeyArea, SubjectCategory
 from . import listing, params, serialize
-from .schemas import DocumentDetail, DocumentPage, ErrorOut, KeyAreaOut, NamedRef
+from .schemas import DocumentDetail, DocumentErrorOut, DocumentPage, KeyAreaOut, NamedRef
 
 router = Router(tags=["政府信息公开目录"])
 
@@ -83,7 +83,7 @@ def list_key_areas(request):
 
 @router.get(
     "/documents",
-    response={200: DocumentPage, 400: ErrorOut},
+    response={200: DocumentPage, 400: DocumentErrorOut},
     summary="公开的政府信息列表（筛选、全文检索、游标翻页）",
     description=_list_description(),
     url_name="disclosure_documents",
@@ -119,7 +119,7 @@ def _attachment_model():
 
 @router.get(
     "/documents/attachments/{attachment_id}",
-    response={404: ErrorOut},
+    response={404: DocumentErrorOut},
     summary="下载公开信息的附件",
     url_name="disclosure_attachment",
 )
@@ -145,7 +145,7 @@ def download_attachment(request, attachment_id: str):
 
 @router.get(
     "/documents/{path:index_number}",
-    response={200: DocumentDetail, 404: ErrorOut, 410: ErrorOut},
+    response={200: DocumentDetail, 404: DocumentErrorOut, 410: DocumentErrorOut},
     summary="按索引号查看一条公开信息（含附件、政策解读、版本记录）",
     description="索引号中含有“/”，可直接写在路径中，例如 /api/v1/documents/11620500MB1234567X/2016-00013。",
     url_name="disclosure_document",

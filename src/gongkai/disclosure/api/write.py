@@ -38,7 +38,7 @@ from ..api_tokens import ApiIdempotencyKey, ApiToken, find_active_token
 from ..models import EDITABLE_STATES, InformationItem, ItemState
 from ..review import REVIEW
 from ..validation import ItemInvalid
-from .schemas import AttachmentCreatedOut, ErrorOut, FieldErrorsOut, SubmissionOut
+from .schemas import AttachmentCreatedOut, DocumentErrorOut, DocumentFieldErrorsOut, SubmissionOut
 from .submissions import FieldErrors, json_schema, parse_submission
 
 LABELS = {t.action: t.label for t in REVIEW.transitions}
@@ -201,12 +201,12 @@ def _idempotent(request, token: ApiToken, fingerprint: str, handler, response: H
 # -- endpoints ----------------------------------------------------------------------------
 
 RESPONSES = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    422: FieldErrorsOut,
+    400: DocumentErrorOut,
+    401: DocumentErrorOut,
+    403: DocumentErrorOut,
+    404: DocumentErrorOut,
+    409: DocumentErrorOut,
+    422: DocumentFieldErrorsOut,
 }
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from gongkai.demo import loaders
@@ -28,12 +26,10 @@ def demo_world(django_db_setup, django_db_blocker):
             if load_disclosure not in chain:
                 chain.append(load_disclosure)
             ctx = loaders.DemoContext(out=lines.append)
-            started = time.monotonic()
             for loader in chain:
                 with transaction.atomic():
                     loader(ctx)
-            elapsed = time.monotonic() - started
-            yield {"ctx": ctx, "lines": lines, "elapsed": elapsed}
+            yield {"ctx": ctx, "lines": lines}
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
@@ -109,11 +105,9 @@ def test_interpretations_some_missing_withdrawn_corrected_and_late(demo):
     ).exists()
 
 
-def test_running_it_again_adds_nothing_and_it_is_fast(demo):
+def test_running_it_again_adds_nothing(demo):
     from gongkai.demo.loaders import DemoContext
 
-    # About 30 s on an idle laptop; generous here because test machines are shared.
-    assert demo["elapsed"] < 180, demo["elapsed"]
     before = InformationItem.objects.count()
     lines: list[str] = []
     load_disclosure(DemoContext(out=lines.append))

@@ -19,6 +19,7 @@ from gongkai import access
 from gongkai.core import passwords
 from gongkai.numbering import next_value
 
+from ..limits import normal_phone
 from ..models import Channel, Message, MessageFile, MessageState, StepKind
 from ..validation import MessageInvalid, clean_message
 from .common import add_step, audit, notify_office, notify_writer, rules_for
@@ -179,6 +180,6 @@ def find_for_lookup(query_code: str, *, password: str = "", phone: str = "") -> 
         return None
     if password and passwords.password_matches(message.password_hash, password):
         return message
-    if phone and phone.strip() == message.writer_phone:
+    if phone and normal_phone(phone) == normal_phone(message.writer_phone):
         return message
     return None

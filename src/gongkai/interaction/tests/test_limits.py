@@ -42,3 +42,16 @@ def test_lookup_failures_block_the_code_from_any_address():
     assert limits.lookup_blocked("10.0.0.3", "LY20261127-0001") is not None
     assert limits.lookup_blocked("10.0.0.3", "LY20261127-0002") is None
     assert "暂停查询" in limits.lookup_message(limits.lookup_blocked("10.0.0.3", "LY20261127-0001"))
+
+
+def test_lookup_by_phone_accepts_the_phone_however_it_is_written(world):
+    from datetime import date
+
+    from gongkai.interaction.services import find_for_lookup
+
+    from .helpers import submitted
+
+    message = submitted(world, date(2026, 11, 23))
+    for spelling in ("13800001234", "+86 138-0000-1234", "0086 13800001234"):
+        assert find_for_lookup(message.query_code, phone=spelling) == message
+    assert find_for_lookup(message.query_code, phone="13800001235") is None
