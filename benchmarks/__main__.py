@@ -15,6 +15,7 @@ BENCHMARKS = [
     "benchmarks.search",
     "benchmarks.pages",
     "benchmarks.applications",
+    "benchmarks.messages",
 ]
 
 

@@ -12,6 +12,7 @@ from gongkai.interaction import services
 from gongkai.interaction.indexing import SEARCH_SOURCE
 from gongkai.interaction.models import Channel, ChannelKind, Message
 from gongkai.interaction.similar import SimilarMessage, similar_messages
+from gongkai.search.models import SearchEntry
 
 from .helpers import TZ, mayor_board, message_data
 
@@ -202,3 +203,15 @@ def test_limit_caps_the_suggestions(world, board):
     assert len(similar_messages("黄标车淘汰补贴", "", limit=2)) == 2
     assert len(similar_messages("黄标车淘汰补贴", "", limit=5)) == 4
     assert similar_messages("黄标车淘汰补贴", "", limit=0) == []
+
+
+def test_the_benchmark_runs_at_a_tiny_size(db, capsys):
+    from benchmarks.messages import run
+
+    figures = run(200, 3)
+    assert set(figures) == {"similar", "search", "raw"}
+    assert all(p50 > 0 and p95 >= p50 for p50, p95 in figures.values())
+    out = capsys.readouterr().out
+    assert "200 published messages" in out and "similar/search ratio" in out
+    assert Message.objects.published().count() == 200
+    assert SearchEntry.objects.filter(source=SEARCH_SOURCE).count() == 200
