@@ -77,11 +77,9 @@ _STOP_WORDS = """
     电话 联系电话 联系方式 手机 手机号 号码 地址 姓名
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split())
-PLACEHOLDER_CHARS = frozenset("某×*")
+PLACEHOLDER_CHARS = frozenset("某×*")  # what masking leaves in place of personal data
 # Particles that end up glued to a neighbour when jieba's HMM guesses a word (舞的).
-_FUNCTION_CHARS = frozenset(
-    "的了吗呢吧啊是在和与及或把被让给向从对"
-)  # what masking leaves in place of personal data
+_FUNCTION_CHARS = frozenset("的了吗呢吧啊是在和与及或把被让给向从对")
 
 
 @dataclass(frozen=True)
@@ -98,7 +96,7 @@ class QueryTerm:
     text: str  # normalised (NFKC, lower case)
     grams: tuple[str, ...]  # the phrase that finds it
     weight: float  # title/body weight × idf
-    df: int  # entries of the source containing it (capped at DF_CAP)
+    df: int  # entries of the whole index containing it (up to DF_CAP)
 
 
 def _is_term(word: str, ignore: Collection[str]) -> bool:
@@ -257,10 +255,15 @@ class _Postgres:
             params += [self._grams(grams), DF_CAP]
         with transaction.atomic():
             # A capped count of a frequent word would otherwise be planned as
-            # a sequential scan, decompressing every vector until the cap.
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            # a sequential scan, decompressing every vector until the cap. Set
+            # for this transaction and put back: the caller's may go on.
+            cursor.execute(
+                "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)"
+            )
+            previous = cursor.fetchone()[0]
             cursor.execute(sql, [*params, SIZE_CAP])
             *counts, size = cursor.fetchone()
+            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
         counts.reverse()
         return size, [counts.pop() if df is None else df for df in dfs]
 
