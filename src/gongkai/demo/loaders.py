@@ -213,6 +213,12 @@ def load_applications(ctx: DemoContext) -> None:
     load(ctx)
 
 
+def load_messages(ctx: DemoContext) -> None:
+    from gongkai.interaction.demo import load_messages as load
+
+    load(ctx)
+
+
 LOADERS = [
     load_governments,
     load_departments_and_staff,
@@ -220,6 +226,7 @@ LOADERS = [
     load_calendar,
     load_disclosure,
     load_applications,
+    load_messages,
 ]
 
 
