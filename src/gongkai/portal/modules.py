@@ -1,8 +1,8 @@
 """The platform's public sections, as the 2016 Tianshui report names them.
 
-None of them is built yet: each links to an honest "建设中" page that says what
-the section will offer. When a section lands, its entry gets the URL name of
-its real home page (``url_name``) and the portal links there instead.
+A section not built yet links to an honest "建设中" page that says what it
+will offer. When a section lands, its entry gets the URL name of its real
+home page (``url_name``) and the portal links there instead.
 """
 
 from __future__ import annotations

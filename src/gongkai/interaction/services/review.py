@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
 
+from gongkai.core.dates import moment_on
 from gongkai.core.errors import DomainError
 from gongkai.workdays import add_working_days
 from gongkai.workdays.clocks import complete_clock
@@ -68,7 +68,7 @@ def approve_reply(
     names = [message.writer_name]
     chosen = {k: mask_personal_data(v, names=names) for k, v in chosen.items()}
     rules = rules_for(message)
-    now = timezone.now()
+    now = moment_on(on)
     changes = {
         "replied_at": now,
         "replied_by_department": message.lead_department,

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from gongkai import access
 from gongkai.core.errors import DomainError
@@ -112,7 +113,9 @@ def test_reply_review_rating_and_the_single_reopen(world):
     services.approve_reply(message, actor=world.office, on=date(2026, 10, 8))
     message.refresh_from_db()
     assert message.state == MessageState.REPLIED
-    assert message.published_at is not None
+    # Recorded for 8 October: the timestamps fall on that day, as the 答复 step does.
+    assert timezone.localtime(message.replied_at).date() == date(2026, 10, 8)
+    assert timezone.localtime(message.published_at).date() == date(2026, 10, 8)
     assert "13800001234" not in message.masked_text
     assert "王小明" not in message.masked_text
     assert message.reply_clock().state == "met"
