@@ -12,6 +12,8 @@ escalations), then each message's next step happens. So clocks, timelines
 have produced; timeline lines and notices are re-dated to the simulated
 moment (the services date what they write "now"), query codes are those of
 the day of writing, and audit events keep the time of loading (append-only).
+In-app notices about messages that are done are marked read; the query
+passwords, which nobody will know, are hashed at argon2's lowest cost.
 
 Included: every channel × type; held messages released and refused; a
 refusal for each reason; duplicates merged into the original; misrouted
@@ -910,6 +912,7 @@ class _Player:
         self.slot: dict[date, int] = {}
         self.step_mark = Step.objects.aggregate(m=Max("pk"))["m"] or 0
         self.notice_mark = Notice.objects.aggregate(m=Max("pk"))["m"] or 0
+        self.first_notice = self.notice_mark
         self.counts: dict[str, int] = {}
         self.warning_days: int | None = None
 
@@ -1231,7 +1234,28 @@ class _Player:
             if not heap and tail_end is None:
                 tail_end = self._quiet_after(day)
             day += timedelta(days=1)
+        self._read_notices()
         return day - timedelta(days=1)
+
+    def _read_notices(self) -> None:
+        """Staff read the in-app notices of the messages they dealt with: those of messages
+        still open stay unread (what the workbench shows a newcomer to the demo)."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models import F
+
+        from gongkai.notices.models import Notice, NoticeChannel
+
+        from .models import OPEN_STATES
+
+        still_open = Message.objects.filter(
+            idempotency_key__startswith=KEY_PREFIX, state__in=OPEN_STATES
+        ).values_list("pk", flat=True)
+        Notice.objects.filter(
+            pk__gt=self.first_notice, channel=NoticeChannel.INAPP, read_at__isnull=True
+        ).exclude(
+            content_type=ContentType.objects.get_for_model(Message),
+            object_id__in=[str(pk) for pk in still_open],
+        ).update(read_at=F("created_at"))
 
     def _quiet_after(self, day: date) -> date:
         """The day after which the jobs change nothing more: every open reply clock past due

@@ -183,6 +183,16 @@ def test_the_year_happened_on_its_dates(demo):
     assert years <= {2016, 2017}
     for m in messages.filter(published_at__isnull=False)[:20]:
         assert m.published_at.year in (2016, 2017) and m.published_at >= m.submitted_at
+    # notices on their dates; staff have read those of the messages that are done
+    from django.contrib.contenttypes.models import ContentType
+
+    from gongkai.notices.models import Notice
+
+    notices = Notice.objects.filter(content_type=ContentType.objects.get_for_model(Message))
+    assert {n.created_at.year for n in notices} <= {2016, 2017}
+    unread = notices.filter(channel="inapp", read_at__isnull=True)
+    open_ids = {str(m.pk) for m in messages.exclude(state__in=["closed", "refused", "merged"])}
+    assert unread.exists() and set(unread.values_list("object_id", flat=True)) <= open_ids
 
 
 def test_reminders_escalations_overdue_items_and_the_bulletin(demo):
