@@ -53,9 +53,9 @@ from .models import FacetValue, SearchEntry
 
 TITLE_WEIGHT = 2.0
 BODY_SHARE = 0.6  # a query word found only in a candidate's body counts this much
-CANDIDATE_TERMS = 24  # words whose document frequency is counted
+CANDIDATE_TERMS = 16  # words whose document frequency is counted
 MAX_TERMS = 10  # words in the query
-DF_CAP = 2_000  # document frequencies are counted up to this
+DF_CAP = 1_000  # document frequencies are counted up to this
 SIZE_CAP = 50_000  # the number of entries is counted up to this
 MATCH_BUDGET = 2_000  # the matched words' document frequencies add up to at most this
 SCAN_CAP = 2_000  # rows ranked by the engine at most
@@ -221,27 +221,30 @@ class _Postgres:
     # after a rebuild, autovacuum after enough changes): the frequencies of its
     # most common lexemes (about a thousand), and the table's row estimate.
     STATS = (
-        "SELECT e.lexeme, e.freq, c.reltuples FROM pg_stats s "
-        "JOIN pg_class c ON c.oid = 'search_searchentry'::regclass "
+        "SELECT e.lexeme, e.freq FROM pg_stats s "
         "CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], "
         "s.most_common_elem_freqs) AS e(lexeme, freq) "
         "WHERE s.schemaname = current_schema() AND s.tablename = 'search_searchentry' "
         "AND s.attname = 'grams_tsv' AND e.lexeme = ANY(%s)"
     )
+    ROWS = "SELECT reltuples FROM pg_class WHERE oid = 'search_searchentry'::regclass"
 
     def doc_freqs(self, cursor, terms: Sequence[tuple[str, ...]]) -> tuple[int, list[int]]:
         """A word whose every gram is among the column's most common lexemes is
         common: its document frequency is estimated from theirs (the rarest
         gram's, capped). The others are rare, and counted through the GIN
         index (all of their grams, no vector read) up to ``DF_CAP``."""
+        cursor.execute(self.ROWS)
+        size = int(cursor.fetchone()[0])  # -1 or 0: never analysed
+        if size <= 0:
+            cursor.execute(_COUNT_ENTRIES, [SIZE_CAP])
+            size = cursor.fetchone()[0]
         cursor.execute(self.STATS, [sorted({g for grams in terms for g in grams})])
-        rows = cursor.fetchall()
-        freq = {lexeme: f for lexeme, f, _ in rows}
-        estimated_size = int(rows[0][2]) if rows else 0
+        freq = dict(cursor.fetchall())
         dfs: list[int | None] = []
         for grams in terms:
             if all(g in freq for g in grams):
-                dfs.append(min(DF_CAP, int(min(freq[g] for g in grams) * estimated_size)))
+                dfs.append(max(1, min(DF_CAP, int(min(freq[g] for g in grams) * size))))
             else:
                 dfs.append(None)
         counted = [grams for grams, df in zip(terms, dfs, strict=True) if df is None]
@@ -249,7 +252,9 @@ class _Postgres:
             "SELECT count(*) FROM (SELECT 1 FROM search_searchentry "
             "WHERE grams_tsv @@ to_tsquery('simple', %s) LIMIT %s) c"
         )
-        sql = "SELECT " + ", ".join([f"({one})" for _ in counted] + [f"({_COUNT_ENTRIES})"])
+        if not counted:
+            return min(size, SIZE_CAP), [df or 0 for df in dfs]  # (all estimated)
+        sql = "SELECT " + ", ".join(f"({one})" for _ in counted)
         params: list = []
         for grams in counted:
             params += [self._grams(grams), DF_CAP]
@@ -261,11 +266,11 @@ class _Postgres:
                 "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)"
             )
             previous = cursor.fetchone()[0]
-            cursor.execute(sql, [*params, SIZE_CAP])
-            *counts, size = cursor.fetchone()
+            cursor.execute(sql, params)
+            counts = list(cursor.fetchone())
             cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
         counts.reverse()
-        return size, [counts.pop() if df is None else df for df in dfs]
+        return min(size, SIZE_CAP), [counts.pop() if df is None else df for df in dfs]
 
     def ranked(self, cursor, core, extra, source, restrict, limit) -> list[int]:
         """The newest ``SCAN_CAP`` matches, ranked by ts_rank of the phrases."""
@@ -324,7 +329,7 @@ def _matching(terms: Sequence[QueryTerm]) -> tuple[list[QueryTerm], list[QueryTe
     matchable = [t for t in terms if t.df > 0]  # the others cannot match
     extra, budget = [], MATCH_BUDGET
     for term in sorted(matchable, key=lambda t: (t.df, -t.weight)):
-        if term.df > budget:
+        if term.df > budget or term.df >= DF_CAP:  # at the cap: more, how many unknown
             break
         extra.append(term)
         budget -= term.df
