@@ -81,9 +81,9 @@ def supervise(on: date | None = None) -> dict[str, int]:
         if message is None:
             continue
         gov_id = message.channel.government_id
-        rules = rules_cache.setdefault(
-            gov_id, InteractionRules.for_government(message.channel.government)
-        )
+        if gov_id not in rules_cache:  # one query per government, not one per clock
+            rules_cache[gov_id] = InteractionRules.for_government(message.channel.government)
+        rules = rules_cache[gov_id]
         for point in _points_for(clock, rules, on):
             if not _mark(message, clock, point, on):
                 continue

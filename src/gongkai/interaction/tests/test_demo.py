@@ -45,18 +45,13 @@ def demo_world(django_db_setup, django_db_blocker):
     from gongkai.demo.loaders import DemoContext, load_departments_and_staff, load_governments
 
     printed: list[str] = []
-    ordinary = message_demo.ORDINARY_COUNT
-    message_demo.ORDINARY_COUNT = 0
-    try:
-        with django_db_blocker.unblock(), transaction.atomic():
-            ctx = DemoContext(out=printed.append)
-            load_governments(ctx)
-            load_departments_and_staff(ctx)
-            message_demo.load_messages(ctx)
-            yield printed
-            transaction.set_rollback(True)
-    finally:
-        message_demo.ORDINARY_COUNT = ordinary
+    with django_db_blocker.unblock(), transaction.atomic():
+        ctx = DemoContext(out=printed.append)
+        load_governments(ctx)
+        load_departments_and_staff(ctx)
+        message_demo.load_messages(ctx, ordinary=0)
+        yield printed
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
