@@ -13,6 +13,7 @@ import secrets
 
 from django import forms
 
+from gongkai.core.lookup import CodeLookupForm
 from gongkai.core.widgets import FastSelect
 from gongkai.disclosure.portal.scope import departments_under, site_government
 from gongkai.files.forms import AttachmentField
@@ -120,36 +121,17 @@ class ApplyForm(ApplicationDataForm):
         return pairs
 
 
-class LookupForm(forms.Form):
+class LookupForm(CodeLookupForm):
+    code_field = "tracking_number"
+    submitted_as = "申请"
+    receipt_hint = "回执上的8位查询密码（不区分大小写）。"
+
     tracking_number = forms.CharField(
         label="受理编号",
         max_length=40,
         help_text="提交申请后页面和回执上显示的编号，如 YSQ2026-0012-00035。",
         error_messages={"required": "请填写受理编号。"},
     )
-    password = forms.CharField(
-        label="查询密码",
-        max_length=40,
-        required=False,
-        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
-        help_text="回执上的8位查询密码（不区分大小写）。",
-    )
-    phone = forms.CharField(
-        label="或：申请时填写的联系电话",
-        max_length=40,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-        help_text="忘记查询密码时，可以用申请时填写的联系电话代替。",
-    )
-
-    def clean_tracking_number(self):
-        return self.cleaned_data["tracking_number"].strip().upper()
-
-    def clean(self):
-        cleaned = super().clean()
-        if not (cleaned.get("password") or "").strip() and not (cleaned.get("phone") or "").strip():
-            self.add_error("password", "请填写查询密码，或者申请时填写的联系电话。")
-        return cleaned
 
 
 class _FilesMixin:

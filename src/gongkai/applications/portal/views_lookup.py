@@ -7,11 +7,19 @@ from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from gongkai.core.lookup import LookupLimits, post_lookup
+
 from .. import services
 from . import limits, session
 from .forms import CorrectionForm, LookupForm, PaymentForm, ReasonsForm, WithdrawForm
 from .summary import applicant_view
 from .views_apply import page, too_many
+
+LIMITS = LookupLimits(
+    blocked=limits.lookup_blocked,
+    count_failure=limits.count_lookup_failure,
+    message=limits.lookup_message,
+)
 
 
 @never_cache
@@ -20,32 +28,18 @@ def lookup(request):
     current = session.verified(request)
     if request.method == "GET":
         return page(request, "lookup.html", {"form": LookupForm(), "current": current})
-    form = LookupForm(request.POST)
-    if not form.is_valid():
-        return page(request, "lookup.html", {"form": form, "current": current}, status=400)
-    number = form.cleaned_data["tracking_number"]
-    blocked = limits.lookup_blocked(request, number)
-    if blocked is not None:
-        return too_many(request, limits.lookup_message(blocked), blocked.retry_after)
-    application = services.find_for_lookup(
-        number,
-        password=form.cleaned_data.get("password", ""),
-        phone=form.cleaned_data.get("phone", ""),
+    return post_lookup(
+        request,
+        LookupForm(request.POST),
+        find=services.find_for_lookup,
+        limits=LIMITS,
+        ticket=session.ticket,
+        too_many=too_many,
+        invalid=lambda form: page(
+            request, "lookup.html", {"form": form, "current": current}, status=400
+        ),
+        success="applications_portal:status",
     )
-    if application is None:
-        failure = limits.count_lookup_failure(request, number)
-        if not failure.allowed or failure.remaining == 0:
-            return too_many(
-                request, limits.lookup_message(failure), failure.retry_after or failure.resets_in
-            )
-        form.add_error(
-            None,
-            "受理编号与查询密码（或联系电话）不匹配，请核对后重新输入。"
-            f"再错{failure.remaining}次将暂停查询一段时间。",
-        )
-        return page(request, "lookup.html", {"form": form, "current": current}, status=400)
-    session.verify(request, application)
-    return redirect("applications_portal:status")
 
 
 def status_page(request, application, forms: dict | None = None, status: int = 200):

@@ -15,7 +15,7 @@ def receipt(request):
     found = session.receipt(request)
     if found is None:
         return page(request, "receipt_gone.html", {}, status=404)
-    application, password = found
+    application, password, _repeated = found
     return page(
         request,
         "receipt.html",

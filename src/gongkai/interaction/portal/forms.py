@@ -14,6 +14,7 @@ import secrets
 from django import forms
 from django.conf import settings
 
+from gongkai.core.lookup import CodeLookupForm
 from gongkai.files.kinds import ALL_KINDS, accept_attribute, describe
 from gongkai.files.models import format_size
 
@@ -146,36 +147,16 @@ class WriteForm(MessageDataForm):
         }
 
 
-class LookupForm(forms.Form):
+class LookupForm(CodeLookupForm):
+    code_field = "query_code"
+    submitted_as = "留言"
+
     query_code = forms.CharField(
         label="查询码",
         max_length=24,
         help_text="提交留言后页面上显示的查询码，如 LY20261127-0012。",
         error_messages={"required": "请填写查询码。"},
     )
-    password = forms.CharField(
-        label="查询密码",
-        max_length=40,
-        required=False,
-        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
-        help_text="回执上的查询密码。",
-    )
-    phone = forms.CharField(
-        label="或：留言时填写的联系电话",
-        max_length=40,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-        help_text="忘记查询密码时，可以用留言时填写的联系电话代替。",
-    )
-
-    def clean_query_code(self):
-        return self.cleaned_data["query_code"].strip().upper()
-
-    def clean(self):
-        cleaned = super().clean()
-        if not (cleaned.get("password") or "").strip() and not (cleaned.get("phone") or "").strip():
-            self.add_error("password", "请填写查询密码，或者留言时填写的联系电话。")
-        return cleaned
 
 
 class RatingForm(forms.Form):

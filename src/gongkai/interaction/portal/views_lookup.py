@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.core.errors import DomainError
+from gongkai.core.lookup import LookupLimits, post_lookup
 
 from .. import limits, services
 from ..models import MessageState, Satisfaction
@@ -21,6 +22,13 @@ from ..services.common import today
 from . import session
 from .common import HANDLING_STATES, page, too_many
 from .forms import LookupForm, RatingForm
+
+# The messages' limits count per address: the request's address, then the code.
+LIMITS = LookupLimits(
+    blocked=lambda request, code: limits.lookup_blocked(limits.ip_of(request), code),
+    count_failure=lambda request, code: limits.count_lookup_failure(limits.ip_of(request), code),
+    message=limits.lookup_message,
+)
 
 # What each state means for the writer.
 STATE_NOTES = {
@@ -42,33 +50,18 @@ def lookup(request):
     current = session.verified(request)
     if request.method == "GET":
         return page(request, "lookup.html", {"form": LookupForm(), "current": current})
-    form = LookupForm(request.POST)
-    if not form.is_valid():
-        return page(request, "lookup.html", {"form": form, "current": current}, status=400)
-    ip = limits.ip_of(request)
-    code = form.cleaned_data["query_code"]
-    blocked = limits.lookup_blocked(ip, code)
-    if blocked is not None:
-        return too_many(request, limits.lookup_message(blocked), blocked.retry_after)
-    message = services.find_for_lookup(
-        code,
-        password=form.cleaned_data.get("password", ""),
-        phone=form.cleaned_data.get("phone", ""),
+    return post_lookup(
+        request,
+        LookupForm(request.POST),
+        find=services.find_for_lookup,
+        limits=LIMITS,
+        ticket=session.ticket,
+        too_many=too_many,
+        invalid=lambda form: page(
+            request, "lookup.html", {"form": form, "current": current}, status=400
+        ),
+        success="interaction_portal:status",
     )
-    if message is None:
-        failure = limits.count_lookup_failure(ip, code)
-        if not failure.allowed or failure.remaining == 0:
-            return too_many(
-                request, limits.lookup_message(failure), failure.retry_after or failure.resets_in
-            )
-        form.add_error(
-            None,
-            "查询码与查询密码（或联系电话）不匹配，请核对后重新输入。"
-            f"再错{failure.remaining}次将暂停查询一段时间。",
-        )
-        return page(request, "lookup.html", {"form": form, "current": current}, status=400)
-    session.verify(request, message)
-    return redirect("interaction_portal:status")
 
 
 def can_rate(message) -> bool:
