@@ -8,8 +8,10 @@ language. A backend provides
   ``upsert(cursor, entries, rows)`` (PostgreSQL; None on SQLite): the entry
   rows and their text index together, in one statement;
 * ``matching(parsed)``: a query of the ids of the matching entries, for
-  counting and filtering; ``newest(parsed)``: the same with the entry's
-  ``published_at`` in reach, to be ordered by ``NEWEST`` (the candidates);
+  counting and filtering; ``NEWEST``: how to order it to take the newest
+  matches cheaply (the search's candidates): by publication on PostgreSQL,
+  by rowid (the most recently indexed) on SQLite, where reading each match's
+  entry row for its date would cost more than the ranking it saves;
   ``ranked(parsed, among)``: the matches with a ``score``, higher is better,
   only among the ids of the named CTE ``among`` when given;
 * ``raw_sql(parsed, limit)``: the bare full-text query the search wraps
@@ -54,10 +56,6 @@ class Match:
     tiebreak: str = "id DESC"  # ORDER BY after the score
 
 
-# Newest first: the order of ``newest`` matches (the entry is ``e``).
-NEWEST = "e.published_at DESC, e.id DESC"
-
-
 def _chunks(items: Sequence, size: int = 500):
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -67,6 +65,7 @@ class SqliteBackend:
     """FTS5 table ``search_fts`` (see migration 0002)."""
 
     vendor = "sqlite"
+    NEWEST = "search_fts.rowid DESC"
     upsert = None  # entries are written by the ORM, then their text with ``write``
     GRAMS = "{title_grams body_grams}"
     WORDS = "{title_words body_words}"
@@ -118,25 +117,24 @@ class SqliteBackend:
         return Match(
             "SELECT search_fts.rowid AS id FROM search_fts WHERE search_fts MATCH %s",
             (self.expression(parsed, ranked=False),),
-            "search_fts.rowid",
-        )
-
-    def newest(self, parsed: ParsedQuery) -> Match:
-        return Match(
-            "SELECT search_fts.rowid AS id, e.published_at FROM search_fts "
-            "JOIN search_searchentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s",
-            (self.expression(parsed, ranked=False),),
-            "search_fts.rowid",
+            # "+": the filters' ``IN`` is checked on each match, never handed to
+            # FTS5 as rowid constraints (it would run the full-text query per rowid).
+            "+search_fts.rowid",
         )
 
     def ranked(self, parsed: ParsedQuery, among: str | None = None) -> Match:
-        within = f" AND search_fts.rowid IN (SELECT id FROM {among})" if among else ""  # noqa: S608
-        return Match(
+        # FTS5 ranks every match cheaply but would run the whole query again for
+        # each rowid of an ``IN``: rank them all (materialised), then keep ``among``.
+        ranked = (
             f"SELECT search_fts.rowid AS id, -{self.BM25} AS score FROM search_fts "  # noqa: S608
-            f"WHERE search_fts MATCH %s{within}",
-            (self.expression(parsed),),
-            "search_fts.rowid",
+            "WHERE search_fts MATCH %s"
         )
+        if among:
+            ranked = (
+                f"SELECT id, score FROM (SELECT * FROM ({ranked}) LIMIT -1 OFFSET 0) "  # noqa: S608
+                f"WHERE id IN (SELECT id FROM {among})"
+            )
+        return Match(ranked, (self.expression(parsed),), "search_fts.rowid")
 
     def raw_sql(self, parsed: ParsedQuery, limit: int = 20) -> tuple[str, tuple]:
         return (
@@ -149,6 +147,7 @@ class PostgresBackend:
     """``grams_tsv`` / ``words_tsv`` columns on ``search_searchentry`` (see migration 0002)."""
 
     vendor = "postgresql"
+    NEWEST = "e.published_at DESC, e.id DESC"
     VECTOR = (
         "setweight(to_tsvector('simple', {}), 'A') || setweight(to_tsvector('simple', {}), 'D')"
     )
@@ -295,14 +294,6 @@ class PostgresBackend:
     def matching(self, parsed: ParsedQuery) -> Match:
         return Match(
             "SELECT e.id FROM search_searchentry e WHERE e.grams_tsv @@ to_tsquery('simple', %s)",
-            (self.grams_query(parsed),),
-            "e.id",
-        )
-
-    def newest(self, parsed: ParsedQuery) -> Match:
-        return Match(
-            "SELECT e.id, e.published_at FROM search_searchentry e "
-            "WHERE e.grams_tsv @@ to_tsquery('simple', %s)",
             (self.grams_query(parsed),),
             "e.id",
         )

@@ -32,7 +32,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Q
 
-from .backends import NEWEST, Match, get_backend
+from .backends import Match, get_backend
 from .facets import normalise_filters
 from .models import FacetValue, SearchEntry
 from .query import ParsedQuery, parse
@@ -124,10 +124,11 @@ def candidate_cap() -> int:
 
 
 def _candidates(parsed: ParsedQuery, resolved, exclude: str | None = None):
-    """The newest ``cap + 1`` matches (``id, published_at``): one more than the
-    cap tells that there are more."""
-    sql, params = _filtered(get_backend().newest(parsed), resolved, exclude=exclude)
-    return f"{sql} ORDER BY {NEWEST} LIMIT %s", [*params, candidate_cap() + 1]
+    """The ids of the newest ``cap + 1`` matches (the backend's ``NEWEST``):
+    one more than the cap tells that there are more."""
+    backend = get_backend()
+    sql, params = _filtered(backend.matching(parsed), resolved, exclude=exclude)
+    return f"{sql} ORDER BY {backend.NEWEST} LIMIT %s", [*params, candidate_cap() + 1]
 
 
 def count(parsed: ParsedQuery, filters: dict[str, list[str]]) -> int:
@@ -160,8 +161,11 @@ _FACETS_SQL = (
     "SELECT facet_id, count(*) AS n FROM search_searchfacet "
     "WHERE entry_id IN (SELECT id FROM m) GROUP BY facet_id"
 )
-# The first ``cap`` of the candidates (the one beyond only says "more").
-_WITHIN_CAP = "SELECT id, published_at FROM c ORDER BY published_at DESC, id DESC LIMIT %s"
+# The first ``cap`` of the candidates (the one beyond only says "more"), with their dates.
+_WITHIN_CAP = (
+    "SELECT c.id, e.published_at FROM c JOIN search_searchentry e ON e.id = c.id "
+    "ORDER BY e.published_at DESC, e.id DESC LIMIT %s"
+)
 
 
 def _facet_counts(parsed: ParsedQuery, resolved, only: str) -> dict[str, dict[str, int]]:
@@ -217,9 +221,13 @@ def _page_and_facets(
 
 def _date_page_beyond(parsed: ParsedQuery, resolved, offset: int, limit: int) -> list[int]:
     """A page by date reaching past the candidates (deep paging, e.g. the documents API)."""
-    sql, params = _filtered(get_backend().newest(parsed), resolved)
+    sql, params = _filtered(get_backend().matching(parsed), resolved)
     with connection.cursor() as cursor:
-        cursor.execute(f"{sql} ORDER BY {NEWEST} LIMIT %s OFFSET %s", [*params, limit, offset])
+        cursor.execute(
+            f"SELECT m.id FROM ({sql}) m JOIN search_searchentry e ON e.id = m.id "  # noqa: S608
+            "ORDER BY e.published_at DESC, e.id DESC LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
         return [row[0] for row in cursor.fetchall()]
 
 
