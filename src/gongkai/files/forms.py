@@ -54,3 +54,36 @@ class AttachmentField(forms.FileField):
             except FileRejected as refused:
                 raise refused.as_validation_error() from None
         return uploaded
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    """``<input type=file multiple>``."""
+
+    allow_multiple_selected = True
+
+
+class MultipleFilesField(forms.FileField):
+    """Several uploads in one input; the form checks them with ``checked_uploads``."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        return data
+
+
+def checked_uploads(uploads, *, allowed_kinds, max_files: int, too_many: str) -> list:
+    """Each upload sniffed and size-checked as ``store_upload`` would; every
+    refusal named at once. ``too_many`` is the message for more than ``max_files``."""
+    uploads = list(uploads)
+    if len(uploads) > max_files:
+        raise forms.ValidationError(too_many)
+    errors = []
+    for upload in uploads:
+        try:
+            inspect_upload(upload, allowed_kinds=allowed_kinds)
+        except FileRejected as refused:
+            errors.append(refused.message)
+        upload.seek(0)
+    if errors:
+        raise forms.ValidationError(errors)
+    return uploads

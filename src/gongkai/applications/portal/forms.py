@@ -16,7 +16,7 @@ from django import forms
 from gongkai.core.lookup import CodeLookupForm
 from gongkai.core.widgets import FastSelect
 from gongkai.disclosure.portal.scope import departments_under, site_government
-from gongkai.files.forms import AttachmentField
+from gongkai.files.forms import AttachmentField, MultipleFilesField, checked_uploads
 from gongkai.files.kinds import ALL_KINDS
 
 from ..validation import ApplicationDataForm
@@ -138,38 +138,18 @@ class _FilesMixin:
     """Up to MAX_FILES uploads in one ``<input type=file multiple>``, each checked."""
 
     def clean_files(self):
-        from gongkai.files.services import FileRejected, inspect_upload
-
-        uploads = self.files.getlist("files") if self.files else []
-        if len(uploads) > MAX_FILES:
-            raise forms.ValidationError(f"一次最多上传{MAX_FILES}个文件。")
-        errors = []
-        for upload in uploads:
-            try:
-                inspect_upload(upload, allowed_kinds=ALL_KINDS)
-            except FileRejected as refused:
-                errors.append(refused.message)
-            upload.seek(0)
-        if errors:
-            raise forms.ValidationError(errors)
-        return uploads
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class _FilesField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):  # the mixin checks each file
-        return data
+        return checked_uploads(
+            self.files.getlist("files") if self.files else [],
+            allowed_kinds=ALL_KINDS,
+            max_files=MAX_FILES,
+            too_many=f"一次最多上传{MAX_FILES}个文件。",
+        )
 
 
 def _files_field(label: str, help_text: str) -> forms.Field:
     from gongkai.files.kinds import accept_attribute, describe
 
-    field = _FilesField(
+    field = MultipleFilesField(
         label=label,
         required=False,
         help_text=f"{help_text}支持 {describe(ALL_KINDS)}，最多{MAX_FILES}个文件。",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from gongkai.files.forms import AttachmentField
+from gongkai.files.forms import AttachmentField, MultipleFileInput
 from gongkai.files.kinds import ALL_KINDS
 from gongkai.orgs.models import Department
 
@@ -51,10 +51,6 @@ def text_field(label: str, *, required=True, rows=3, max_length=None, help_text=
         widget=forms.Textarea(attrs={"rows": rows}),
         error_messages={"required": f"请填写{label}。"},
     )
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
 
 
 class MultipleAttachmentField(AttachmentField):

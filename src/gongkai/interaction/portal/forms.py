@@ -15,6 +15,7 @@ from django import forms
 from django.conf import settings
 
 from gongkai.core.lookup import CodeLookupForm
+from gongkai.files.forms import MultipleFilesField, checked_uploads
 from gongkai.files.kinds import ALL_KINDS, accept_attribute, describe
 from gongkai.files.models import format_size
 
@@ -41,17 +42,6 @@ HELP = {
 }
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class FilesField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):  # the form checks each file (clean_files)
-        return data
-
-
 class WriteForm(MessageDataForm):
     wants_public = forms.ChoiceField(
         label="是否公开",
@@ -63,7 +53,7 @@ class WriteForm(MessageDataForm):
         initial=PUBLIC,
         error_messages={"required": "请选择是否公开。", "invalid_choice": "请选择是否公开。"},
     )
-    files = FilesField(label="附件（可选）", required=False)
+    files = MultipleFilesField(label="附件（可选）", required=False)
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     website = forms.CharField(
         label="请勿填写",
@@ -111,21 +101,13 @@ class WriteForm(MessageDataForm):
         return self.cleaned_data["wants_public"] == PUBLIC
 
     def clean_files(self):
-        from gongkai.files.services import FileRejected, inspect_upload
-
         uploads = self.files.getlist("files") if self.files else []
-        if len(uploads) > MAX_FILES:
-            raise forms.ValidationError(f"最多上传{MAX_FILES}个附件，您选择了{len(uploads)}个。")
-        errors = []
-        for upload in uploads:
-            try:
-                inspect_upload(upload, allowed_kinds=ALL_KINDS)
-            except FileRejected as refused:
-                errors.append(refused.message)
-            upload.seek(0)
-        if errors:
-            raise forms.ValidationError(errors)
-        return uploads
+        return checked_uploads(
+            uploads,
+            allowed_kinds=ALL_KINDS,
+            max_files=MAX_FILES,
+            too_many=f"最多上传{MAX_FILES}个附件，您选择了{len(uploads)}个。",
+        )
 
     @property
     def trapped(self) -> bool:
