@@ -1,0 +1,5 @@
+from ninja import Router
+
+router = Router(tags=["consultations"])
+
+__all__ = ["router"]
