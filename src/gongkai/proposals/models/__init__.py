@@ -1,1 +1,37 @@
+from .proposals import (
+    DONE_STATES,
+    GRADE_SHORT,
+    OPEN_STATES,
+    Assignment,
+    AssignmentRole,
+    Body,
+    Grade,
+    Proposal,
+    ProposalState,
+    ReplyLetter,
+    ReplyState,
+    Satisfaction,
+    SatisfactionRecord,
+    Session,
+    SupervisionVisit,
+)
+from .rules import ProposalRules
 
+__all__ = [
+    "DONE_STATES",
+    "GRADE_SHORT",
+    "OPEN_STATES",
+    "Assignment",
+    "AssignmentRole",
+    "Body",
+    "Grade",
+    "Proposal",
+    "ProposalRules",
+    "ProposalState",
+    "ReplyLetter",
+    "ReplyState",
+    "Satisfaction",
+    "SatisfactionRecord",
+    "Session",
+    "SupervisionVisit",
+]
