@@ -126,6 +126,8 @@ INSTALLED_APPS = [
     "gongkai.disclosure",
     "gongkai.applications",
     "gongkai.interaction",
+    "gongkai.consultations",
+    "gongkai.proposals",
     # the sites
     "gongkai.portal",
     "gongkai.workbench",
@@ -352,3 +354,12 @@ SEARCH_CANDIDATES = int(env("SEARCH_CANDIDATES", "2000"))
 MESSAGE_SUBMIT_LIMIT_PER_ADDRESS = int(env("MESSAGE_RATE_LIMIT_PER_ADDRESS", "10"))
 MESSAGE_SUBMIT_LIMIT_PER_PHONE = int(env("MESSAGE_RATE_LIMIT_PER_PHONE", "5"))
 MESSAGE_SUBMIT_WINDOW = int(env("MESSAGE_RATE_WINDOW_HOURS", "24")) * 3600
+# Consultations (意见征集): comments and entries per address and per phone, form and
+# API together; SMS codes for votes per address and per phone.
+CONSULTATION_SUBMIT_LIMIT_PER_ADDRESS = int(env("CONSULTATION_RATE_LIMIT_PER_ADDRESS", "20"))
+CONSULTATION_SUBMIT_LIMIT_PER_PHONE = int(env("CONSULTATION_RATE_LIMIT_PER_PHONE", "10"))
+CONSULTATION_SUBMIT_WINDOW = int(env("CONSULTATION_RATE_WINDOW_HOURS", "24")) * 3600
+VOTE_CODE_LIMIT_PER_PHONE = int(env("VOTE_CODE_LIMIT_PER_PHONE", "5"))
+VOTE_CODE_LIMIT_PER_ADDRESS = int(env("VOTE_CODE_LIMIT_PER_ADDRESS", "30"))
+VOTE_CODE_WINDOW = int(env("VOTE_CODE_WINDOW_HOURS", "24")) * 3600
+VOTE_CODE_MINUTES = int(env("VOTE_CODE_MINUTES", "10"))

@@ -136,6 +136,15 @@ def validate_mobile(value: str) -> None:
         raise ValidationError("请输入11位手机号码，如 13800000000。", code="mobile")
 
 
+def normal_phone(phone: str) -> str:
+    """Digits only, without a leading +86 / 0086: one phone, one key (rate limits, votes)."""
+    digits = re.sub(r"\D", "", phone or "")
+    for prefix in ("0086", "86"):
+        if digits.startswith(prefix) and len(digits) - len(prefix) == 11:
+            digits = digits[len(prefix) :]
+    return digits[:20]
+
+
 def validate_phone(value: str) -> None:
     """A landline (0938-8212345, 8212345-801) or a mobile number."""
     value = (value or "").strip()

@@ -13,13 +13,12 @@ Counted with ``gongkai.core.ratelimit`` in the cache (see there for locmem vs Re
 
 from __future__ import annotations
 
-import re
-
 from django.conf import settings
 
 from gongkai.applications.portal.limits import ip_of
 from gongkai.core import ratelimit
 from gongkai.core.ratelimit import RateLimitResult
+from gongkai.core.validators import normal_phone
 
 SUBMIT_IP = "messages.submit.ip"
 SUBMIT_PHONE = "messages.submit.phone"
@@ -32,18 +31,10 @@ __all__ = [
     "ip_of",
     "lookup_blocked",
     "lookup_message",
+    "normal_phone",
     "submit_blocked",
     "submit_message",
 ]
-
-
-def normal_phone(phone: str) -> str:
-    """Digits only, without a leading +86 / 0086: one phone, one counter."""
-    digits = re.sub(r"\D", "", phone or "")
-    for prefix in ("0086", "86"):
-        if digits.startswith(prefix) and len(digits) - len(prefix) == 11:
-            digits = digits[len(prefix) :]
-    return digits[:20]
 
 
 def normal_code(query_code: str) -> str:

@@ -1,4 +1,16 @@
-from django.urls import path  # noqa: F401
+"""Public pages of 意见征集 under /zhengji/."""
+
+from django.urls import path
+
+from . import views_detail, views_list, views_participate
 
 app_name = "consultations_portal"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views_list.index, name="index"),
+    path("feed.xml", views_list.feed, name="feed"),
+    path("<int:pk>/", views_detail.detail, name="detail"),
+    path("<int:pk>/feedback/", views_detail.feedback, name="feedback"),
+    path("<int:pk>/comment/", views_participate.comment, name="comment"),
+    path("<int:pk>/entry/", views_participate.entry, name="entry"),
+    path("<int:pk>/vote/", views_participate.vote, name="vote"),
+]
