@@ -1,0 +1,304 @@
+"""One way for every action on an item: check access, parse the form, call the service;
+invalid input re-renders the page with the bound form (status 400), and a refusal
+because the item has moved on (a double post, a colleague's click) redirects with
+the Chinese message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import SimpleNamespace
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from gongkai import access
+from gongkai.accounts.decorators import staff_required
+from gongkai.core.errors import DomainError
+
+from .. import services
+from ..flow import FLOW
+from ..models import AssignmentRole, Proposal
+from . import forms as f
+from .common import visible_item
+from .items import render_detail
+
+MOVED_ON = frozenset({"wrong_state", "stale_state", "done", "published", "duplicate"})
+
+
+def back(item: Proposal):
+    return redirect("workbench:proposals_staff:detail", pk=item.pk)
+
+
+def could_in_another_state(user, permission: str, target) -> bool:
+    """Wrong state only (e.g. a second click), not the wrong person: a message, not 403."""
+    rule = access.RULES[permission]
+    if rule.states is None or getattr(target, "state", None) in rule.states:
+        return False
+    departments = getattr(target, "access_departments", None) or [target.access_department]
+    stand_in = SimpleNamespace(state=sorted(rule.states)[0], access_departments=departments)
+    return access.can(user, permission, stand_in)
+
+
+def run(request, item, *, permission, target, label, form, key, call: Callable[[dict], str]):
+    if not access.can(request.user, permission, target):
+        rule = access.RULES[permission]
+        if could_in_another_state(request.user, permission, target):
+            messages.error(
+                request,
+                f"该件当前状态为“{FLOW.label(item.state)}”，不能{label}。页面已刷新，请查看最新办理情况。",
+            )
+            return back(item)
+        raise PermissionDenied(f"无权执行此操作：{rule.description or label}。")
+    if form.is_valid():
+        try:
+            text = call(form.cleaned_data)
+        except PermissionDenied:
+            raise
+        except DomainError as error:
+            errors = getattr(error, "errors", None)
+            if errors:
+                for name, message in errors.items():
+                    form.add_error(name if name in form.fields else None, message)
+            elif error.code in MOVED_ON:
+                messages.error(request, error.message)
+                return back(item)
+            else:
+                form.add_error(None, error.message)
+        else:
+            messages.success(request, text)
+            return back(item)
+    item.refresh_from_db()
+    return render_detail(request, item, bound={key: form}, status=400)
+
+
+def _lead_or_back(request, item):
+    lead = item.lead_assignment()
+    if lead is None:
+        messages.error(request, "该件尚未交办。")
+    return lead
+
+
+@staff_required
+@require_POST
+def assign(request, pk: int):
+    item = visible_item(request, pk)
+    form = f.AssignForm(request.POST, session=item.session, prefix="assign")
+
+    def call(data):
+        services.assign(
+            item,
+            lead=data["lead"],
+            joint=list(data["joint"]),
+            assist=list(data["assist"]),
+            actor=request.user,
+            on=data["on"],
+            complex=data["complex"],
+            limit_months=data["limit_months"],
+        )
+        return f"已交办{data['lead'].name}主办，答复期限{item.due_date:%Y-%m-%d}。"
+
+    return run(
+        request,
+        item,
+        permission="proposals.assign",
+        target=item,
+        label="交办",
+        form=form,
+        key="assign",
+        call=call,
+    )
+
+
+@staff_required
+@require_POST
+def co_opinion(request, pk: int, assignment_id: int):
+    item = visible_item(request, pk)
+    assignment = (
+        item.assignments.filter(pk=assignment_id, active=True)
+        .exclude(role=AssignmentRole.LEAD)
+        .first()
+    )
+    if assignment is None:
+        messages.error(request, "该会办、协办任务不存在或已结束。")
+        return back(item)
+    form = f.CoOpinionForm(request.POST, prefix=f"co{assignment.pk}")
+
+    def call(data):
+        services.give_co_opinion(
+            item,
+            department=assignment.department,
+            opinion=data["opinion"],
+            actor=request.user,
+            on=data["on"],
+        )
+        return "会办意见已送主办单位。"
+
+    return run(
+        request,
+        item,
+        permission="proposals.handle",
+        target=assignment,
+        label="提出会办意见",
+        form=form,
+        key=f"co:{assignment.pk}",
+        call=call,
+    )
+
+
+@staff_required
+@require_POST
+def reply(request, pk: int):
+    item = visible_item(request, pk)
+    lead = _lead_or_back(request, item)
+    if lead is None:
+        return back(item)
+    form = f.ReplyForm(request.POST, prefix="reply")
+
+    def call(data):
+        services.submit_reply(
+            item,
+            text=data["text"],
+            grade=data["grade"],
+            public=data["public"],
+            not_public_reason=data["not_public_reason"],
+            actor=request.user,
+            on=data["on"],
+        )
+        return "答复函已送本单位负责人审签。"
+
+    return run(
+        request,
+        item,
+        permission="proposals.handle",
+        target=lead,
+        label="起草答复函",
+        form=form,
+        key="reply",
+        call=call,
+    )
+
+
+@staff_required
+@require_POST
+def approve(request, pk: int):
+    item = visible_item(request, pk)
+    lead = _lead_or_back(request, item)
+    if lead is None:
+        return back(item)
+    form = f.ApproveForm(request.POST, prefix="approve")
+
+    def call(data):
+        services.approve_reply(item, actor=request.user, on=data["on"], grade=data["grade"])
+        return f"答复函已签发（{data['grade']}类）。"
+
+    return run(
+        request,
+        item,
+        permission="proposals.approve_reply",
+        target=lead,
+        label="审签答复函",
+        form=form,
+        key="approve",
+        call=call,
+    )
+
+
+@staff_required
+@require_POST
+def return_reply(request, pk: int):
+    item = visible_item(request, pk)
+    lead = _lead_or_back(request, item)
+    if lead is None:
+        return back(item)
+    form = f.ReturnReplyForm(request.POST, prefix="return")
+
+    def call(data):
+        services.return_reply(item, comment=data["comment"], actor=request.user)
+        return "答复函已退回修改。"
+
+    return run(
+        request,
+        item,
+        permission="proposals.approve_reply",
+        target=lead,
+        label="退回答复函",
+        form=form,
+        key="return_reply",
+        call=call,
+    )
+
+
+@staff_required
+@require_POST
+def satisfaction(request, pk: int):
+    item = visible_item(request, pk)
+    lead = _lead_or_back(request, item)
+    if lead is None:
+        return back(item)
+    form = f.SatisfactionForm(request.POST, prefix="satisfaction")
+
+    def call(data):
+        services.record_satisfaction(
+            item,
+            satisfaction=data["satisfaction"],
+            comment=data["comment"],
+            actor=request.user,
+            on=data["on"],
+        )
+        if item.state == "handling":
+            return f"已登记不满意，转主办单位重新办理，期限{item.due_date:%Y-%m-%d}。"
+        return "已登记满意度，该件办结。"
+
+    return run(
+        request,
+        item,
+        permission="proposals.record_satisfaction",
+        target=lead,
+        label="登记满意度",
+        form=form,
+        key="satisfaction",
+        call=call,
+    )
+
+
+@staff_required
+@require_POST
+def visit(request, pk: int):
+    item = visible_item(request, pk)
+    form = f.VisitForm(request.POST, prefix="visit")
+
+    def call(data):
+        services.record_visit(item.session, actor=request.user, proposals=[item], **data)
+        return "已登记现场督办。"
+
+    return run(
+        request,
+        item,
+        permission="proposals.record_visit",
+        target=item.session,
+        label="登记现场督办",
+        form=form,
+        key="visit",
+        call=call,
+    )
+
+
+@staff_required
+@require_POST
+def publish_visit(request, pk: int, visit_id: int):
+    item = visible_item(request, pk)
+    found = item.visits.filter(pk=visit_id).first()
+    if found is None:
+        messages.error(request, "该次现场督办不存在。")
+        return back(item)
+    try:
+        news = services.publish_visit(found, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, f"新闻稿《{news.title}》已提交审核，审核通过后在信息公开目录发布。"
+        )
+    return back(item)
