@@ -38,6 +38,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from benchmarks import analyze_after_load
 from benchmarks.search import COUNTIES
 
 SEED = 20161128
@@ -466,6 +467,7 @@ def run(size: int, n_queries: int, *, measure_only: bool = False) -> dict:
         print("  generation: skipped, the database already holds the messages", flush=True)
     else:
         print(f"  generation: {generated:,.0f} messages/s (bulk_create, batches of {BATCH})", flush=True)  # fmt: skip
+    analyze_after_load()
     indexed = index()
     if indexed is None:
         print("  indexing: skipped, the index already holds every message", flush=True)

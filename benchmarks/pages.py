@@ -55,6 +55,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
+from benchmarks import analyze_after_load
 from benchmarks.search import COUNTIES, DEPARTMENTS, DOCTYPES, TOPICS, VERBS, _sentence, queries
 
 SEED = 20261128
@@ -246,6 +247,7 @@ def build(size: int) -> None:
         print("  generation: skipped, the database already holds the items", flush=True)
     else:
         print(f"  generation: {generated:,.0f} items/s (bulk_create, batches of {BATCH})", flush=True)  # fmt: skip
+    analyze_after_load()
     indexed = index()
     if indexed is None:
         print("  indexing: skipped, the index already holds every item", flush=True)
