@@ -1,0 +1,31 @@
+"""Small pieces every public endpoint needs: a refusal with a status, the JSON body, 429."""
+
+from __future__ import annotations
+
+import json
+
+from django.http import HttpResponse
+from ninja import Status
+
+
+class Refused(Exception):
+    """Raised inside an endpoint; the endpoint answers ``Status(status, body)``."""
+
+    def __init__(self, status: int, body: dict):
+        self.status, self.body = status, body
+
+
+def too_many(response: HttpResponse, message: str, retry_after: int):
+    response["Retry-After"] = str(retry_after)
+    return Status(429, {"detail": message, "retry_after": retry_after})
+
+
+def json_object(body: bytes) -> dict:
+    """The request body as a JSON object, or ``Refused(400)`` saying what is wrong."""
+    try:
+        raw = json.loads(body or b"")
+    except (ValueError, UnicodeDecodeError):
+        raise Refused(400, {"detail": "请求体不是有效的 JSON（UTF-8 编码的对象）。"}) from None
+    if not isinstance(raw, dict):
+        raise Refused(400, {"detail": '请求体应为 JSON 对象，如 {"text": "…", …}。'})
+    return raw
