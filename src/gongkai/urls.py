@@ -9,6 +9,8 @@ urlpatterns = [
     path("xxgk/", include("gongkai.disclosure.portal.urls")),
     path("ysqgk/", include("gongkai.applications.portal.urls")),
     path("hudong/", include("gongkai.interaction.portal.urls")),
+    path("zhengji/", include("gongkai.consultations.portal.urls")),
+    path("jianyi/", include("gongkai.proposals.portal.urls")),
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("accounts/", include("gongkai.accounts.urls")),
     path("workbench/", include("gongkai.workbench.urls")),

@@ -169,6 +169,64 @@ RULES: dict[str, Rule] = {
     ),
     "messages.callback": Rule({OFFICE: TREE}, frozenset({"replied"}), "回访并登记满意度"),
     "messages.supervise": Rule({OFFICE: TREE}, description="留言督办、督办专报与统计"),
+    # -- consultations 意见征集 (gongkai.consultations) ---------------------------
+    # Objects: a department (consultations.create) or a consultation, whose
+    # department is its owner; its state is the phase of its current round
+    # (draft, planned, open, closed, voting, feedback), derived from the
+    # round's period and the clock, so "open" ends at the closing minute
+    # without any job running.
+    "consultations.view": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, description="在工作台查看意见征集（含未发布的）"
+    ),
+    "consultations.create": Rule({H: OWN, R: OWN}, description="发起意见征集"),
+    "consultations.edit": Rule(
+        {H: OWN, R: OWN}, frozenset({"draft"}), "修改未发布的意见征集（草案条文、征集期）"
+    ),
+    "consultations.publish": Rule(
+        {R: OWN}, frozenset({"draft"}), "发布意见征集（确定征集期后公开）"
+    ),
+    "consultations.extend": Rule(
+        {R: OWN, OFFICE: TREE}, frozenset({"planned", "open"}), "调整已发布征集的截止时间"
+    ),
+    "consultations.moderate": Rule(
+        {H: OWN, R: OWN},
+        frozenset({"open", "closed", "voting", "feedback"}),
+        "审核公众意见和征集作品（是否公开）",
+    ),
+    "consultations.shortlist": Rule(
+        {H: OWN, R: OWN}, frozenset({"closed"}), "确定入围作品并安排公众投票"
+    ),
+    "consultations.feedback": Rule(
+        {H: OWN, R: OWN}, frozenset({"closed", "voting"}), "归类意见并提出采纳情况"
+    ),
+    "consultations.publish_feedback": Rule(
+        {R: OWN}, frozenset({"closed", "voting"}), "发布意见采纳情况反馈"
+    ),
+    "consultations.new_round": Rule(
+        {H: OWN, R: OWN}, frozenset({"feedback"}), "修改草案后开始新一轮征求意见"
+    ),
+    "consultations.supervise": Rule({OFFICE: TREE}, description="意见征集督查与统计"),
+    # -- deputies' suggestions and CPPCC proposals 建议提案 (gongkai.proposals) ---
+    # Objects: a department (the office that imports a session's items), a
+    # session (its office), or an item, reached through its session's office
+    # and its active assignments (``access_departments``: lead and co-handling
+    # units); steps of the lead unit are asked about the lead ``Assignment``,
+    # a co-handler's opinion about its own one (an assignment's state is its
+    # item's). Item states are those of gongkai.proposals.flow.FLOW.
+    "proposals.view": Rule({H: OWN, R: OWN, OFFICE: TREE}, description="查看建议提案"),
+    "proposals.import": Rule({OFFICE: TREE}, description="导入人大代表建议、政协提案"),
+    "proposals.assign": Rule(
+        {OFFICE: TREE}, frozenset({"pending"}), "交办建议提案（主办、会办单位，办理期限）"
+    ),
+    "proposals.handle": Rule(
+        {H: OWN, R: OWN}, frozenset({"handling"}), "办理建议提案（会办意见、起草答复函）"
+    ),
+    "proposals.approve_reply": Rule({R: OWN}, frozenset({"approval"}), "审签答复函"),
+    "proposals.record_satisfaction": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, frozenset({"replied"}), "登记代表、委员满意度"
+    ),
+    "proposals.record_visit": Rule({OFFICE: TREE}, description="登记现场督办"),
+    "proposals.supervise": Rule({OFFICE: TREE}, description="建议提案督办、办理结果公开与统计"),
 }
 
 

@@ -3,9 +3,11 @@ from ninja import NinjaAPI
 from gongkai.api.workdays import router as workdays_router
 from gongkai.applications.api import router as applications_router
 from gongkai.applications.api_stats import router as application_stats_router
+from gongkai.consultations.api import router as consultations_router
 from gongkai.disclosure.api import router as documents_router
 from gongkai.interaction.api import router as messages_router
 from gongkai.orgs.api import router as orgs_router
+from gongkai.proposals.api import router as proposals_router
 
 api = NinjaAPI(
     title="政务公开平台 API",
@@ -20,3 +22,5 @@ api.add_router("/", documents_router)
 api.add_router("/", application_stats_router)
 api.add_router("/", applications_router)
 api.add_router("/", messages_router)
+api.add_router("/", consultations_router)
+api.add_router("/", proposals_router)

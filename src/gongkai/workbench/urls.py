@@ -11,4 +11,6 @@ urlpatterns = [
     path("disclosure/", include("gongkai.disclosure.urls_workbench")),
     path("applications/", include("gongkai.applications.staff.urls")),
     path("messages/", include("gongkai.interaction.staff.urls")),
+    path("consultations/", include("gongkai.consultations.staff.urls")),
+    path("proposals/", include("gongkai.proposals.staff.urls")),
 ]
