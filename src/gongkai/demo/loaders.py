@@ -219,6 +219,12 @@ def load_messages(ctx: DemoContext) -> None:
     load(ctx)
 
 
+def load_consultations(ctx: DemoContext) -> None:
+    from gongkai.consultations.demo import load_consultations as load
+
+    load(ctx)
+
+
 LOADERS = [
     load_governments,
     load_departments_and_staff,
@@ -227,6 +233,7 @@ LOADERS = [
     load_disclosure,
     load_applications,
     load_messages,
+    load_consultations,
 ]
 
 

@@ -70,7 +70,12 @@ def detail(request, pk: int):
 
 def _draft_context(request, consultation, round, rounds, context) -> dict:
     clauses = list(
-        round.clauses.annotate(shown=Count("comments", filter=SHOWN)).order_by("position")
+        round.clauses.annotate(
+            shown=Count(
+                "comments",
+                filter=Q(comments__moderation=Moderation.APPROVED, comments__wants_public=True),
+            )
+        ).order_by("position")
     )
     comments = (
         round.comments.filter(SHOWN).select_related("clause").order_by("-submitted_at", "-id")

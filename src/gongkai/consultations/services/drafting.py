@@ -206,7 +206,9 @@ def schedule_vote(
     if len(entries) < 2:
         raise DomainError("请至少选择两件已审核通过的作品入围投票。", code="too_few")
     opens_at, closes_at = period_from_dates(opens_on, closes_on)
-    if opens_at < round.closes_at or closes_at <= max(now, opens_at):
+    # A vote that starts on the closing day starts when the submissions close.
+    opens_at = max(opens_at, round.closes_at)
+    if closes_at <= max(now, opens_at):
         raise DomainError("投票期应在征集截止之后，且截止日期不早于今天。", code="period")
     with transaction.atomic():
         round.entries.update(shortlisted=False, ballot_number=None)

@@ -72,3 +72,31 @@ def entry_data(**overrides) -> dict:
     }
     data.update(overrides)
     return data
+
+
+def live(world, kind=Kind.DRAFT, **overrides) -> Consultation:
+    """A consultation published now and open from 5 days ago to 10 days ahead."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    overrides.setdefault("opens_on", today - timedelta(days=5))
+    overrides.setdefault("closes_on", today + timedelta(days=10))
+    consultation = services.create(
+        world.finance, draft(kind, **overrides), actor=world.handler_finance
+    )
+    services.publish(consultation, actor=world.reviewer_finance)
+    return Consultation.objects.get(pk=consultation.pk)
+
+
+def close_now(consultation: Consultation) -> None:
+    """End the current round's period a minute ago (the clock decides the phase)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    round = consultation.current_round()
+    round.closes_at = timezone.now() - timedelta(minutes=1)
+    round.opens_at = min(round.opens_at, round.closes_at - timedelta(days=1))
+    round.save()
