@@ -49,6 +49,17 @@ def record_visit(
         raise VisitInvalid(errors)
     check_date(visited_on, not_before=session.opened_on, what="开幕日期")
     with transaction.atomic():
+        Session.objects.select_for_update().filter(pk=session.pk).get()
+        if SupervisionVisit.objects.filter(
+            session=session,
+            visited_on=visited_on,
+            leaders=leaders.strip()[:200],
+            proposals__in=proposals,
+        ).exists():
+            raise DomainError(
+                f"{visited_on:%Y-%m-%d}{leaders.strip()}对该件的现场督办已经登记过。",
+                code="duplicate",
+            )
         visit = SupervisionVisit.objects.create(
             session=session,
             visited_on=visited_on,

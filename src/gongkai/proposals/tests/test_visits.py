@@ -42,6 +42,22 @@ def test_a_visit_is_recorded_and_published_as_a_news_draft_in_review(world):
         services.publish_visit(visit, actor=writer)
 
 
+def test_the_same_visit_posted_twice_is_recorded_once(world):
+    session = congress_session(world)
+    items = imported(world, session)
+    data = {
+        "visited_on": date(2026, 6, 18),
+        "leaders": "市人大常委会副主任张明",
+        "place": "市财政局",
+        "summary": SUMMARY,
+        "proposals": items,
+    }
+    services.record_visit(session, actor=world.office, **data)
+    with pytest.raises(DomainError, match="已经登记过"):
+        services.record_visit(session, actor=world.office, **data)
+    assert session.visits.count() == 1
+
+
 def test_visit_fields_are_checked_and_only_the_office_records(world):
     session = congress_session(world)
     with pytest.raises(VisitInvalid) as refused:
