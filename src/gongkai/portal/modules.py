@@ -79,6 +79,7 @@ MODULES: tuple[PortalModule, ...] = (
             "在征集期内在线提交意见",
             "征集结束后公布意见采纳情况和反馈",
         ),
+        url_name="consultations_portal:index",
     ),
     PortalModule(
         "proposals",
