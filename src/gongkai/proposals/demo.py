@@ -363,6 +363,24 @@ def _visits(sessions: dict[str, Session]) -> int:
     return made
 
 
+def _read_notices() -> None:
+    """Staff have read the in-app notices of items that are done; open items' stay unread."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import F
+
+    from gongkai.notices.models import Notice, NoticeChannel
+
+    from .models import DONE_STATES, Proposal
+
+    done = Proposal.objects.filter(state__in=DONE_STATES).values_list("pk", flat=True)
+    Notice.objects.filter(
+        channel=NoticeChannel.INAPP,
+        read_at__isnull=True,
+        content_type=ContentType.objects.get_for_model(Proposal),
+        object_id__in=[str(pk) for pk in done],
+    ).update(read_at=F("created_at"))
+
+
 def load_proposals(ctx) -> None:
     city = ctx.city
     office = Department.objects.get(government=city, name="天水市人民政府办公室")
@@ -392,4 +410,5 @@ def load_proposals(ctx) -> None:
         for (_row, values), ending in zip(rows, endings, strict=True):
             play.play(items[values["number"]], values, assigned_on, ending)
     visits = _visits(sessions)
+    _read_notices()
     ctx.out(f"  建议提案：{summary_sentence(sessions.values())}；现场督办 {visits} 次")

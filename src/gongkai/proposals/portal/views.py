@@ -16,7 +16,15 @@ from django.views.decorators.http import require_GET
 from gongkai.disclosure.portal.scope import site_government
 from gongkai.portal.modules import MODULES_BY_SLUG
 
-from ..models import DONE_STATES, Proposal, ProposalState, ReplyLetter, ReplyState, Session
+from ..models import (
+    DONE_STATES,
+    Proposal,
+    ProposalState,
+    ReplyLetter,
+    ReplyState,
+    Session,
+    SupervisionVisit,
+)
 from ..stats import by_unit, summary_sentence, totals
 
 SECTION = MODULES_BY_SLUG["proposals"]
@@ -43,6 +51,19 @@ def public_items():
         Proposal.objects.filter(session__in=public_sessions())
         .exclude(state=ProposalState.PENDING)
         .select_related("session", "lead_department")
+    )
+
+
+def published_visits():
+    """现场督办 whose news item is published in the catalogue (the others stay internal)."""
+    from gongkai.disclosure.models import InformationItem
+
+    return (
+        SupervisionVisit.objects.filter(
+            session__in=public_sessions(), news_item__in=InformationItem.objects.public()
+        )
+        .select_related("news_item", "session")
+        .order_by("-visited_on", "-pk")
     )
 
 
@@ -73,7 +94,14 @@ def index(request):
         .order_by("-replied_on", "-pk")[:8]
     )
     return page(
-        request, "index.html", {"sessions": sessions, "summaries": summaries, "latest": latest}
+        request,
+        "index.html",
+        {
+            "sessions": sessions,
+            "summaries": summaries,
+            "latest": latest,
+            "visits": published_visits()[:10],
+        },
     )
 
 
@@ -126,5 +154,6 @@ def item(request, pk: int):
             "session": found.session,
             "status": public_status(found),
             "replies": found.sent_replies,
+            "visits": published_visits().filter(proposals=found),
         },
     )

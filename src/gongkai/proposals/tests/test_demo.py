@@ -77,6 +77,31 @@ def test_visits_are_recorded_and_two_are_published_as_news(demo):
     assert all(v.news_item.state == "published" for v in published)
 
 
+def test_notices_of_items_done_are_read_and_open_items_still_call_for_attention(demo):
+    from django.contrib.contenttypes.models import ContentType
+
+    from gongkai.notices.models import Notice
+
+    kind = ContentType.objects.get_for_model(Proposal)
+    unread = set(
+        Notice.objects.filter(content_type=kind, read_at__isnull=True).values_list(
+            "object_id", flat=True
+        )
+    )
+    still_open = Proposal.objects.exclude(state__in=["replied", "closed"])
+    assert unread
+    assert unread <= {str(pk) for pk in still_open.values_list("pk", flat=True)}
+
+
+def test_the_public_column_links_the_published_visits(demo, client):
+    from django.urls import reverse
+
+    html = client.get(reverse("proposals_portal:index")).content.decode()
+    assert "现场督办" in html
+    for visit in SupervisionVisit.objects.exclude(news_item=None):
+        assert visit.news_item.title in html
+
+
 def test_loading_again_adds_nothing(demo):
     ctx, printed = demo
     before = Proposal.objects.count()
