@@ -77,7 +77,7 @@ def test_500_page_renders_without_a_request_context():
 
 def test_a_built_module_card_leads_to_its_real_home(client):
     built = [m for m in MODULES if m.built]
-    assert [m.slug for m in built] == ["disclosure", "applications", "interaction"]
+    assert [m.slug for m in built] == ["disclosure", "applications", "interaction", "consultations"]
     response = client.get(reverse("portal:module", args=["disclosure"]))
     assert response.status_code == 302
     assert response["Location"] == reverse("xxgk:home")
@@ -85,6 +85,8 @@ def test_a_built_module_card_leads_to_its_real_home(client):
     assert response["Location"] == reverse("applications_portal:index")
     response = client.get(reverse("portal:module", args=["interaction"]))
     assert response["Location"] == reverse("interaction_portal:index")
+    response = client.get(reverse("portal:module", args=["consultations"]))
+    assert response["Location"] == reverse("consultations_portal:index")
 
 
 def test_the_header_search_box_leads_to_the_site_wide_search(client):
