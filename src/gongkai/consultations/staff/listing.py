@@ -19,7 +19,7 @@ from gongkai import access
 from gongkai.accounts.decorators import staff_required
 
 from ..models import Phase
-from ..services.staff_queries import with_workload
+from ..services.staff_queries import AWAITING_FEEDBACK, with_workload
 from .common import consultations_visible_to, department_ids_for_create
 from .forms import ListFilterForm
 
@@ -51,6 +51,7 @@ def index(request):
     for c in page.object_list:
         c.phase_label = Phase(c.phase_now).label
         c.pending = c.pending_comments + c.pending_entries
+        c.awaits_feedback = c.phase_now in AWAITING_FEEDBACK
     return render(
         request,
         "consultations/staff/index.html",

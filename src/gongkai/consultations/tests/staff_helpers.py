@@ -65,8 +65,9 @@ def closed_with_comments(world, **kwargs):
     return Consultation.objects.get(pk=consultation.pk), ids, waiting
 
 
-def closed_call(world, entries=3) -> tuple[Consultation, list[int]]:
-    """A call of 财政局 whose period is over, with ``entries`` approved entries."""
+def closed_call(world, entries=3, *, approve=True) -> tuple[Consultation, list[int]]:
+    """A call of 财政局 whose period is over, with ``entries`` entries (approved unless
+    ``approve`` is false)."""
     consultation = live(world, Kind.CALL)
     round = consultation.current_round()
     ids = [
@@ -75,7 +76,8 @@ def closed_call(world, entries=3) -> tuple[Consultation, list[int]]:
         ).record.pk
         for i in range(entries)
     ]
-    services.moderate(consultation, entry_ids=ids, approve=True, actor=world.handler_finance)
+    if approve:
+        services.moderate(consultation, entry_ids=ids, approve=True, actor=world.handler_finance)
     close_now(consultation)
     return Consultation.objects.get(pk=consultation.pk), ids
 
