@@ -89,6 +89,13 @@ def render_feedback(request, consultation: Consultation, *, bound=None, status=2
         "move_form": bound.get("move") or f.MoveForm(prefix="move", comments=[], groups=groups),
         "merge_form": bound.get("merge") or f.MergeForm(prefix="merge", groups=groups),
         "publish_form": bound.get("publish") or f.PublishFeedbackForm(prefix="publish"),
+        # refusals of the forms without fields of their own (suggest, delete)
+        "other_errors": [
+            error
+            for key in ("suggest", "delete")
+            if key in bound
+            for error in bound[key].non_field_errors()
+        ],
         "moved": set(bound["move"].data.getlist("move-comments")) if "move" in bound else set(),
         "period_over": consultation.state in (Phase.CLOSED, Phase.VOTING, Phase.FEEDBACK),
         "outcomes": Outcome.choices,
@@ -157,7 +164,11 @@ def create_group(request, pk: int):
     consultation = visible_consultation(request, pk)
 
     def call(data):
-        group = services.create_group(consultation, data["title"], actor=request.user)
+        title = data["title"].strip()
+        if consultation.current_round().groups.filter(title=title).exists():
+            # a second click on the same form, or a colleague's group of the same name
+            return f"已有归类“{title}”，未重复新建。"
+        group = services.create_group(consultation, title, actor=request.user)
         return f"已新建归类“{group.title}”，请把意见移入。"
 
     return _act(

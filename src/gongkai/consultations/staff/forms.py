@@ -216,7 +216,10 @@ class VoteForm(forms.Form):
 
     def __init__(self, *args, entries=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["entries"].choices = [(e.pk, f"{e.title}（{e.name}）") for e in entries]
+        self.fields["entries"].choices = [
+            (e.pk, f"{e.title}（{timezone.localtime(e.submitted_at):%m月%d日}提交）")
+            for e in entries
+        ]
 
     def clean(self):
         cleaned = super().clean()

@@ -258,3 +258,17 @@ def test_entries_get_their_outcome_and_vote_counts_are_shown(client, world):
     assert (decided.outcome, decided.reason) == ("adopted", "寓意好，群众认可度高。")
     html = client.get(url("feedback", consultation.pk)).content.decode()
     assert "还有2件作品未填写采纳情况和理由。" in html
+
+
+def test_a_new_group_posted_twice_is_created_once(client, world):
+    consultation, _ids, _waiting = closed_with_comments(world, pending=0)
+    for _ in range(2):
+        response = post(
+            client,
+            world.handler_finance,
+            "create_group",
+            consultation.pk,
+            data={"new-title": "补贴标准"},
+        )
+        assert response.status_code == 302
+    assert list(FeedbackGroup.objects.values_list("title", flat=True)) == ["补贴标准"]
