@@ -19,6 +19,12 @@ from . import forms as f
 from .common import items_visible_to, menu, sessions_visible_to, visible_item
 
 PAGE_SIZE = 30
+LEAD_FIRST = Case(
+    When(role=AssignmentRole.LEAD, then=Value(0)),
+    When(role=AssignmentRole.JOINT, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
 
 
 @staff_required
@@ -133,7 +139,7 @@ def render_detail(request, item: Proposal, *, bound=None, status=200):
             "session": item.session,
             "state_label": FLOW.label(item.state),
             "assignments": item.assignments.select_related("department", "opinion_by").order_by(
-                "-active", "role", "pk"
+                "-active", LEAD_FIRST, "pk"
             ),
             "lead_role": AssignmentRole.LEAD,
             "replies": item.replies.select_related("department", "drafted_by", "approved_by"),

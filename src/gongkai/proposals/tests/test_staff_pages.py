@@ -126,3 +126,43 @@ def test_statistics_page_is_the_office_s(client, world):
     assert "承办代表建议1件，已办结0件" in html and "天水市财政局" in html
     client.force_login(world.handler_finance)
     assert client.get(url("statistics")).status_code == 403
+
+
+def test_a_file_that_is_not_xlsx_is_refused_on_the_import_page(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    session = congress_session(world)
+    client.force_login(world.office)
+    fake = SimpleUploadedFile("建议.xlsx", b"%PDF-1.4 not a spreadsheet")
+    response = client.post(url("import", session.pk), {"file": fake})
+    assert response.status_code == 400
+    assert "请导入 .xlsx 文件" in response.content.decode()
+    assert not Proposal.objects.exists()
+
+
+def test_the_co_handler_sends_its_opinion_from_the_page_once(client, world):
+    item = imported(world, congress_session(world))[0]
+    services.assign(
+        item, lead=world.finance, joint=[world.environment], actor=world.office, on=date(2026, 3, 2)
+    )
+    co = item.co_assignments().get()
+    client.force_login(world.handler_environment)
+    page = client.get(url("detail", item.pk)).content.decode()
+    assert f"co-{co.pk}-heading" in page and "起草答复函" not in page
+    short = client.post(
+        url("co_opinion", item.pk, co.pk),
+        {f"co{co.pk}-opinion": "同意", f"co{co.pk}-on": "2026-04-01"},
+    )
+    assert short.status_code == 400 and "会办意见至少10个字" in short.content.decode()
+    data = {
+        f"co{co.pk}-opinion": "同意主办单位意见，我局负责环境整治部分。",
+        f"co{co.pk}-on": "2026-04-01",
+    }
+    assert client.post(url("co_opinion", item.pk, co.pk), data).status_code == 302
+    again = client.post(url("co_opinion", item.pk, co.pk), data)
+    assert again.status_code == 302  # refused with a message, nothing changed
+    co.refresh_from_db()
+    assert co.opinion == "同意主办单位意见，我局负责环境整治部分。" and co.opinion_on == date(
+        2026, 4, 1
+    )
+    assert f"co-{co.pk}-heading" not in client.get(url("detail", item.pk)).content.decode()
