@@ -103,6 +103,41 @@ def import_items(request, pk: int):
     )
 
 
+@staff_required
+@require_GET
+def import_template(request):
+    """The import template: the header row and one example row."""
+    import io
+
+    import openpyxl
+    from django.http import HttpResponse
+
+    access.require(request.user, "proposals.import")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "建议提案清单"
+    sheet.append(["编号", "标题", "领衔人及附议人", "内容", "建议承办单位"])
+    sheet.append(
+        [
+            "1",
+            "关于加快城区老旧小区改造的建议",
+            "王建国（领衔），李秀英、张卫东",
+            "城区仍有大量老旧小区管网老化、停车困难，建议加快改造进度。",
+            "市住房和城乡建设局、市财政局",
+        ]
+    )
+    for column, width in zip("ABCDE", (8, 40, 30, 60, 30), strict=True):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="proposals-template.xlsx"'
+    return response
+
+
 def _items_url() -> str:
     from django.urls import reverse
 

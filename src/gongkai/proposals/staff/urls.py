@@ -8,6 +8,7 @@ app_name = "proposals_staff"
 urlpatterns = [
     path("", sessions.session_list, name="sessions"),
     path("sessions/<int:pk>/import/", sessions.import_items, name="import"),
+    path("import-template.xlsx", sessions.import_template, name="import_template"),
     path("statistics/", sessions.statistics, name="statistics"),
     path("items/", items.item_list, name="items"),
     path("items/<int:pk>/", items.detail, name="detail"),

@@ -166,3 +166,21 @@ def test_the_co_handler_sends_its_opinion_from_the_page_once(client, world):
         2026, 4, 1
     )
     assert f"co-{co.pk}-heading" not in client.get(url("detail", item.pk)).content.decode()
+
+
+def test_the_import_template_reads_back_without_problems(client, world):
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(world.office)
+    template = client.get(url("import_template"))
+    assert template.status_code == 200
+    session = congress_session(world)
+    upload = SimpleUploadedFile(
+        "template.xlsx",
+        template.content,
+    )
+    report = services.read_items(session, upload)
+    assert report.valid and [r.values["number"] for r in report.rows] == ["1"]
+    client.force_login(world.handler_finance)
+    assert client.get(url("import_template")).status_code == 403
