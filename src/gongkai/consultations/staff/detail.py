@@ -55,7 +55,10 @@ def _initial_forms(consultation, round, can) -> dict:
             initial={"draft_text": clause_text.joined(round.clauses.all())},
         )
     if can["vote"]:
-        forms["vote"] = f.VoteForm(prefix="vote", entries=_approved_entries(round))
+        opens_on = max(timezone.localdate(), last_day(round.closes_at))
+        forms["vote"] = f.VoteForm(
+            prefix="vote", entries=_approved_entries(round), initial={"opens_on": opens_on}
+        )
     return forms
 
 

@@ -205,7 +205,7 @@ class VoteForm(forms.Form):
         label="入围作品",
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
-        help_text="至少选择两件已审核通过的作品，按所选顺序编号。",
+        help_text="至少选择两件已审核通过的作品。",
         error_messages={
             "required": "请选择入围投票的作品。",
             "invalid_choice": "所选作品不存在或未审核通过，请重新选择。",
@@ -268,6 +268,12 @@ class ModerationForm(forms.Form):
             and not self.errors.get("entries")
         ):
             raise forms.ValidationError("请先勾选要审核的意见或作品。")
+        if cleaned.get("decision") == self.APPROVE and (cleaned.get("note") or "").strip():
+            # Enter in the reason field submits with the first button (通过): ask, do not guess.
+            self.add_error(
+                "note",
+                "已填写不予采用的理由：如要不予采用，请点击“所选不予采用”；如要通过，请清空理由。",
+            )
         if cleaned.get("decision") == self.REJECT and not (cleaned.get("note") or "").strip():
             self.add_error("note", "不予采用须说明理由（如广告、与征集无关、含有侮辱性内容）。")
         return cleaned

@@ -272,3 +272,12 @@ def test_a_new_group_posted_twice_is_created_once(client, world):
         )
         assert response.status_code == 302
     assert list(FeedbackGroup.objects.values_list("title", flat=True)) == ["补贴标准"]
+
+
+def test_approving_with_a_reason_typed_asks_which_was_meant(client, world):
+    consultation, ids, _waiting = with_comments(world, approve=False)
+    data = {"comments": [str(ids[0])], "decision": "approve", "note": "广告"}
+    response = post(client, world.handler_finance, "moderate", consultation.pk, data=data)
+    assert response.status_code == 400
+    assert "如要不予采用，请点击“所选不予采用”" in response.content.decode()
+    assert moderation_of([ids[0]]) == [Moderation.PENDING]
