@@ -6,3 +6,8 @@ class ConsultationsConfig(AppConfig):
     label = "consultations"
     verbose_name = "意见征集"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import indexing
+
+        indexing.register()

@@ -13,6 +13,7 @@ from gongkai.core.concurrency import claim_version
 from gongkai.core.errors import DomainError
 
 from .. import clauses as clause_text
+from .. import indexing
 from ..models import Clause, Consultation, Entry, Kind, Moderation, Phase, Round
 from .common import audit, period_from_dates, period_text
 
@@ -115,6 +116,7 @@ def publish(consultation: Consultation, *, actor, now=None) -> None:
         if not updated:
             raise DomainError("这项意见征集已经发布。", code="published")
         consultation.published_at = now
+        indexing.schedule(consultation)
         audit(
             consultation,
             "publish",
@@ -181,6 +183,7 @@ def open_new_round(
         )
         _store_clauses(round, parts)
         consultation._current_round = round
+        indexing.schedule(consultation)
         audit(consultation, "new_round", actor=actor, after={"round": round.number})
     return round
 

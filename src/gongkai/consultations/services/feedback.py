@@ -28,7 +28,7 @@ from gongkai.core.validators import normal_phone, validate_mobile
 from gongkai.notices.models import NoticeChannel
 from gongkai.notices.services import send_notice
 
-from .. import grouping
+from .. import grouping, indexing
 from ..models import Comment, Consultation, Entry, FeedbackGroup, Kind, Moderation, Outcome, Round
 from .common import audit
 
@@ -212,6 +212,7 @@ def publish_feedback(consultation: Consultation, summary: str, *, actor, now=Non
             update_fields=["feedback_summary", "feedback_published_at", "feedback_published_by"]
         )
         sent = _notify_participants(round)
+        indexing.schedule(consultation)
         audit(consultation, "publish_feedback", actor=actor, after={"round": round.number, **sent})
     return round
 
