@@ -33,6 +33,14 @@ def _groups(round):
     )
 
 
+def group_stamp(group) -> str:
+    return f.decision_stamp(group.title, group.outcome, group.reason, group.confirmed_at)
+
+
+def entry_stamp(entry) -> str:
+    return f.decision_stamp(entry.outcome, entry.reason)
+
+
 def _approved_comments(round):
     return round.comments.filter(moderation=Moderation.APPROVED)
 
@@ -48,7 +56,12 @@ def render_feedback(request, consultation: Consultation, *, bound=None, status=2
     ungrouped = list(approved.filter(group=None).select_related("clause").order_by("submitted_at"))
     group_rows = []
     for group in groups:
-        initial = {"title": group.title, "outcome": group.outcome, "reason": group.reason}
+        initial = {
+            "title": group.title,
+            "outcome": group.outcome,
+            "reason": group.reason,
+            "seen": group_stamp(group),
+        }
         group_rows.append(
             {
                 "group": group,
@@ -67,7 +80,11 @@ def render_feedback(request, consultation: Consultation, *, bound=None, status=2
                     "form": bound.get(f"entry:{entry.pk}")
                     or f.EntryDecisionForm(
                         prefix=f"e{entry.pk}",
-                        initial={"outcome": entry.outcome, "reason": entry.reason},
+                        initial={
+                            "outcome": entry.outcome,
+                            "reason": entry.reason,
+                            "seen": entry_stamp(entry),
+                        },
                     ),
                 }
             )
@@ -190,8 +207,10 @@ def _group(consultation, group_id):
 def decide_group(request, pk: int, group_id: int):
     consultation = visible_consultation(request, pk)
     group = _group(consultation, group_id)
+    form = f.GroupForm(request.POST, prefix=f"g{group.pk}")
 
     def call(data):
+        form.check_seen(group_stamp(group))
         services.decide_group(
             group,
             title=data["title"],
@@ -205,7 +224,7 @@ def decide_group(request, pk: int, group_id: int):
         request,
         consultation,
         key=f"group:{group.pk}",
-        form=f.GroupForm(request.POST, prefix=f"g{group.pk}"),
+        form=form,
         call=call,
         anchor=f"group-{group.pk}",
     )
@@ -276,7 +295,10 @@ def decide_entry(request, pk: int, entry_id: int):
         consultation.current_round().entries.filter(moderation=Moderation.APPROVED), pk=entry_id
     )
 
+    form = f.EntryDecisionForm(request.POST, prefix=f"e{entry.pk}")
+
     def call(data):
+        form.check_seen(entry_stamp(entry))
         services.decide_entry(
             entry, outcome=data["outcome"], reason=data["reason"], actor=request.user
         )
@@ -286,7 +308,7 @@ def decide_entry(request, pk: int, entry_id: int):
         request,
         consultation,
         key=f"entry:{entry.pk}",
-        form=f.EntryDecisionForm(request.POST, prefix=f"e{entry.pk}"),
+        form=form,
         call=call,
         anchor=f"entry-{entry.pk}",
     )

@@ -4,10 +4,12 @@ field by field, in Chinese; the rules themselves are checked again by the action
 
 from __future__ import annotations
 
+import hashlib
+
 from django import forms
 from django.utils import timezone
 
-from gongkai.core.concurrency import VersionedFormMixin
+from gongkai.core.concurrency import StaleEdit, VersionedFormMixin
 from gongkai.core.validators import validate_phone
 
 from .. import clauses as clause_text
@@ -282,7 +284,30 @@ class ModerationForm(forms.Form):
 # -- feedback ------------------------------------------------------------------------
 
 
-class GroupForm(forms.Form):
+def decision_stamp(*values) -> str:
+    """A short digest of a decision as it was when a form was opened."""
+    raw = "\x1f".join(str(v or "") for v in values)
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+class SeenMixin(forms.Form):
+    """A decision form remembers what the decision was when it was opened (``seen``);
+    ``check_seen`` refuses to save over a colleague's decision made in between.
+
+    FeedbackGroup and Entry carry no version number, so this check is made before
+    the service is called, not in the same UPDATE: it catches a colleague's earlier
+    save, not two saves in the same instant.
+    """
+
+    seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def check_seen(self, current: str) -> None:
+        seen = self.cleaned_data.get("seen") or ""
+        if seen and seen != current:
+            raise StaleEdit()
+
+
+class GroupForm(SeenMixin):
     """Confirm a group: its summary, 采纳 / 部分采纳 / 未采纳 and the reason."""
 
     title = forms.CharField(
@@ -382,7 +407,7 @@ class DeleteGroupForm(forms.Form):
     pass
 
 
-class EntryDecisionForm(forms.Form):
+class EntryDecisionForm(SeenMixin):
     outcome = forms.ChoiceField(
         label="采纳情况",
         choices=Outcome.choices,

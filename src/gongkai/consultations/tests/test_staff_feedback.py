@@ -281,3 +281,36 @@ def test_approving_with_a_reason_typed_asks_which_was_meant(client, world):
     assert response.status_code == 400
     assert "如要不予采用，请点击“所选不予采用”" in response.content.decode()
     assert moderation_of([ids[0]]) == [Moderation.PENDING]
+
+
+def test_a_decision_on_a_group_never_silently_overwrites_a_colleagues(client, world):
+    from gongkai.consultations.staff.feedback import group_stamp
+    from gongkai.core.concurrency import STALE_MESSAGE
+
+    consultation, _ids, _waiting = closed_with_comments(world, pending=0)
+    services.suggest_groups(consultation, actor=world.handler_finance)
+    group = FeedbackGroup.objects.order_by("position").first()
+    client.force_login(world.handler_finance)
+    html = client.get(url("feedback", consultation.pk)).content.decode()
+    opened = group_stamp(group)
+    assert f'name="g{group.pk}-seen" value="{opened}"' in html
+    services.decide_group(
+        group,
+        title="提高补贴标准",
+        outcome="adopted",
+        reason="已采纳。",
+        actor=world.reviewer_finance,
+    )
+    data = {
+        f"g{group.pk}-title": "补贴",
+        f"g{group.pk}-outcome": "not_adopted",
+        f"g{group.pk}-reason": "财力有限。",
+        f"g{group.pk}-seen": opened,
+    }
+    response = post(
+        client, world.handler_finance, "decide_group", consultation.pk, group.pk, data=data
+    )
+    assert response.status_code == 400
+    assert STALE_MESSAGE in response.content.decode()
+    group.refresh_from_db()
+    assert (group.title, group.outcome) == ("提高补贴标准", "adopted")

@@ -39,6 +39,8 @@ def test_every_page_renders_for_the_department_and_the_office(client, world, per
     response, html = get(client, user, "index")
     assert response.status_code == 200
     assert consultation.title in html
+    workbench_nav = html.split('class="wb-nav"')[1].split("</nav>")[0]
+    assert f'href="{url("index")}" aria-current="page">意见征集</a>' in workbench_nav
     for name in PAGES:
         response, html = get(client, user, name, consultation.pk)
         assert response.status_code == 200, name
