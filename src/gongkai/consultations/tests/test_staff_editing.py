@@ -302,3 +302,10 @@ def test_a_vote_is_scheduled_on_the_chosen_entries(client, world):
         [ids[0], ids[2]]
     )
     assert Consultation.objects.get(pk=consultation.pk).state == "voting"
+    listed = client.get(url("index"), {"phase": "voting"}).content.decode()
+    assert url("detail", consultation.pk) in listed
+    assert "待反馈" in listed  # a running vote still awaits the feedback
+    assert (
+        url("detail", consultation.pk)
+        not in client.get(url("index"), {"phase": "closed"}).content.decode()
+    )
