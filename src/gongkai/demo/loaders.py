@@ -225,6 +225,12 @@ def load_consultations(ctx: DemoContext) -> None:
     load(ctx)
 
 
+def load_proposals(ctx: DemoContext) -> None:
+    from gongkai.proposals.demo import load_proposals as load
+
+    load(ctx)
+
+
 LOADERS = [
     load_governments,
     load_departments_and_staff,
@@ -234,6 +240,7 @@ LOADERS = [
     load_applications,
     load_messages,
     load_consultations,
+    load_proposals,
 ]
 
 

@@ -90,6 +90,7 @@ MODULES: tuple[PortalModule, ...] = (
             "办理复文和办理结果公开",
             "现场督办情况",
         ),
+        url_name="proposals_portal:index",
     ),
     PortalModule(
         "powers",

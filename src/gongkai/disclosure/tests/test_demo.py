@@ -22,8 +22,11 @@ def demo_world(django_db_setup, django_db_blocker):
         outer.__enter__()
         try:
             lines: list[str] = []
+            # The world and the catalogue: the later modules' loaders have their own tests.
             chain = [*loaders.LOADERS]
-            if load_disclosure not in chain:
+            if load_disclosure in chain:
+                chain = chain[: chain.index(load_disclosure) + 1]
+            else:
                 chain.append(load_disclosure)
             ctx = loaders.DemoContext(out=lines.append)
             for loader in chain:

@@ -77,7 +77,13 @@ def test_500_page_renders_without_a_request_context():
 
 def test_a_built_module_card_leads_to_its_real_home(client):
     built = [m for m in MODULES if m.built]
-    assert [m.slug for m in built] == ["disclosure", "applications", "interaction", "consultations"]
+    assert [m.slug for m in built] == [
+        "disclosure",
+        "applications",
+        "interaction",
+        "consultations",
+        "proposals",
+    ]
     response = client.get(reverse("portal:module", args=["disclosure"]))
     assert response.status_code == 302
     assert response["Location"] == reverse("xxgk:home")
@@ -87,6 +93,8 @@ def test_a_built_module_card_leads_to_its_real_home(client):
     assert response["Location"] == reverse("interaction_portal:index")
     response = client.get(reverse("portal:module", args=["consultations"]))
     assert response["Location"] == reverse("consultations_portal:index")
+    response = client.get(reverse("portal:module", args=["proposals"]))
+    assert response["Location"] == reverse("proposals_portal:index")
 
 
 def test_the_header_search_box_leads_to_the_site_wide_search(client):
