@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "gongkai.interaction",
     "gongkai.consultations",
     "gongkai.proposals",
+    "gongkai.reports",
     # the sites
     "gongkai.portal",
     "gongkai.workbench",

@@ -1,0 +1,42 @@
+"""``gongkai report annual --agency <id or code> | --government <division code> --year 2016 --format json``."""
+
+from __future__ import annotations
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from gongkai.applications.management.commands.applications import find_agency
+from gongkai.orgs.models import Government
+
+from ...annual import annual_report
+
+FORMATS = ("json",)
+
+
+class Command(BaseCommand):
+    help = "年度报告：annual（政府信息公开工作年度报告，按全国统一格式，数据来自系统记录）。"
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="subcommand", required=True, title="子命令")
+        annual = sub.add_parser("annual", help="政府信息公开工作年度报告")
+        scope = annual.add_mutually_exclusive_group(required=True)
+        scope.add_argument("--agency", help="机关编号或统一社会信用代码")
+        scope.add_argument("--government", help="政府的行政区划代码（含所辖政府），如 620500")
+        annual.add_argument("--year", type=int, required=True, help="年度，如 2016")
+        annual.add_argument("--format", choices=FORMATS, default="json", help="输出格式")
+
+    def handle(self, *args, subcommand, **options):
+        getattr(self, f"_{subcommand}")(**options)
+
+    def _annual(self, *, agency, government, year, format, **options):
+        if not 2000 <= year <= 2100:
+            raise CommandError(f"年度“{year}”不正确，应为四位年份，如 2016。")
+        if agency:
+            scope = find_agency(agency)
+        else:
+            scope = Government.objects.filter(code=(government or "").strip()).first()
+            if scope is None:
+                raise CommandError(f"没有行政区划代码为“{government}”的政府。")
+        report = annual_report(scope, year)
+        self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
