@@ -19,6 +19,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from gongkai.core.concurrency import Versioned
+
 from .consultations import Clause, Round
 
 
@@ -68,7 +70,7 @@ class Participation(models.Model):
         return self.moderation == Moderation.APPROVED and self.wants_public
 
 
-class FeedbackGroup(models.Model):
+class FeedbackGroup(Versioned):
     round = models.ForeignKey(
         Round, verbose_name="轮次", on_delete=models.CASCADE, related_name="groups"
     )
@@ -146,7 +148,7 @@ class Comment(Participation):
         return self.text[:30]
 
 
-class Entry(Participation):
+class Entry(Participation, Versioned):
     round = models.ForeignKey(
         Round, verbose_name="轮次", on_delete=models.PROTECT, related_name="entries"
     )

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gongkai import access
+from gongkai.core.concurrency import claim_version
 from gongkai.core.errors import DomainError
 from gongkai.core.validators import normal_phone, validate_mobile
 from gongkai.notices.models import NoticeChannel
@@ -70,6 +71,14 @@ def suggest_groups(consultation: Consultation, *, actor) -> int:
     return count
 
 
+def _claim(obj, expected_version: int | None) -> None:
+    """Bump the version: from the one the form was opened at (``StaleEdit`` if it moved on),
+    or, for a caller without a form, from whatever it is now."""
+    if expected_version is None:
+        expected_version = type(obj).objects.values_list("version", flat=True).get(pk=obj.pk)
+    claim_version(obj, expected_version)
+
+
 def create_group(consultation: Consultation, title: str, *, actor) -> FeedbackGroup:
     round = _round_for(consultation, "consultations.feedback", actor)
     title = (title or "").strip()
@@ -82,9 +91,19 @@ def create_group(consultation: Consultation, title: str, *, actor) -> FeedbackGr
 
 
 def decide_group(
-    group: FeedbackGroup, *, title: str, outcome: str, reason: str, actor
+    group: FeedbackGroup,
+    *,
+    title: str,
+    outcome: str,
+    reason: str,
+    actor,
+    expected_version: int | None = None,
 ) -> FeedbackGroup:
-    """A person confirms the group: its summary, 采纳 / 部分采纳 / 未采纳 and the reason."""
+    """A person confirms the group: its summary, 采纳 / 部分采纳 / 未采纳 and the reason.
+
+    With ``expected_version`` (the version the person's form was opened at) a
+    colleague's decision saved in between is refused (``StaleEdit``), never
+    overwritten."""
     consultation = group.round.consultation
     _round_for(consultation, "consultations.feedback", actor)
     title, reason = (title or "").strip(), (reason or "").strip()
@@ -101,7 +120,9 @@ def decide_group(
     group.title, group.outcome, group.reason = title[:TITLE_MAX], outcome, reason
     group.suggested = False
     group.confirmed_at, group.confirmed_by = timezone.now(), actor
-    group.save()
+    with transaction.atomic():
+        _claim(group, expected_version)
+        group.save()
     audit(
         consultation,
         "decide_group",
@@ -146,13 +167,17 @@ def delete_group(group: FeedbackGroup, *, actor) -> None:
     group.delete()  # its comments are ungrouped again (SET_NULL)
 
 
-def decide_entry(entry: Entry, *, outcome: str, reason: str, actor) -> None:
+def decide_entry(
+    entry: Entry, *, outcome: str, reason: str, actor, expected_version: int | None = None
+) -> None:
     consultation = entry.round.consultation
     _round_for(consultation, "consultations.feedback", actor)
     if outcome not in Outcome.values or not (reason or "").strip():
         raise DomainError("请选择采纳情况并说明理由。", code="decision")
     entry.outcome, entry.reason = outcome, reason.strip()
-    entry.save(update_fields=["outcome", "reason"])
+    with transaction.atomic():
+        _claim(entry, expected_version)
+        entry.save(update_fields=["outcome", "reason", "version"])
     audit(consultation, "decide_entry", actor=actor, after={"entry": entry.pk, "outcome": outcome})
 
 

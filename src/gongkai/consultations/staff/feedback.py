@@ -34,11 +34,11 @@ def _groups(round):
 
 
 def group_stamp(group) -> str:
-    return f.decision_stamp(group.title, group.outcome, group.reason, group.confirmed_at)
+    return str(group.version)
 
 
 def entry_stamp(entry) -> str:
-    return f.decision_stamp(entry.outcome, entry.reason)
+    return str(entry.version)
 
 
 def _approved_comments(round):
@@ -217,6 +217,7 @@ def decide_group(request, pk: int, group_id: int):
             outcome=data["outcome"],
             reason=data["reason"],
             actor=request.user,
+            expected_version=form.seen_version(),
         )
         return f"已确认归类“{data['title']}”：{Outcome(data['outcome']).label}。"
 
@@ -300,7 +301,11 @@ def decide_entry(request, pk: int, entry_id: int):
     def call(data):
         form.check_seen(entry_stamp(entry))
         services.decide_entry(
-            entry, outcome=data["outcome"], reason=data["reason"], actor=request.user
+            entry,
+            outcome=data["outcome"],
+            reason=data["reason"],
+            actor=request.user,
+            expected_version=form.seen_version(),
         )
         return f"已保存作品“{entry.title}”的采纳情况：{Outcome(data['outcome']).label}。"
 

@@ -4,8 +4,6 @@ field by field, in Chinese; the rules themselves are checked again by the action
 
 from __future__ import annotations
 
-import hashlib
-
 from django import forms
 from django.utils import timezone
 
@@ -284,20 +282,11 @@ class ModerationForm(forms.Form):
 # -- feedback ------------------------------------------------------------------------
 
 
-def decision_stamp(*values) -> str:
-    """A short digest of a decision as it was when a form was opened."""
-    raw = "\x1f".join(str(v or "") for v in values)
-    return hashlib.sha256(raw.encode()).hexdigest()[:16]
-
-
 class SeenMixin(forms.Form):
-    """A decision form remembers what the decision was when it was opened (``seen``);
-    ``check_seen`` refuses to save over a colleague's decision made in between.
-
-    FeedbackGroup and Entry carry no version number, so this check is made before
-    the service is called, not in the same UPDATE: it catches a colleague's earlier
-    save, not two saves in the same instant.
-    """
+    """A decision form remembers the version of the decision it was opened at
+    (``seen``); the service claims that version in the same transaction as the
+    save, so a colleague's decision saved in between (or at the same instant)
+    is refused with ``StaleEdit``, never overwritten."""
 
     seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
@@ -305,6 +294,10 @@ class SeenMixin(forms.Form):
         seen = self.cleaned_data.get("seen") or ""
         if seen and seen != current:
             raise StaleEdit()
+
+    def seen_version(self) -> int | None:
+        seen = self.cleaned_data.get("seen") or ""
+        return int(seen) if seen.isdigit() else None
 
 
 class GroupForm(SeenMixin):

@@ -137,3 +137,25 @@ def test_merge_and_move(world, closed):
     services.move_comments(consultation, [ids[0]], None, actor=world.handler_finance)
     assert first.comments.count() == 4
     assert "还有1条意见未归类" in " ".join(services.problems(consultation.current_round()))
+
+
+def test_a_stale_decision_is_refused_in_the_same_transaction(world, closed):
+    from gongkai.core.concurrency import StaleEdit
+
+    consultation, _ids, _ = closed
+    services.suggest_groups(consultation, actor=world.handler_finance)
+    group = FeedbackGroup.objects.order_by("position").first()
+    opened = group.version
+    services.decide_group(
+        group, title="补贴", outcome="adopted", reason="已采纳。", actor=world.reviewer_finance,
+        expected_version=opened,
+    )  # fmt: skip
+    stale = FeedbackGroup.objects.get(pk=group.pk)
+    stale.version = opened  # what the colleague's form was opened at
+    with pytest.raises(StaleEdit):
+        services.decide_group(
+            stale, title="补贴", outcome="not_adopted", reason="财力有限。",
+            actor=world.handler_finance, expected_version=opened,
+        )  # fmt: skip
+    group.refresh_from_db()
+    assert (group.outcome, group.version) == ("adopted", opened + 1)
