@@ -29,3 +29,23 @@ def json_object(body: bytes) -> dict:
     if not isinstance(raw, dict):
         raise Refused(400, {"detail": '请求体应为 JSON 对象，如 {"text": "…", …}。'})
     return raw
+
+
+def json_body_with_idempotency_key(schema, what: str) -> dict:
+    """``openapi_extra`` of a POST taking a JSON ``schema`` and an optional
+    ``Idempotency-Key`` header under which repeats make one ``what`` (一件申请…)."""
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": schema.model_json_schema()}},
+        },
+        "parameters": [
+            {
+                "name": "Idempotency-Key",
+                "in": "header",
+                "required": False,
+                "description": f"同一个键重复提交只产生{what}（1–64 个可见 ASCII 字符，如 UUID）",
+                "schema": {"type": "string"},
+            }
+        ],
+    }

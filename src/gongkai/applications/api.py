@@ -30,6 +30,7 @@ from django.http import HttpResponse
 from ninja import Router, Schema, Status
 from pydantic import BaseModel, ConfigDict, Field
 
+from gongkai.api.helpers import json_body_with_idempotency_key
 from gongkai.files.kinds import ALL_KINDS
 from gongkai.files.services import FileRejected, inspect_upload
 
@@ -313,21 +314,7 @@ def _form_errors(form) -> dict[str, list[str]]:
     },
     summary="提交政府信息公开申请（无需账号）",
     url_name="applications_submit",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": ApplicationIn.model_json_schema()}},
-        },
-        "parameters": [
-            {
-                "name": "Idempotency-Key",
-                "in": "header",
-                "required": False,
-                "description": "同一个键重复提交只产生一件申请（1–64 个可见 ASCII 字符，如 UUID）",
-                "schema": {"type": "string"},
-            }
-        ],
-    },
+    openapi_extra=json_body_with_idempotency_key(ApplicationIn, "一件申请"),
 )
 def submit_application(request, response: HttpResponse):
     blocked = limits.submit_blocked(request)

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Status
 
-from gongkai.api.helpers import Refused, json_object, too_many
+from gongkai.api.helpers import Refused, json_body_with_idempotency_key, json_object, too_many
 from gongkai.applications.api import IDEMPOTENCY_KEY
 from gongkai.applications.portal.limits import ip_of
 
@@ -68,21 +68,7 @@ def _invalid(errors: dict[str, list[str]]) -> Refused:
     description="校验规则与网页相同；征集期外返回 409（说明开始或截止时间），无效时返回 422 和各字段的"
     "中文说明，不保存任何内容。同一联系电话、同一网络地址的提交数有上限，超过时返回 429 和 Retry-After。",
     url_name="consultation_comment",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": CommentIn.model_json_schema()}},
-        },
-        "parameters": [
-            {
-                "name": "Idempotency-Key",
-                "in": "header",
-                "required": False,
-                "description": "同一个键重复提交只产生一条意见（1–64 个可见 ASCII 字符，如 UUID）",
-                "schema": {"type": "string"},
-            }
-        ],
-    },
+    openapi_extra=json_body_with_idempotency_key(CommentIn, "一条意见"),
 )
 def comment(request, response: HttpResponse, consultation_id: int):
     consultation = (

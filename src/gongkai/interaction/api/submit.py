@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpResponse
 from ninja import Status
 
+from gongkai.api.helpers import json_body_with_idempotency_key
 from gongkai.applications.api import IDEMPOTENCY_KEY
 from gongkai.orgs.models import Government
 
@@ -91,21 +92,7 @@ def _invalid(errors: dict[str, list[str]]) -> Refused:
     description="字段校验与留言板网页相同；无效时返回 422 和各字段的中文说明，不保存任何内容。"
     "同一联系电话、同一网络地址的留言数有上限，超过时返回 429 和 Retry-After。",
     url_name="messages_submit",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": MessageIn.model_json_schema()}},
-        },
-        "parameters": [
-            {
-                "name": "Idempotency-Key",
-                "in": "header",
-                "required": False,
-                "description": "同一个键重复提交只产生一条留言（1–64 个可见 ASCII 字符，如 UUID）",
-                "schema": {"type": "string"},
-            }
-        ],
-    },
+    openapi_extra=json_body_with_idempotency_key(MessageIn, "一条留言"),
 )
 def submit(request, response: HttpResponse):
     ip = limits.ip_of(request)
