@@ -13,4 +13,10 @@ urlpatterns = [
     path("<int:pk>/comment/", views_participate.comment, name="comment"),
     path("<int:pk>/entry/", views_participate.entry, name="entry"),
     path("<int:pk>/vote/", views_participate.vote, name="vote"),
+    path("<int:pk>/files/<int:file_id>/", views_detail.consultation_file, name="file"),
+    path(
+        "<int:pk>/entries/<int:entry_id>/files/<int:file_id>/",
+        views_detail.entry_file,
+        name="entry_file",
+    ),
 ]

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from gongkai.disclosure.portal.scope import page_links, paginate
+from gongkai.files.downloads import file_response
 
 from .. import clauses as clause_text
 from .. import services
-from ..models import Kind, Moderation, Phase
+from ..models import ConsultationFile, EntryFile, Kind, Moderation, Phase
 from ..services.common import last_day, period_text
 from .common import consultation_or_404, page
 from .forms import CommentForm, EntryForm, VoteCodeForm
@@ -146,3 +148,36 @@ def feedback(request, pk: int):
     context = _context(consultation, round, rounds, timezone.now())
     context["report"] = services.report(round)
     return page(request, "feedback.html", context)
+
+
+@require_GET
+def consultation_file(request, pk: int, file_id: int):
+    """An attachment of a published consultation (any of its rounds)."""
+    consultation = consultation_or_404(pk)
+    attached = get_object_or_404(
+        ConsultationFile.objects.select_related("file"),
+        pk=file_id,
+        round__consultation=consultation,
+    )
+    return public_file(attached.file)
+
+
+@require_GET
+def entry_file(request, pk: int, entry_id: int, file_id: int):
+    """A file of an entry the public may see (approved, and its author agreed)."""
+    consultation = consultation_or_404(pk)
+    attached = get_object_or_404(
+        EntryFile.objects.select_related("file"),
+        pk=file_id,
+        entry_id=entry_id,
+        entry__round__consultation=consultation,
+        entry__moderation=Moderation.APPROVED,
+        entry__wants_public=True,
+    )
+    return public_file(attached.file)
+
+
+def public_file(stored):
+    response = file_response(stored)
+    response["Cache-Control"] = "public, max-age=3600"
+    return response

@@ -8,7 +8,17 @@
 Every staff action checks ``gongkai.access`` and writes the audit trail.
 """
 
-from .drafting import Draft, create, extend, open_new_round, publish, schedule_vote, update
+from .drafting import (
+    Draft,
+    attach_files,
+    create,
+    extend,
+    open_new_round,
+    publish,
+    remove_file,
+    schedule_vote,
+    update,
+)
 from .feedback import (
     create_group,
     decide_entry,
@@ -35,6 +45,7 @@ __all__ = [
     "Draft",
     "NotAccepting",
     "Receipt",
+    "attach_files",
     "cast_vote",
     "create",
     "create_group",
@@ -49,6 +60,7 @@ __all__ = [
     "problems",
     "publish",
     "publish_feedback",
+    "remove_file",
     "report",
     "schedule_vote",
     "send_vote_code",

@@ -14,7 +14,7 @@ from gongkai.core.errors import DomainError
 
 from .. import clauses as clause_text
 from .. import indexing
-from ..models import Clause, Consultation, Entry, Kind, Moderation, Phase, Round
+from ..models import Clause, Consultation, ConsultationFile, Entry, Kind, Moderation, Phase, Round
 from .common import audit, period_from_dates, period_text
 
 SUMMARY_FIELDS = (
@@ -182,6 +182,10 @@ def open_new_round(
             changes_note=changes_note.strip(),
         )
         _store_clauses(round, parts)
+        ConsultationFile.objects.bulk_create(
+            ConsultationFile(round=round, file_id=f.file_id, title=f.title)
+            for f in previous.files.all()
+        )
         consultation._current_round = round
         indexing.schedule(consultation)
         audit(consultation, "new_round", actor=actor, after={"round": round.number})
@@ -229,3 +233,42 @@ def schedule_vote(
 
 def phase_label(consultation: Consultation, now=None) -> str:
     return Phase(consultation.phase(now)).label
+
+
+# -- attachments of the draft (全文、图纸、说明) ----------------------------------------
+
+
+def attach_files(consultation: Consultation, uploads, *, actor) -> list[ConsultationFile]:
+    """Attach documents to the current round while the consultation is unpublished.
+
+    Each upload is sniffed by content and size-limited (``store_upload``); a new
+    round starts with its predecessor's attachments."""
+    from gongkai.files.services import DOCUMENT_KINDS, store_upload
+
+    access.require(actor, "consultations.edit", consultation)
+    if not uploads:
+        raise DomainError("请选择要上传的文件。", code="no_file")
+    round = consultation.current_round()
+    made = []
+    with transaction.atomic():
+        for upload in uploads:
+            stored = store_upload(upload, allowed_kinds=DOCUMENT_KINDS, uploaded_by=actor)
+            made.append(ConsultationFile.objects.create(round=round, file=stored))
+        audit(
+            consultation,
+            "attach_files",
+            actor=actor,
+            after={"files": [m.file.original_name for m in made]},
+        )
+    return made
+
+
+def remove_file(consultation: Consultation, attached_id: int, *, actor) -> None:
+    access.require(actor, "consultations.edit", consultation)
+    attached = consultation.current_round().files.select_related("file").filter(pk=attached_id)
+    found = attached.first()
+    if found is None:
+        raise DomainError("这个附件不存在，或已经删除。", code="no_file")
+    with transaction.atomic():
+        found.delete()
+        audit(consultation, "remove_file", actor=actor, before={"file": found.file.original_name})

@@ -45,6 +45,8 @@ def _approved_entries(round):
 
 def _initial_forms(consultation, round, can) -> dict:
     forms = {"publish": f.PublishForm(prefix="publish")}
+    if can["edit"]:
+        forms["attach"] = f.AttachForm(prefix="attach")
     if can["extend"]:
         forms["extend"] = f.ExtendForm(
             prefix="extend", initial={"closes_on": last_day(round.closes_at)}
@@ -91,6 +93,7 @@ def render_detail(request, consultation: Consultation, *, bound=None, status=200
         if round.vote_opens_at and round.vote_closes_at
         else "",
         "clauses": clauses,
+        "files": list(round.files.select_related("file")),
         "changes": changes,
         "counts": counts,
         "can": can,

@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from gongkai.core.concurrency import StaleEdit, VersionedFormMixin
 from gongkai.core.validators import validate_phone
+from gongkai.files.forms import MultipleFilesField, checked_uploads
+from gongkai.files.kinds import DOCUMENT_KINDS
 
 from .. import clauses as clause_text
 from ..models import Consultation, Kind, Outcome, Phase
@@ -420,3 +422,27 @@ class PublishFeedbackForm(forms.Form):
         max_length=5000,
         help_text="征集的总体情况和意见采纳的总体说明，与各归类的采纳情况一并公布。",
     )
+
+
+class AttachForm(forms.Form):
+    """Documents of the draft (全文、图纸、说明), checked by content before they are stored."""
+
+    MAX_FILES = 5
+
+    files = MultipleFilesField(
+        label="选择文件",
+        help_text=f"PDF、OFD、Word、Excel、图片，每次最多{MAX_FILES}个。",
+        error_messages={"required": "请选择要上传的文件。"},
+    )
+
+    def clean_files(self):
+        return checked_uploads(
+            self.files.getlist(self.add_prefix("files")),
+            allowed_kinds=DOCUMENT_KINDS,
+            max_files=self.MAX_FILES,
+            too_many=f"每次最多上传{self.MAX_FILES}个文件。",
+        )
+
+
+class RemoveFileForm(forms.Form):
+    pass

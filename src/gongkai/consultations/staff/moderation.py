@@ -36,7 +36,7 @@ def _pending(round):
     )
     entries = (
         round.entries.filter(moderation=Moderation.PENDING)
-        .prefetch_related("files")
+        .prefetch_related("files__file")
         .order_by("submitted_at", "id")
     )
     return comments, entries

@@ -5,7 +5,7 @@ Included by the workbench URLconf, so names are ``workbench:consultations_staff:
 
 from django.urls import path
 
-from . import detail, editing, feedback, listing, moderation
+from . import detail, editing, feedback, files, listing, moderation
 
 app_name = "consultations_staff"
 urlpatterns = [
@@ -17,6 +17,14 @@ urlpatterns = [
     path("<int:pk>/extend/", detail.extend, name="extend"),
     path("<int:pk>/round/", detail.new_round, name="new_round"),
     path("<int:pk>/vote/", detail.schedule_vote, name="schedule_vote"),
+    path("<int:pk>/files/", files.attach, name="attach"),
+    path("<int:pk>/files/<int:file_id>/", files.download, name="file"),
+    path("<int:pk>/files/<int:file_id>/remove/", files.remove, name="remove_file"),
+    path(
+        "<int:pk>/entries/<int:entry_id>/files/<int:file_id>/",
+        files.entry_file,
+        name="entry_file",
+    ),
     path("<int:pk>/moderation/", moderation.moderation, name="moderation"),
     path("<int:pk>/moderation/decide/", moderation.moderate, name="moderate"),
     path("<int:pk>/feedback/", feedback.feedback, name="feedback"),
