@@ -218,6 +218,11 @@ RULES: dict[str, Rule] = {
     "proposals.assign": Rule(
         {OFFICE: TREE}, frozenset({"pending"}), "交办建议提案（主办、会办单位，办理期限）"
     ),
+    "proposals.reassign": Rule(
+        {OFFICE: TREE},
+        frozenset({"handling"}),
+        "改办：交办有误的，改由其他单位办理（重新计算期限）",
+    ),
     "proposals.handle": Rule(
         {H: OWN, R: OWN}, frozenset({"handling"}), "办理建议提案（会办意见、起草答复函）"
     ),

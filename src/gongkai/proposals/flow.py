@@ -1,6 +1,7 @@
 """The transition table of an item (代表建议 / 政协提案).
 
     待交办 pending ─assign (交办: lead + co units, deadline)─▶ 办理中 handling
+    handling ─reassign (改办: the office moves a misassigned item, reason required)─▶ handling
     handling ─submit_reply (答复函 drafted, graded)─▶ 答复函待审签 approval
     approval ─return_reply (comment)─▶ handling
     approval ─approve_reply (unit leader signs, letter sent)─▶ 已答复 replied
@@ -20,6 +21,14 @@ FLOW = Workflow(
     states=dict(S.choices),
     transitions=[
         Transition("assign", S.PENDING, S.HANDLING, "proposals.assign", "交办"),
+        Transition(
+            "reassign",
+            S.HANDLING,
+            S.HANDLING,
+            "proposals.reassign",
+            "改办",
+            comment_required=True,
+        ),
         Transition("submit_reply", S.HANDLING, S.APPROVAL, "proposals.handle", "答复函送审签"),
         Transition(
             "return_reply",

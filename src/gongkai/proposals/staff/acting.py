@@ -113,6 +113,36 @@ def assign(request, pk: int):
 
 @staff_required
 @require_POST
+def reassign(request, pk: int):
+    item = visible_item(request, pk)
+    form = f.ReassignForm(request.POST, session=item.session, prefix="reassign")
+
+    def call(data):
+        services.reassign(
+            item,
+            lead=data["lead"],
+            joint=list(data["joint"]),
+            assist=list(data["assist"]),
+            reason=data["reason"],
+            actor=request.user,
+            on=data["on"],
+        )
+        return f"已改由{data['lead'].name}主办，答复期限{item.due_date:%Y-%m-%d}。"
+
+    return run(
+        request,
+        item,
+        permission="proposals.reassign",
+        target=item,
+        label="改办",
+        form=form,
+        key="reassign",
+        call=call,
+    )
+
+
+@staff_required
+@require_POST
 def co_opinion(request, pk: int, assignment_id: int):
     item = visible_item(request, pk)
     assignment = (

@@ -89,6 +89,19 @@ class AssignForm(forms.Form):
             self.fields[name].queryset = units(session)
 
 
+class ReassignForm(AssignForm):
+    """改办: other units, from the day of the change, with the reason."""
+
+    reason = text_field(
+        "改办理由", rows=2, max_length=500, help_text="如：职责不符。记入办理记录。"
+    )
+    on = date_field("改办日期")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["complex"], self.fields["limit_months"]
+
+
 class CoOpinionForm(forms.Form):
     opinion = text_field("会办意见", rows=4, max_length=3000, help_text="至少10个字，送主办单位。")
     on = date_field("提出日期")

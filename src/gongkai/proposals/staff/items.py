@@ -78,6 +78,7 @@ def allowed(user, item: Proposal) -> dict:
     found = {}
     if FLOW.available(item, user) and access.can(user, "proposals.assign", item):
         found["assign"] = True
+    found["reassign"] = access.can(user, "proposals.reassign", item)
     if lead is not None:
         lead_actions = {t.action for t in FLOW.available(item, user, access_object=lead)}
         found["reply"] = "submit_reply" in lead_actions
@@ -99,6 +100,8 @@ def form_for(key: str, item: Proposal, bound=None):
         return bound[key]
     if key == "assign":
         return f.AssignForm(session=item.session, prefix="assign")
+    if key == "reassign":
+        return f.ReassignForm(session=item.session, prefix="reassign")
     if key == "approve":
         reply = item.current_reply()
         return f.ApproveForm(prefix="approve", initial={"grade": reply.grade if reply else None})
@@ -113,7 +116,7 @@ def form_for(key: str, item: Proposal, bound=None):
 def render_detail(request, item: Proposal, *, bound=None, status=200):
     can = allowed(request.user, item)
     forms = {}
-    for key in ("assign", "reply", "approve", "satisfaction", "visit"):
+    for key in ("assign", "reassign", "reply", "approve", "satisfaction", "visit"):
         if can.get(key):
             forms[key] = form_for(key, item, bound)
     if can.get("approve"):

@@ -184,3 +184,27 @@ def test_the_import_template_reads_back_without_problems(client, world):
     assert report.valid and [r.values["number"] for r in report.rows] == ["1"]
     client.force_login(world.handler_finance)
     assert client.get(url("import_template")).status_code == 403
+
+
+def test_the_office_reassigns_from_the_item_page(client, world):
+    item = imported(world, congress_session(world))[0]
+    services.assign(item, lead=world.environment, actor=world.office, on=date(2026, 3, 2))
+    client.force_login(world.handler_environment)
+    assert "reassign-heading" not in client.get(url("detail", item.pk)).content.decode()
+    client.force_login(world.office)
+    assert "reassign-heading" in client.get(url("detail", item.pk)).content.decode()
+    missing = client.post(
+        url("reassign", item.pk), {"reassign-lead": world.finance.pk, "reassign-on": "2026-03-09"}
+    )
+    assert missing.status_code == 400 and "请填写改办理由" in missing.content.decode()
+    done = client.post(
+        url("reassign", item.pk),
+        {
+            "reassign-lead": world.finance.pk,
+            "reassign-on": "2026-03-09",
+            "reassign-reason": "职责不符",
+        },
+    )
+    assert done.status_code == 302
+    item.refresh_from_db()
+    assert item.lead_department == world.finance and item.due_date == date(2026, 6, 9)
