@@ -232,6 +232,26 @@ RULES: dict[str, Rule] = {
     ),
     "proposals.record_visit": Rule({OFFICE: TREE}, description="登记现场督办"),
     "proposals.supervise": Rule({OFFICE: TREE}, description="建议提案督办、办理结果公开与统计"),
+    # -- annual reports 年度报告 (gongkai.reports) --------------------------------
+    # Objects: a report, answered for by its agency, or for a government's
+    # report by that government's general office (``access_department``).
+    "reports.view": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, description="查看政府信息公开工作年度报告"
+    ),
+    "reports.edit": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE},
+        frozenset({"draft", "returned"}),
+        "编写年度报告（总体情况、问题和改进、其他事项及填报数据）",
+    ),
+    "reports.submit": Rule(
+        {R: OWN, OFFICE: TREE}, frozenset({"draft", "returned"}), "报送年度报告"
+    ),
+    "reports.review": Rule(
+        {OFFICE: TREE}, frozenset({"submitted"}), "审核年度报告（通过定稿或退回修改）"
+    ),
+    "reports.publish": Rule(
+        {H: OWN, R: OWN}, frozenset({"approved"}), "将定稿的年度报告提交公开目录发布"
+    ),
 }
 
 

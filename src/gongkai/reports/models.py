@@ -1,0 +1,146 @@
+"""An annual report (年度报告) as it is written, reviewed and frozen.
+
+One report per agency (a ``Department``) or per government, per year. Staff
+write sections 一, 五 and 六 and enter the Table 二 figures the platform cannot
+compute yet; everything else is computed from the records when the report is
+shown (``annual.annual_report``). When the disclosure office approves it, the
+whole content is frozen in ``snapshot``: later changes to the records never
+alter it, and ``services.differences`` shows where today's data has moved on.
+The approved report then goes into the catalogue as a 年度报告 item through
+the department's own review (保密审查, 领导审批); it is published when that
+item is.
+
+States::
+
+    draft ─submit─▶ submitted ─approve (snapshot)─▶ approved ─(catalogue item published)
+      ▲                 │
+      └──── returned ◀──┘ return (comment required)
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from gongkai.core.concurrency import Versioned
+
+
+class ReportState(models.TextChoices):
+    DRAFT = "draft", "编写中"
+    SUBMITTED = "submitted", "待公开办审核"
+    RETURNED = "returned", "退回修改"
+    APPROVED = "approved", "审核通过"
+
+
+EDITABLE = frozenset({ReportState.DRAFT, ReportState.RETURNED})
+
+
+class AnnualReport(Versioned):
+    department = models.ForeignKey(
+        "orgs.Department",
+        verbose_name="机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="annual_reports",
+        help_text="机关（部门）的年度报告；政府的年度报告不填",
+    )
+    government = models.ForeignKey(
+        "orgs.Government",
+        verbose_name="政府",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="annual_reports",
+        help_text="政府的年度报告（汇总所属机关和下级政府）",
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    state = models.CharField(
+        "状态", max_length=12, choices=ReportState.choices, default=ReportState.DRAFT
+    )
+    overview = models.TextField("一、总体情况", blank=True)
+    problems = models.TextField("五、存在的主要问题及改进情况", blank=True)
+    other = models.TextField("六、其他需要报告的事项", blank=True)
+    licensing = models.PositiveIntegerField("行政许可本年处理决定数量", null=True, blank=True)
+    penalties = models.PositiveIntegerField("行政处罚本年处理决定数量", null=True, blank=True)
+    enforcement = models.PositiveIntegerField("行政强制本年处理决定数量", null=True, blank=True)
+    fees = models.DecimalField(
+        "行政事业性收费本年收费金额（万元）", max_digits=14, decimal_places=4, null=True, blank=True
+    )
+    return_comment = models.TextField("退回意见", blank=True)
+    submitted_at = models.DateTimeField("报送时间", null=True, blank=True)
+    approved_at = models.DateTimeField("审核通过时间", null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    snapshot = models.JSONField("定稿内容", null=True, blank=True, editable=False)
+    item = models.OneToOneField(
+        "disclosure.InformationItem",
+        verbose_name="公开目录中的信息",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="annual_report",
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "政府信息公开工作年度报告"
+        verbose_name_plural = "政府信息公开工作年度报告"
+        ordering = ["-year", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(department__isnull=False, government__isnull=True)
+                | Q(department__isnull=True, government__isnull=False),
+                name="report_one_scope",
+            ),
+            models.UniqueConstraint(
+                fields=["department", "year"],
+                condition=Q(department__isnull=False),
+                name="report_agency_year",
+            ),
+            models.UniqueConstraint(
+                fields=["government", "year"],
+                condition=Q(government__isnull=False),
+                name="report_government_year",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope.name}{self.year}年政府信息公开工作年度报告"
+
+    @property
+    def scope(self):
+        return self.department or self.government
+
+    @property
+    def access_department(self):
+        """Who answers for it: the agency, or the government's general office (政府办公室)."""
+        if self.department_id:
+            return self.department
+        from gongkai.orgs.models import Department
+
+        return (
+            Department.objects.filter(government=self.government, kind="general_office")
+            .select_related("government")
+            .first()
+        )
+
+    @property
+    def published(self) -> bool:
+        return self.item is not None and self.item.state == "published"
+
+    def entered(self) -> dict:
+        return {
+            "licensing": self.licensing,
+            "penalties": self.penalties,
+            "enforcement": self.enforcement,
+            "fees": self.fees,
+        }
