@@ -1,6 +1,8 @@
-"""``gongkai report annual --agency <id or code> | --government <division code> --year 2016 --format json``.
+"""``gongkai report annual --agency <id or code> | --government <division code> --year 2016
+--format json|docx|pdf|xlsx [--output FILE]``.
 
-Prints the report as it stands: the stored report's texts and entered figures
+JSON is printed on stdout; DOCX, PDF and XLSX (``documents``) are written to
+``--output``, which they require. Each gives the report as it stands: the stored report's texts and entered figures
 (its frozen content once approved) or, when none was started, the figures
 computed from the records with empty texts; ``checks`` lists every failed
 cross-check (empty when all hold)."""
@@ -15,10 +17,11 @@ from gongkai.applications.management.commands.applications import find_agency
 from gongkai.orgs.models import Government
 
 from ...annual import annual_report
+from ...documents import render
 from ...models import AnnualReport
 from ...services import content
 
-FORMATS = ("json",)
+FORMATS = ("json", "docx", "pdf", "xlsx")
 
 
 class Command(BaseCommand):
@@ -32,13 +35,20 @@ class Command(BaseCommand):
         scope.add_argument("--government", help="政府的行政区划代码（含所辖政府），如 620500")
         annual.add_argument("--year", type=int, required=True, help="年度，如 2016")
         annual.add_argument("--format", choices=FORMATS, default="json", help="输出格式")
+        annual.add_argument(
+            "--output", help="输出文件（docx、pdf、xlsx 格式必填；json 输出到屏幕）"
+        )
 
     def handle(self, *args, subcommand, **options):
         getattr(self, f"_{subcommand}")(**options)
 
-    def _annual(self, *, agency, government, year, format, **options):
+    def _annual(self, *, agency, government, year, format, output=None, **options):
         if not 2000 <= year <= 2100:
             raise CommandError(f"年度“{year}”不正确，应为四位年份，如 2016。")
+        if format != "json" and not output:
+            raise CommandError(
+                f"{format} 格式须用 --output 指定输出文件，如 --output /tmp/年度报告.{format}。"
+            )
         if agency:
             scope = find_agency(agency)
         else:
@@ -49,4 +59,12 @@ class Command(BaseCommand):
         stored = AnnualReport.objects.filter(**key, year=year).first()
         # The stored report's texts and entered figures (frozen once approved), else the records.
         data = content(stored) if stored is not None else annual_report(scope, year)
-        self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+        if format == "json":
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        try:
+            with open(output, "wb") as out:
+                out.write(render(data, format))
+        except OSError as exc:
+            raise CommandError(f"无法写入输出文件“{output}”：{exc.strerror or exc}") from exc
+        self.stdout.write(f"已生成 {data['title']}（{format}）：{output}")

@@ -1,0 +1,106 @@
+"""The public pages of 政府信息公开工作年度报告 (annual reports): the list by year, one
+report's page and its files.
+
+A report is public once its catalogue item (公开目录中的年度报告) is published
+(``item__state="published"``); the portal shows those of the site's government
+and of the governments under it (``site_government``), like the other columns.
+The page and the files (DOCX, PDF, XLSX) come from the frozen content
+(``snapshot``) alone, never from today's records; anything else is 404.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.core.cache import cache
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.dateparse import parse_datetime
+from django.views.decorators.http import require_GET
+
+from gongkai.disclosure.portal.scope import site_government
+from gongkai.files.downloads import content_disposition
+from gongkai.portal.modules import MODULES_BY_SLUG
+
+from ..documents import CONTENT_TYPES, file_name, grid_html, sections
+from ..documents import render as render_file
+from ..models import AnnualReport
+
+SECTION = MODULES_BY_SLUG["annual-reports"]
+FORMATS = {"docx": "Word 文档（DOCX）", "pdf": "PDF 文档", "xlsx": "Excel 表格（XLSX）"}
+FILE_CACHE_SECONDS = 24 * 3600  # the content is frozen: a file made once stays right
+
+
+def public_reports() -> QuerySet[AnnualReport]:
+    """Published reports of the site's government and those under it."""
+    reports = (
+        AnnualReport.objects.filter(item__state="published", snapshot__isnull=False)
+        .select_related("department__government", "government", "item")
+        .order_by("-year", "government__path", "department__government__path", "id")
+    )
+    government = site_government()
+    if government is not None:
+        reports = reports.filter(
+            Q(government__path__startswith=government.path)
+            | Q(department__government__path__startswith=government.path)
+        )
+    return reports
+
+
+def report_or_404(pk: int) -> AnnualReport:
+    report = public_reports().filter(pk=pk).first()
+    if report is None:
+        raise Http404("没有这份年度报告，或者它尚未公开。")
+    return report
+
+
+def _page(request, template: str, context: dict):
+    return render(request, f"reports/portal/{template}", {"section": SECTION, **context})
+
+
+@require_GET
+def index(request):
+    reports = list(public_reports())
+    years = [(year, list(group)) for year, group in groupby(reports, key=lambda r: r.year)]
+    return _page(request, "index.html", {"years": years, "count": len(reports)})
+
+
+@require_GET
+def detail(request, pk: int):
+    report = report_or_404(pk)
+    data = report.snapshot
+    parts = [
+        {"section": s, "tables": [grid_html(g, heading=s.heading) for g in s.grids]}
+        for s in sections(data)
+    ]
+    frozen_at = parse_datetime(data.get("frozen_at") or "")
+    downloads = [{"fmt": fmt, "label": label} for fmt, label in FORMATS.items()]
+    return _page(
+        request,
+        "detail.html",
+        {
+            "report": report,
+            "data": data,
+            "parts": parts,
+            "frozen_at": frozen_at,
+            "downloads": downloads,
+        },
+    )
+
+
+@require_GET
+def download(request, pk: int, fmt: str):
+    if fmt not in FORMATS:
+        raise Http404("没有这种格式的文件。")
+    report = report_or_404(pk)
+    data = report.snapshot
+    key = f"reports:file:{report.pk}:{data.get('frozen_at', '')}:{fmt}"
+    content = cache.get(key)
+    if content is None:
+        content = render_file(data, fmt)
+        cache.set(key, content, FILE_CACHE_SECONDS)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = content_disposition(file_name(data, fmt))
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
