@@ -1,0 +1,126 @@
+"""年度报告 in a real browser: an agency's annual report is approved by the office and its
+catalogue item published through the department's own review; a visitor finds it on the
+portal by year, reads its tables (axe-core checks the page, on a desktop and on a phone)
+and downloads the PDF, which is rendered to PNG (pdftoppm) and read back for the
+national tables' headings."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+from playwright.sync_api import expect
+
+from .test_messages_staff_browser import PHONE
+
+pytestmark = pytest.mark.browser
+
+TITLE = "天水市财政局2016年政府信息公开工作年度报告"
+
+
+@pytest.fixture
+def published(transactional_db, site_profile):
+    from gongkai.applications.models import Outcome
+    from gongkai.applications.tests.helpers import received
+    from gongkai.applications.tests.test_stats import conclude
+    from gongkai.disclosure.reviewing import approve_item, pass_confidentiality_review
+    from gongkai.reports import services
+    from gongkai.testing.factories import World
+    from gongkai.workdays.calendar_changes import seed_from_package
+
+    seed_from_package()  # a flush after an earlier transactional test empties the calendar
+    world = World()
+    h, r = world.handler_finance, world.reviewer_finance
+    conclude(
+        received(world.finance, date(2016, 3, 1), h), Outcome.DISCLOSED, date(2016, 3, 10), h, r
+    )
+    report = services.report_for(world.finance, 2016)
+    services.save_inputs(
+        report,
+        expected_version=report.version,
+        actor=h,
+        overview="2016年，市财政局认真贯彻落实《中华人民共和国政府信息公开条例》。",
+        problems="一是主动公开的及时性有待提高。",
+        other="无",
+        entered={"licensing": "1520", "penalties": "", "enforcement": "3", "fees": "12.5"},
+    )
+    services.submit(report, actor=r)
+    services.approve(report, actor=world.office)
+    item = services.publish_to_catalogue(report, actor=h)
+    pass_confidentiality_review(item, actor=world.secrecy_finance)
+    approve_item(item, actor=world.reviewer_finance)
+    report.refresh_from_db()
+    assert report.published
+    return report
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return "".join("".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_read_a_published_report_and_its_pdf(
+    live_server, published, browser, assert_accessible, tmp_path
+):
+    base = live_server.url
+    page = browser.new_context(bypass_csp=True, accept_downloads=True).new_page()
+
+    # 1. The list by year, then the report's page with its tables.
+    page.goto(base + "/nianbao/")
+    expect(page.get_by_role("heading", level=2, name="2016年度")).to_be_visible()
+    assert_accessible(page, "the annual reports list")
+    page.get_by_role("link", name=TITLE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(page.get_by_role("table", name="三、收到和处理政府信息公开申请情况")).to_be_visible()
+    four = page.get_by_role("table", name="四、政府信息公开行政复议、行政诉讼情况")
+    expect(four.get_by_role("columnheader", name="未经复议直接起诉")).to_be_visible()
+    new_row = page.get_by_role("row", name="一、本年新收政府信息公开申请数量")
+    expect(new_row.get_by_role("cell").last).to_have_text("1")
+    expect(page.get_by_role("row", name="行政处罚")).to_contain_text("未填报")
+    assert_accessible(page, "an annual report's page")
+
+    # 2. The PDF, rendered to PNG and read back.
+    with page.expect_download() as download:
+        page.get_by_role("link", name="PDF 文档").click()
+    assert download.value.suggested_filename == f"{TITLE}.pdf"
+    pdf = tmp_path / "report.pdf"
+    download.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    pdftoppm = shutil.which("pdftoppm")
+    assert pdftoppm, (
+        "pdftoppm (poppler-utils) is needed to render the PDF: apt-get install poppler-utils"
+    )
+    subprocess.run([pdftoppm, "-r", "40", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    pngs = sorted(tmp_path.glob("page*.png"))
+    assert pngs and all(p.read_bytes().startswith(b"\x89PNG") for p in pngs)
+    text = _pdf_text(pdf)
+    for heading in (
+        TITLE,
+        "本年新收政府信息公开申请数量",
+        "法人或其他组织",
+        "行政复议",
+        "复议后起诉",
+    ):
+        assert heading in text, heading
+
+    # 3. On a phone the wide tables scroll in their box, not the page.
+    phone = browser.new_context(bypass_csp=True, **PHONE).new_page()
+    phone.goto(base + f"/nianbao/{published.pk}/")
+    expect(phone.get_by_role("heading", level=1)).to_have_text(TITLE)
+    assert phone.evaluate(
+        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    assert_accessible(phone, "an annual report's page on a phone")
+
+
+def test_an_unpublished_report_is_not_found(live_server, transactional_db, site_profile, browser):
+    from gongkai.reports import services
+    from gongkai.testing.factories import World
+
+    report = services.report_for(World().finance, 2016)
+    page = browser.new_context().new_page()
+    response = page.goto(live_server.url + f"/nianbao/{report.pk}/")
+    assert response.status == 404
