@@ -319,6 +319,15 @@ def _cell_text(cell, text: str, *, align=None, indent: int = 0, bold: bool = Fal
         _font(p.add_run(text), FONT_BODY, 10.5, bold=bold)
 
 
+def _repeat_header(row) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(flag)
+
+
 def _docx_grid(doc, grid: Grid) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -332,6 +341,8 @@ def _docx_grid(doc, grid: Grid) -> None:
     table = doc.add_table(rows=header_rows + len(grid.lines), cols=grid.width)
     table.style = "Table Grid"  # single borders on every cell
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for r in range(header_rows):  # repeated at the top of each page the table runs onto
+        _repeat_header(table.rows[r])
     # Header rows: place each cell at the first free column, merging over its spans.
     taken: set[tuple[int, int]] = set()
     for r, head_row in enumerate(grid.head):

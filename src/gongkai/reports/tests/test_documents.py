@@ -132,6 +132,8 @@ def test_the_docx_has_the_title_headings_texts_and_figures(report):
     assert heads.count("行政复议") == 5 and heads.count("行政诉讼") == 10
     assert [c.text for c in four.rows[1].cells][5:] == ["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5
     assert len(four.rows[3].cells) == 15
+    assert all("w:tblHeader" in three.rows[r]._tr.xml for r in range(3))
+    assert "w:tblHeader" not in new_row._tr.xml
     footer = doc.sections[0].footer.paragraphs[0]._p.xml
     assert 'w:instr="PAGE"' in footer
 
@@ -253,3 +255,41 @@ def test_the_command_makes_an_unstored_scope_from_the_records(world, tmp_path):
     )
     wb = load_workbook(target)
     assert wb["表二 主动公开"]["A1"].value == f"{world.tianshui.name}2016年政府信息公开工作年度报告"
+
+
+def test_the_command_writes_json_to_a_file_when_asked(world, report, tmp_path):
+    import json
+
+    target = tmp_path / "report.json"
+    out = StringIO()
+    call_command(
+        "report",
+        "annual",
+        "--agency",
+        str(world.finance.pk),
+        "--year",
+        "2016",
+        "--output",
+        str(target),
+        stdout=out,
+    )
+    assert json.loads(target.read_text())["sections"][THREE][NEW]["总计"] == 1
+    assert "{" not in out.getvalue()
+
+
+def test_the_command_says_when_it_cannot_write(world, tmp_path):
+    with pytest.raises(CommandError) as refused:
+        call_command(
+            "report",
+            "annual",
+            "--agency",
+            str(world.finance.pk),
+            "--year",
+            "2016",
+            "--format",
+            "pdf",
+            "--output",
+            str(tmp_path / "missing" / "x.pdf"),
+            stdout=StringIO(),
+        )
+    assert "无法写入输出文件" in str(refused.value)

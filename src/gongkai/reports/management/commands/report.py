@@ -1,8 +1,8 @@
 """``gongkai report annual --agency <id or code> | --government <division code> --year 2016
 --format json|docx|pdf|xlsx [--output FILE]``.
 
-JSON is printed on stdout; DOCX, PDF and XLSX (``documents``) are written to
-``--output``, which they require. Each gives the report as it stands: the stored report's texts and entered figures
+JSON is printed on stdout (or written to ``--output`` when given); DOCX, PDF and
+XLSX (``documents``) are written to ``--output``, which they require. Each gives the report as it stands: the stored report's texts and entered figures
 (its frozen content once approved) or, when none was started, the figures
 computed from the records with empty texts; ``checks`` lists every failed
 cross-check (empty when all hold)."""
@@ -60,11 +60,16 @@ class Command(BaseCommand):
         # The stored report's texts and entered figures (frozen once approved), else the records.
         data = content(stored) if stored is not None else annual_report(scope, year)
         if format == "json":
-            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
-            return
+            text = json.dumps(data, ensure_ascii=False, indent=2)
+            if not output:
+                self.stdout.write(text)
+                return
+            made = (text + "\n").encode()
+        else:
+            made = render(data, format)
         try:
             with open(output, "wb") as out:
-                out.write(render(data, format))
+                out.write(made)
         except OSError as exc:
             raise CommandError(f"无法写入输出文件“{output}”：{exc.strerror or exc}") from exc
         self.stdout.write(f"已生成 {data['title']}（{format}）：{output}")
