@@ -13,4 +13,5 @@ urlpatterns = [
     path("messages/", include("gongkai.interaction.staff.urls")),
     path("consultations/", include("gongkai.consultations.staff.urls")),
     path("proposals/", include("gongkai.proposals.staff.urls")),
+    path("reports/", include("gongkai.reports.staff.urls")),
 ]
