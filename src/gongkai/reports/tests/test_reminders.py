@@ -85,3 +85,20 @@ def test_the_office_gets_the_list_of_agencies_past_the_deadline(world):
     assert subjects(world.handler_finance) == subjects(world.handler_environment) == []
     assert jobs.remind(today=date(2027, 2, 1)) == {"reminders": 0, "summaries": 0}
     assert jobs.remind(today=date(2027, 2, 2)) == {"reminders": 0, "summaries": 0}
+
+
+def test_the_government_report_until_31_march_then_the_office_list(world):
+    from gongkai.orgs.roles import Role
+    from gongkai.testing.factories import staff
+
+    clerk = staff("handler_office", (world.general_office, Role.HANDLER))
+    jobs.remind(today=date(2027, 3, 27))
+    assert "天水市2026年度政府信息公开工作年度报告尚未公开（距截止还有4天）" in subjects(clerk)
+    assert jobs.remind(today=date(2027, 3, 27)) == {"reminders": 0, "summaries": 0}
+
+    jobs.remind(today=date(2027, 4, 1))
+    summary = Notice.objects.get(
+        recipient=world.office, subject="天水市2026年度报告逾期未公开的政府名单"
+    )
+    assert "天水市、秦州区" in summary.body or "秦州区、天水市" in summary.body
+    assert "陇南市" not in summary.body
