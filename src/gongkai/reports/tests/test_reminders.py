@@ -102,3 +102,11 @@ def test_the_government_report_until_31_march_then_the_office_list(world):
     )
     assert "天水市、秦州区" in summary.body or "秦州区、天水市" in summary.body
     assert "陇南市" not in summary.body
+
+
+def test_the_reminders_run_every_day_at_half_past_eight():
+    from gongkai.jobs.registry import SCHEDULES
+
+    schedule = SCHEDULES["reports.remind"]
+    assert schedule.cron == "30 8 * * *"
+    assert schedule.task is jobs.remind_annual_reports
