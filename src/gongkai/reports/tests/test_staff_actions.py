@@ -160,3 +160,14 @@ def test_approve_then_publish_and_the_differences(client, world, one_application
     assert response.status_code == 400
     assert "年度报告已经提交公开目录" in response.content.decode()
     assert AnnualReport.objects.filter(item__isnull=False).count() == 1
+
+
+def test_approval_refused_with_the_problems_beside_the_button(client, world):
+    report = submitted(world)
+    AnnualReport.objects.filter(pk=report.pk).update(other="")  # emptied behind the form's back
+    client.force_login(world.office)
+    response = client.post(url("approve", report.pk))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "暂不能审核通过" in html and "“六、其他需要报告的事项”尚未填写" in html
+    assert fresh(report).state == ReportState.SUBMITTED and fresh(report).snapshot is None
