@@ -17,6 +17,16 @@ from .test_documents import NEW, TITLE, approved_report
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The site profile and the made files are cached; a rolled-back test must not leave them.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def publish(world, report):
     """The approved report into the catalogue, through the department's own review."""
     item = services.publish_to_catalogue(report, actor=world.handler_finance)
@@ -113,3 +123,23 @@ def test_another_government_s_site_does_not_show_it(client, world, published):
     assert client.get(f"/nianbao/{published.pk}/").status_code == 404
     assert client.get(f"/nianbao/{published.pk}/download.docx").status_code == 404
     assert TITLE not in client.get("/nianbao/").content.decode()
+
+
+def test_the_list_costs_the_same_queries_for_more_reports(client, world, published):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/nianbao/")  # the site profile, cached
+    with CaptureQueriesContext(connection) as one:
+        client.get("/nianbao/")
+    publish(world, approved_report(world, year=2015))
+    client.get("/nianbao/")
+    with CaptureQueriesContext(connection) as two:
+        html = client.get("/nianbao/").content.decode()
+    assert html.index("2016年度") < html.index("2015年度")
+    assert len(two.captured_queries) == len(one.captured_queries)
+    assert not any(
+        "snapshot" in q["sql"].split(" FROM ")[0]
+        for q in two.captured_queries
+        if "reports_annualreport" in q["sql"]
+    )
