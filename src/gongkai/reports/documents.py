@@ -319,6 +319,18 @@ def _cell_text(cell, text: str, *, align=None, indent: int = 0, bold: bool = Fal
         _font(p.add_run(text), FONT_BODY, 10.5, bold=bold)
 
 
+TEXT_WIDTH_MM = 160  # A4 less the 25 mm margins
+
+
+def _column_widths(grid: Grid) -> list:
+    """The row headings' column wide (Table 三's headings are long), the figures even."""
+    from docx.shared import Mm
+
+    stub = (62 if grid.columns > 3 else 56) if grid.stub else 0
+    figure = (TEXT_WIDTH_MM - stub) / max(grid.columns, 1)
+    return ([Mm(stub)] if grid.stub else []) + [Mm(figure)] * grid.columns
+
+
 def _repeat_header(row) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -341,6 +353,12 @@ def _docx_grid(doc, grid: Grid) -> None:
     table = doc.add_table(rows=header_rows + len(grid.lines), cols=grid.width)
     table.style = "Table Grid"  # single borders on every cell
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = _column_widths(grid)
+    for c, width in enumerate(widths):
+        table.columns[c].width = width  # the grid (LibreOffice reads this one)
+        for row in table.rows:
+            row.cells[c].width = width  # the cells (Word reads these)
     for r in range(header_rows):  # repeated at the top of each page the table runs onto
         _repeat_header(table.rows[r])
     # Header rows: place each cell at the first free column, merging over its spans.
@@ -382,7 +400,8 @@ def report_docx(data: dict) -> bytes:
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(30), Mm(28)
-    section.left_margin, section.right_margin = Mm(25), Mm(25)
+    side = (210 - TEXT_WIDTH_MM) / 2
+    section.left_margin, section.right_margin = Mm(side), Mm(side)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _page_number(footer)

@@ -114,6 +114,7 @@ def test_the_docx_has_the_title_headings_texts_and_figures(report):
 
     three = tables[4]
     assert three.rows[0].cells[1].text == "申请人情况"
+    assert round(three.columns[0].width.mm) == 62  # the long row headings' column
     # 法人或其他组织 is one merged cell over the five subtypes.
     org = [c for c in three.rows[1].cells if c.text == "法人或其他组织"]
     assert len(org) == 5 and len({id(c._tc) for c in org}) == 1
