@@ -133,6 +133,7 @@ MODULES: tuple[PortalModule, ...] = (
             "由平台数据生成的主动公开、依申请公开、复议诉讼等统计",
             "历年年度报告",
         ),
+        url_name="reports_portal:index",
     ),
     PortalModule(
         "supervision",

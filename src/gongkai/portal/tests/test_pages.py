@@ -83,6 +83,7 @@ def test_a_built_module_card_leads_to_its_real_home(client):
         "interaction",
         "consultations",
         "proposals",
+        "annual-reports",
     ]
     response = client.get(reverse("portal:module", args=["disclosure"]))
     assert response.status_code == 302
@@ -95,6 +96,8 @@ def test_a_built_module_card_leads_to_its_real_home(client):
     assert response["Location"] == reverse("consultations_portal:index")
     response = client.get(reverse("portal:module", args=["proposals"]))
     assert response["Location"] == reverse("proposals_portal:index")
+    response = client.get(reverse("portal:module", args=["annual-reports"]))
+    assert response["Location"] == reverse("reports_portal:index")
 
 
 def test_the_header_search_box_leads_to_the_site_wide_search(client):
