@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 from django.http import HttpResponse
 from ninja import Status
+
+IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,64}$")
 
 
 class Refused(Exception):
@@ -49,3 +52,11 @@ def json_body_with_idempotency_key(schema, what: str) -> dict:
             }
         ],
     }
+
+
+def idempotency_key(request) -> str:
+    """The request's ``Idempotency-Key`` header ("" when absent), or ``Refused(400)``."""
+    key = request.headers.get("Idempotency-Key", "")
+    if key and not IDEMPOTENCY_KEY.match(key):
+        raise Refused(400, {"detail": "Idempotency-Key 应为 1–64 个可见 ASCII 字符（如 UUID）。"})
+    return key

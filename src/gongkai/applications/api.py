@@ -21,7 +21,6 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import re
 from datetime import date, datetime
 from typing import Literal
 
@@ -30,7 +29,7 @@ from django.http import HttpResponse
 from ninja import Router, Schema, Status
 from pydantic import BaseModel, ConfigDict, Field
 
-from gongkai.api.helpers import json_body_with_idempotency_key
+from gongkai.api.helpers import Refused, idempotency_key, json_body_with_idempotency_key
 from gongkai.files.kinds import ALL_KINDS
 from gongkai.files.services import FileRejected, inspect_upload
 
@@ -52,7 +51,6 @@ from .validation import ApplicationInvalid
 
 router = Router(tags=["依申请公开"])
 
-IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,64}$")
 MAX_ATTACHMENTS = 2
 TEXT_FIELDS = (
     "department",
@@ -320,9 +318,10 @@ def submit_application(request, response: HttpResponse):
     blocked = limits.submit_blocked(request)
     if blocked is not None:
         return _too_many(response, limits.submit_message(blocked), blocked.retry_after)
-    key = request.headers.get("Idempotency-Key", "")
-    if key and not IDEMPOTENCY_KEY.match(key):
-        return Status(400, {"detail": "Idempotency-Key 应为 1–64 个可见 ASCII 字符（如 UUID）。"})
+    try:
+        key = idempotency_key(request)
+    except Refused as refused:
+        return Status(refused.status, refused.body)
     try:
         data, files = _parse(request.body)
         form = ApplyForm(data)

@@ -6,8 +6,13 @@ from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Status
 
-from gongkai.api.helpers import Refused, json_body_with_idempotency_key, json_object, too_many
-from gongkai.applications.api import IDEMPOTENCY_KEY
+from gongkai.api.helpers import (
+    Refused,
+    idempotency_key,
+    json_body_with_idempotency_key,
+    json_object,
+    too_many,
+)
 from gongkai.applications.portal.limits import ip_of
 
 from .. import limits, services
@@ -79,9 +84,10 @@ def comment(request, response: HttpResponse, consultation_id: int):
     if consultation.kind != Kind.DRAFT:
         return Status(409, {"detail": "方案征集请在网页上提交作品，此接口只接受对草案的意见。"})
     ip = ip_of(request)
-    key = request.headers.get("Idempotency-Key", "")
-    if key and not IDEMPOTENCY_KEY.match(key):
-        return Status(400, {"detail": "Idempotency-Key 应为 1–64 个可见 ASCII 字符（如 UUID）。"})
+    try:
+        key = idempotency_key(request)
+    except Refused as refused:
+        return Status(refused.status, refused.body)
     try:
         raw = json_object(request.body)
         phone = raw.get("phone") if isinstance(raw.get("phone"), str) else ""

@@ -9,24 +9,15 @@ The 公开办 (office) sits in 天水市's general office, so it reaches own-gov
 departments, not 陇南市.
 """
 
-from itertools import product
-from types import SimpleNamespace
-
 import pytest
 
 from gongkai import access
+from gongkai.access.testing import NONE, OWN, TREE, C, H, O, Places, R
 from gongkai.consultations.models import Phase
-from gongkai.orgs.roles import Role
-from gongkai.testing.factories import department, government, staff
 
 from .helpers import at, published
 
-H, R, C, O = Role.HANDLER, Role.REVIEWER, Role.CONFIDENTIALITY, Role.DISCLOSURE_OFFICE  # noqa: E741
-PLACES = ("own", "sibling", "child", "other")
 PHASES = tuple(Phase.values)
-OWN = {"own"}
-TREE = {"own", "sibling", "child"}  # what the office reaches (its home is the general office)
-NONE: set[str] = set()
 
 # action -> (phases in which it can be taken, role -> places)
 EXPECTED = {
@@ -46,40 +37,19 @@ EXPECTED = {
 
 
 @pytest.fixture
-def setting(db):
-    tianshui = government("620500", "天水市")
-    qinzhou = government("620502", "秦州区", level="county", parent=tianshui)
-    longnan = government("621200", "陇南市")
-    finance = department(tianshui, "天水市财政局")
-    office_home = department(tianshui, "天水市人民政府办公室", kind="general_office")
-    places = {
-        "own": finance,
-        "sibling": department(tianshui, "天水市环境保护局"),
-        "child": department(qinzhou, "秦州区财政局"),
-        "other": department(longnan, "陇南市财政局"),
-    }
-    people = {role: staff(f"p_{role}", (finance, role)) for role in (H, R, C)}
-    people[O] = staff("p_office", (office_home, O))
-    return places, people
+def places(db):
+    return Places()
 
 
-def test_matrix(setting):
-    places, people = setting
-    wrong = []
-    for action, (phases, by_role) in EXPECTED.items():
-        for role, place, phase in product(by_role, PLACES, PHASES):
-            obj = SimpleNamespace(access_department=places[place], state=phase)
-            expected = phase in phases and place in by_role[role]
-            if access.can(people[role], action, obj) != expected:
-                wrong.append(f"{action} · {role.label} · {place} · {phase}: expected {expected}")
-    assert wrong == []
+def test_matrix(places):
+    assert places.mismatches(EXPECTED, PHASES) == []
 
 
-def test_create_needs_own_department(setting):
-    places, people = setting
-    assert access.can(people[H], "consultations.create", places["own"])
-    assert not access.can(people[H], "consultations.create", places["sibling"])
-    assert not access.can(people[O], "consultations.create", places["own"])
+def test_create_needs_own_department(places):
+    handler, office = places.people[H], places.people[O]
+    assert access.can(handler, "consultations.create", places.departments["own"])
+    assert not access.can(handler, "consultations.create", places.departments["sibling"])
+    assert not access.can(office, "consultations.create", places.departments["own"])
 
 
 def test_scope_matches_can(world):

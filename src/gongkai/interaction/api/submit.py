@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.http import HttpResponse
 from ninja import Status
 
-from gongkai.api.helpers import json_body_with_idempotency_key
-from gongkai.applications.api import IDEMPOTENCY_KEY
+from gongkai.api.helpers import idempotency_key, json_body_with_idempotency_key
 from gongkai.orgs.models import Government
 
 from .. import limits
@@ -96,9 +95,10 @@ def _invalid(errors: dict[str, list[str]]) -> Refused:
 )
 def submit(request, response: HttpResponse):
     ip = limits.ip_of(request)
-    key = request.headers.get("Idempotency-Key", "")
-    if key and not IDEMPOTENCY_KEY.match(key):
-        return Status(400, {"detail": "Idempotency-Key 应为 1–64 个可见 ASCII 字符（如 UUID）。"})
+    try:
+        key = idempotency_key(request)
+    except Refused as refused:
+        return Status(refused.status, refused.body)
     try:
         raw = json_object(request.body)
         phone = raw.get("writer_phone") if isinstance(raw.get("writer_phone"), str) else ""
