@@ -19,6 +19,8 @@ States::
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -79,7 +81,9 @@ class AnnualReport(Versioned):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    snapshot = models.JSONField("定稿内容", null=True, blank=True, editable=False)
+    # The frozen content as JSON text, not jsonb: PostgreSQL's jsonb reorders keys,
+    # and the national headings must keep their order (一 … 六, rows, columns).
+    snapshot_json = models.TextField("定稿内容（JSON）", blank=True, editable=False)
     item = models.OneToOneField(
         "disclosure.InformationItem",
         verbose_name="公开目录中的信息",
@@ -132,6 +136,20 @@ class AnnualReport(Versioned):
             .select_related("government")
             .first()
         )
+
+    @property
+    def snapshot(self) -> dict | None:
+        """The content frozen at approval, in its order; None before approval."""
+        if not self.snapshot_json:
+            return None
+        cached = getattr(self, "_snapshot", None)
+        if cached is None or cached[0] != self.snapshot_json:
+            self._snapshot = (self.snapshot_json, json.loads(self.snapshot_json))
+        return self._snapshot[1]
+
+    @staticmethod
+    def freeze(data: dict) -> str:
+        return json.dumps(data, ensure_ascii=False)
 
     @property
     def published(self) -> bool:

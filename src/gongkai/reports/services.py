@@ -194,7 +194,9 @@ def approve(report: AnnualReport, *, actor, now=None) -> AnnualReport:
     with transaction.atomic():
         updated = AnnualReport.objects.filter(pk=report.pk, state=ReportState.SUBMITTED).update(
             state=ReportState.APPROVED,
-            snapshot={**data, "frozen_at": timezone.localtime(now).isoformat()},
+            snapshot_json=AnnualReport.freeze(
+                {**data, "frozen_at": timezone.localtime(now).isoformat()}
+            ),
             approved_at=now,
             approved_by=actor,
         )

@@ -35,7 +35,8 @@ FILE_CACHE_SECONDS = 24 * 3600  # the content is frozen: a file made once stays 
 def public_reports() -> QuerySet[AnnualReport]:
     """Published reports of the site's government and those under it."""
     reports = (
-        AnnualReport.objects.filter(item__state="published", snapshot__isnull=False)
+        AnnualReport.objects.filter(item__state="published")
+        .exclude(snapshot_json="")
         .select_related("department__government", "government", "item")
         .order_by("-year", "government__path", "department__government__path", "id")
     )
@@ -61,7 +62,7 @@ def _page(request, template: str, context: dict):
 
 @require_GET
 def index(request):
-    reports = list(public_reports().defer("snapshot"))  # the list shows the item's title
+    reports = list(public_reports().defer("snapshot_json"))  # the list shows the item's title
     years = [(year, list(group)) for year, group in groupby(reports, key=lambda r: r.year)]
     return _page(request, "index.html", {"years": years, "count": len(reports)})
 
