@@ -5,20 +5,18 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from gongkai.core.errors import DomainError
+from gongkai.core.errors import InvalidFields, first_message
 from gongkai.core.validators import validate_phone
 
 COMMENT_MIN, COMMENT_MAX = 5, 3000
 TITLE_MAX, DESCRIPTION_MAX = 100, 3000
 
 
-class ParticipationInvalid(DomainError):
+class ParticipationInvalid(InvalidFields):
     """Field → Chinese messages, for a form or an API answer."""
 
     def __init__(self, errors: dict[str, list[str]]):
-        self.errors = errors
-        first = next(iter(errors.values()), ["提交的内容有误。"])[0]
-        super().__init__(f"未提交：{first}", code="invalid")
+        super().__init__(errors, f"未提交：{first_message(errors, '提交的内容有误。')}")
 
 
 def clean_text(value: str) -> str:

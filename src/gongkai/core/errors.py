@@ -8,3 +8,20 @@ class DomainError(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
+
+
+class InvalidFields(DomainError):
+    """Input refused field by field: ``errors`` maps each field to its Chinese message(s).
+
+    ``str(error)`` is ``message`` when given, else every message joined with "；"."""
+
+    def __init__(self, errors: dict, message: str | None = None):
+        self.errors = errors
+        if message is None:
+            message = "；".join(v if isinstance(v, str) else "；".join(v) for v in errors.values())
+        super().__init__(message, code="invalid")
+
+
+def first_message(errors: dict[str, list[str]], fallback: str) -> str:
+    """The first field's first message (for a one-line summary of a refused form)."""
+    return next(iter(errors.values()), [fallback])[0]

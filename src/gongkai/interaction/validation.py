@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from gongkai.core.errors import DomainError
+from gongkai.core.errors import InvalidFields, first_message
 from gongkai.core.validators import validate_phone
 from gongkai.orgs.models import Government
 
@@ -15,11 +15,9 @@ SUBJECT_MIN, SUBJECT_MAX = 4, 60
 TEXT_MIN, TEXT_MAX = 10, 3000
 
 
-class MessageInvalid(DomainError):
+class MessageInvalid(InvalidFields):
     def __init__(self, errors: dict[str, list[str]]):
-        self.errors = errors
-        first = next(iter(errors.values()), ["留言内容有误。"])[0]
-        super().__init__(f"留言未提交：{first}", code="invalid")
+        super().__init__(errors, f"留言未提交：{first_message(errors, '留言内容有误。')}")
 
 
 def _clean_text(value: str) -> str:

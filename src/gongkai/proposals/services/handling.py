@@ -7,7 +7,7 @@ from datetime import date
 from django.db import transaction
 
 from gongkai import access
-from gongkai.core.errors import DomainError
+from gongkai.core.errors import DomainError, InvalidFields
 from gongkai.workdays.clocks import complete_clock
 
 from ..flow import FLOW
@@ -75,10 +75,8 @@ def _check_reply(text: str, grade: str, public: bool, not_public_reason: str) ->
     return errors
 
 
-class ReplyInvalid(DomainError):
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("；".join(errors.values()), code="invalid")
-        self.errors = errors
+class ReplyInvalid(InvalidFields):
+    """Refused field by field; the message joins the fields' messages."""
 
 
 def submit_reply(

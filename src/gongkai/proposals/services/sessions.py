@@ -7,7 +7,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 
 from gongkai import access
-from gongkai.core.errors import DomainError
+from gongkai.core.errors import InvalidFields
 
 from ..models import Body, Session
 from .common import audit
@@ -42,7 +42,5 @@ def create_session(*, actor, office, body: str, name: str, opened_on: date) -> S
     return session
 
 
-class SessionInvalid(DomainError):
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("；".join(errors.values()), code="invalid")
-        self.errors = errors
+class SessionInvalid(InvalidFields):
+    """Refused field by field; the message joins the fields' messages."""

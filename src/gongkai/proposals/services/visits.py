@@ -17,7 +17,7 @@ from django.utils.html import escape
 
 from gongkai import access
 from gongkai.core.dates import cn_date
-from gongkai.core.errors import DomainError
+from gongkai.core.errors import DomainError, InvalidFields
 
 from ..models import Session, SupervisionVisit
 from .common import audit, check_date
@@ -78,10 +78,8 @@ def record_visit(
     return visit
 
 
-class VisitInvalid(DomainError):
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("；".join(errors.values()), code="invalid")
-        self.errors = errors
+class VisitInvalid(InvalidFields):
+    """Refused field by field; the message joins the fields' messages."""
 
 
 def news_data(visit: SupervisionVisit) -> dict:
