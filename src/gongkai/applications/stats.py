@@ -169,6 +169,21 @@ class Table:
 
         return children("")
 
+    def add(self, nested: dict) -> None:
+        """Add a table of the same kind given as ``as_dict`` gives it (a frozen report's)."""
+
+        def walk(parent: str, level: dict) -> None:
+            for row in self.rows:
+                if row.parent != parent or row.heading not in level:
+                    continue
+                if row.numeric:
+                    for key, heading in self.columns:
+                        self.cells[row.key][key] += level[row.heading].get(heading) or 0
+                else:
+                    walk(row.key, level[row.heading])
+
+        walk("", nested)
+
     def checks(self) -> list[str]:
         """The cross-checks (勾稽关系) that fail, as Chinese sentences; empty when all hold."""
         if self.kind == "three":
@@ -211,25 +226,23 @@ class Table:
 
 
 def _scope(agency_or_government, prefix: str = ""):
-    """Applications of one agency (a Department) or of a government and all under it."""
+    """Applications of one agency (a Department), of several (a list of them), or of a
+    government and all under it."""
     from gongkai.orgs.models import Department, Government
 
     if isinstance(agency_or_government, Department):
         return Q(**{f"{prefix}department": agency_or_government})
     if isinstance(agency_or_government, Government):
         return Q(**{f"{prefix}department__government__path__startswith": agency_or_government.path})
-    raise TypeError("agency_or_government must be a Department or a Government")
+    if isinstance(agency_or_government, list | tuple):
+        return Q(**{f"{prefix}department__in": [d.pk for d in agency_or_government]})
+    raise TypeError("agency_or_government must be a Department, a list of them or a Government")
 
 
 def applications_of(agency_or_government):
-    """The applications of an agency, or of a government and every government under it."""
-    from gongkai.orgs.models import Department, Government
-
-    if isinstance(agency_or_government, Government):
-        return Application.objects.in_government(agency_or_government)
-    if isinstance(agency_or_government, Department):
-        return Application.objects.filter(department=agency_or_government)
-    raise TypeError("agency_or_government must be a Department or a Government")
+    """The applications of an agency, of several agencies (a list), or of a government and
+    every government under it."""
+    return Application.objects.filter(_scope(agency_or_government))
 
 
 def _check_range(start: date, end: date) -> None:
