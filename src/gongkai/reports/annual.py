@@ -14,7 +14,15 @@ headings, ready for JSON, the HTML page and the documents:
 
 and ``checks``: every cross-check (勾稽关系) that fails, in words naming the
 cells (empty when all hold). A scope is a ``Department`` (an agency, 机关) or a
-``Government`` (summed over its agencies and the governments under it).
+``Government``: the sum of its own agencies' reports (``aggregation``), with
+``parts`` listing each agency and whether its frozen report or today's records
+were counted.
+
+The carry-over check compares this year's 上年结转 with last year's report as
+it was approved (定稿) when there is one — that is the figure the public read —
+else with last year's figures computed now. A difference can be explained
+(``carry_over_note``, 结转差异说明): the explanation is printed with Table 三
+and the difference then no longer blocks submission (``services.problems_of``).
 """
 
 from __future__ import annotations
@@ -46,6 +54,10 @@ class Inputs:
     problems: str = ""
     other: str = ""
     entered: dict = field(default_factory=dict)  # ENTERED_KEYS → number or None
+    carry_over_note: str = ""  # 结转差异说明: why last year's 结转 differs from this year's
+
+
+CARRY_OVER = "上下年度衔接"
 
 
 def scope_of(scope) -> dict:
@@ -93,11 +105,18 @@ def overview_draft(scope, year: int, two: dict, three, four) -> str:
 
 def annual_report(scope, year: int, inputs: Inputs | None = None) -> dict:
     """The report's content and its failed cross-checks, as nested dicts for JSON."""
+    from .aggregation import government_sum
+
     inputs = inputs or Inputs()
     start, end = year_range(year)
-    two = table_two(scope, year, {k: inputs.entered.get(k) for k in ENTERED_KEYS})
-    three = table_three(scope, start, end)
-    four = table_four(scope, start, end)
+    parts = None
+    if isinstance(scope, Department):
+        two = table_two(scope, year, {k: inputs.entered.get(k) for k in ENTERED_KEYS})
+        three = table_three(scope, start, end)
+        four = table_four(scope, start, end)
+    else:
+        total = government_sum(scope, year)
+        two, three, four, parts = total.two, total.three, total.four, total.parts
     draft = overview_draft(scope, year, two, three, four)
     sections = {
         SECTION_HEADINGS[0]: {"text": inputs.overview, "draft": draft},
@@ -107,25 +126,48 @@ def annual_report(scope, year: int, inputs: Inputs | None = None) -> dict:
         SECTION_HEADINGS[4]: {"text": inputs.problems},
         SECTION_HEADINGS[5]: {"text": inputs.other},
     }
-    return {
+    data = {
         "title": title_of(scope, year),
         "scope": scope_of(scope),
         "year": year,
         "sections": sections,
-        "checks": checks(three, four, scope, year),
     }
+    if parts is not None:
+        data["parts"] = [part.as_dict() for part in parts]
+    if inputs.carry_over_note:
+        data["carry_over_note"] = inputs.carry_over_note
+    data["checks"] = checks(three, four, scope, year)
+    return data
+
+
+def last_carried_out(scope, year: int) -> tuple[dict[str, int], str]:
+    """Row 四、结转下年度继续办理 of ``year``'s Table 三 by column heading, and where it is from:
+    the approved (定稿) report of that year if there is one, else computed now."""
+    from .aggregation import government_sum
+    from .models import AnnualReport
+
+    key = {"department": scope} if isinstance(scope, Department) else {"government": scope}
+    report = AnnualReport.objects.filter(**key, year=year).first()
+    if report is not None and report.snapshot is not None:
+        row = report.snapshot["sections"][SECTION_HEADINGS[2]]["四、结转下年度继续办理"]
+        return row, f"{year}年已定稿年度报告"
+    if isinstance(scope, Department):
+        table = table_three(scope, *year_range(year))
+    else:
+        table = government_sum(scope, year).three
+    return {h: table.value("carried_out", k) for k, h in table.columns}, f"{year}年"
 
 
 def checks(three, four, scope, year: int) -> list[str]:
     """Every failing cross-check (勾稽关系), in words naming the cells."""
     failed = [f"表三：{c}" for c in three.checks()] + [f"表四：{c}" for c in four.checks()]
-    previous = table_three(scope, *year_range(year - 1))
+    last, source = last_carried_out(scope, year - 1)
     for key, heading in three.columns:
-        last_out = previous.value("carried_out", key)
+        last_out = last.get(heading, 0)
         this_in = three.value("carried_in", key)
         if last_out != this_in:
             failed.append(
-                f"表三“{heading}”列：{year - 1}年“四、结转下年度继续办理”{last_out}件，"
+                f"{CARRY_OVER}：表三“{heading}”列：{source}“四、结转下年度继续办理”{last_out}件，"
                 f"不等于{year}年“二、上年结转政府信息公开申请数量”{this_in}件。"
             )
     return failed

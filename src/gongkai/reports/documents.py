@@ -189,7 +189,9 @@ def sections(data: dict) -> list[Section]:
         if heading == TWO:
             out.append(Section(heading, grids=two_grids(section)))
         elif heading == THREE:
-            out.append(Section(heading, grids=[three_grid(section)]))
+            note = (data.get("carry_over_note") or "").strip()
+            paragraphs = [f"结转差异说明：{note}"] if note else []
+            out.append(Section(heading, paragraphs=paragraphs, grids=[three_grid(section)]))
         elif heading == FOUR:
             out.append(Section(heading, grids=[four_grid(section)]))
         else:

@@ -70,6 +70,11 @@ class AnnualReport(Versioned):
     fees = models.DecimalField(
         "行政事业性收费本年收费金额（万元）", max_digits=14, decimal_places=4, null=True, blank=True
     )
+    carry_over_note = models.TextField(
+        "结转差异说明",
+        blank=True,
+        help_text="上年度报告的“结转下年度继续办理”与本年度“上年结转”不一致时，说明原因",
+    )
     return_comment = models.TextField("退回意见", blank=True)
     submitted_at = models.DateTimeField("报送时间", null=True, blank=True)
     approved_at = models.DateTimeField("审核通过时间", null=True, blank=True)

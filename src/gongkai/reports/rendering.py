@@ -69,4 +69,7 @@ def report_html(data: dict) -> SafeString:
                 parts.append(table_html(block, rows))
         else:
             parts.append(table_html(heading, section))
+            if heading.startswith("三") and data.get("carry_over_note"):
+                note = escape(data["carry_over_note"])
+                parts.append(f"<p><strong>结转差异说明：</strong>{note}</p>")
     return mark_safe("".join(parts))  # noqa: S308 (every text above is escaped)

@@ -27,7 +27,8 @@ from gongkai.core.concurrency import claim_version
 from gongkai.core.errors import DomainError
 from gongkai.orgs.models import Department
 
-from .annual import Inputs, annual_report
+from .aggregation import parts_of
+from .annual import CARRY_OVER, Inputs, annual_report
 from .models import EDITABLE, AnnualReport, ReportState
 from .table_two import ENTERED_CELLS
 
@@ -72,6 +73,7 @@ def inputs_of(report: AnnualReport) -> Inputs:
         problems=report.problems,
         other=report.other,
         entered=report.entered(),
+        carry_over_note=report.carry_over_note,
     )
 
 
@@ -109,13 +111,22 @@ def save_inputs(
     problems: str = "",
     other: str = "",
     entered: dict | None = None,
+    carry_over_note: str = "",
 ) -> AnnualReport:
     """Save what staff write and enter; a colleague's save in between is refused (StaleEdit)."""
     access.require(actor, "reports.edit", report)
-    texts = {"overview": overview, "problems": problems, "other": other}
+    texts = {
+        "overview": overview,
+        "problems": problems,
+        "other": other,
+        "carry_over_note": carry_over_note,
+    }
     for name, text in texts.items():
         if len(text or "") > TEXT_MAX:
-            raise DomainError(f"“{TEXT_FIELDS[name]}”不能超过{TEXT_MAX}字。", code="too_long")
+            label = TEXT_FIELDS.get(name, "结转差异说明")
+            raise DomainError(f"“{label}”不能超过{TEXT_MAX}字。", code="too_long")
+    if report.government_id is not None:
+        entered = {}  # a government's figures are the sum of its agencies' (aggregation)
     numbers = {
         key: _number(key, f"{row}{column}", (entered or {}).get(key))
         for key, _block, row, column in ENTERED_CELLS
@@ -144,10 +155,19 @@ def _plain(values: dict) -> dict:
 def problems_of(report: AnnualReport, data: dict | None = None) -> list[str]:
     """What stands in the way of submitting or approving: failed cross-checks, empty sections."""
     data = data or content(report)
-    found = list(data["checks"])
+    explained = bool(report.carry_over_note.strip())
+    found = [c for c in data["checks"] if not (explained and c.startswith(CARRY_OVER))]
+    if any(c.startswith(CARRY_OVER) for c in found):
+        found.append("上下年度结转数不一致的，请核对或在“结转差异说明”中说明原因")
     for name, heading in TEXT_FIELDS.items():
         if not getattr(report, name).strip():
             found.append(f"“{heading}”尚未填写（没有需要报告的事项的，请写“无”）")
+    if report.government_id is not None and report.snapshot is None:
+        missing = [
+            p.department.name for p in parts_of(report.government, report.year) if p.required
+        ]
+        if missing:
+            found.append("以下部门的年度报告尚未审核通过：" + "、".join(missing))
     return found
 
 

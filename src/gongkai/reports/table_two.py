@@ -60,13 +60,15 @@ class Cell:
 
 
 def _items_of(scope):
-    """Items owned by an agency (a Department), or by every agency of a government and
-    the governments under it."""
+    """Items owned by an agency (a Department), by several (a list of them), or by every
+    agency of a government and the governments under it."""
     from gongkai.orgs.models import Department
 
     items = InformationItem.objects.filter(item_type__in=[t for t, _ in DOCUMENT_ROWS])
     if isinstance(scope, Department):
         return items.filter(department=scope)
+    if isinstance(scope, list | tuple):
+        return items.filter(department__in=[d.pk for d in scope])
     return items.filter(government__path__startswith=scope.path)
 
 

@@ -30,7 +30,7 @@ from ..rendering import table_html
 from .common import refused, to_report, visible_report
 from .forms import ReportForm, ReturnForm
 
-SOURCE_LABELS = {"computed": "计算", "entered": "填报"}
+SOURCE_LABELS = {"computed": "计算", "entered": "填报", "aggregated": "汇总"}
 TWO, THREE, FOUR = (
     "二、主动公开政府信息情况",
     "三、收到和处理政府信息公开申请情况",
@@ -146,6 +146,7 @@ def save(request, pk: int):
                 problems=form.cleaned_data["problems"],
                 other=form.cleaned_data["other"],
                 entered=form.entered(),
+                carry_over_note=form.cleaned_data["carry_over_note"],
             )
         except PermissionDenied:
             raise

@@ -30,6 +30,7 @@ class ReportForm(VersionedFormMixin):
             "overview",
             "problems",
             "other",
+            "carry_over_note",
             "licensing",
             "penalties",
             "enforcement",
@@ -39,6 +40,7 @@ class ReportForm(VersionedFormMixin):
             "overview": forms.Textarea(attrs={"rows": 10}),
             "problems": forms.Textarea(attrs={"rows": 6}),
             "other": forms.Textarea(attrs={"rows": 4}),
+            "carry_over_note": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -54,9 +56,17 @@ class ReportForm(VersionedFormMixin):
         self.fields["fees"].error_messages["max_decimal_places"] = (
             "“行政事业性收费本年收费金额”最多保留四位小数（万元）。"
         )
+        self.fields["carry_over_note"].help_text = (
+            "仅在上年度报告的“结转下年度继续办理”与本年度“上年结转”不一致时填写，"
+            "说明原因；说明随表三一并公开。"
+        )
+        if self.instance.government_id is not None:
+            # A government's Table 二 figures are the sum of its agencies' reports.
+            for key, *_ in ENTERED_CELLS:
+                del self.fields[key]
 
     def entered(self) -> dict:
-        return {key: self.cleaned_data.get(key) for key, *_ in ENTERED_CELLS}
+        return {key: self.cleaned_data.get(key) for key, *_ in ENTERED_CELLS if key in self.fields}
 
 
 class ReturnForm(forms.Form):
