@@ -231,6 +231,12 @@ def load_proposals(ctx: DemoContext) -> None:
     load(ctx)
 
 
+def load_reports(ctx: DemoContext) -> None:
+    from gongkai.reports.demo import load_reports as load
+
+    load(ctx)
+
+
 LOADERS = [
     load_governments,
     load_departments_and_staff,
@@ -241,6 +247,7 @@ LOADERS = [
     load_messages,
     load_consultations,
     load_proposals,
+    load_reports,
 ]
 
 
