@@ -76,6 +76,14 @@ def detail(request, pk: int):
         for s in sections(data)
     ]
     frozen_at = parse_datetime(data.get("frozen_at") or "")
+    agencies = []
+    if data.get("parts"):  # a government's report: the agencies' reports it sums
+        published = dict(
+            public_reports()
+            .filter(department_id__in=[p["id"] for p in data["parts"]], year=report.year)
+            .values_list("department_id", "pk")
+        )
+        agencies = [{**p, "report": published.get(p["id"])} for p in data["parts"]]
     downloads = [{"fmt": fmt, "label": label} for fmt, label in FORMATS.items()]
     return _page(
         request,
@@ -86,6 +94,7 @@ def detail(request, pk: int):
             "parts": parts,
             "frozen_at": frozen_at,
             "downloads": downloads,
+            "agencies": agencies,
         },
     )
 

@@ -97,3 +97,19 @@ def test_loading_again_adds_nothing(demo):
     before = AnnualReport.objects.count()
     reports_demo.load_reports(ctx)
     assert AnnualReport.objects.count() == before
+
+
+def test_the_city_page_links_the_agencies_reports_it_sums(demo, client):
+    from django.core.cache import cache
+    from django.urls import reverse
+
+    cache.clear()
+    ctx, _printed = demo
+    city = AnnualReport.objects.get(government=ctx.city, year=2016)
+    page = client.get(reverse("reports_portal:detail", args=[city.pk])).content.decode()
+    assert "本报告表二至表四的数据为以下30个部门2016年度报告的数据之和" in page
+    finance = AnnualReport.objects.get(department__name="天水市财政局", year=2016)
+    assert f'<a href="/nianbao/{finance.pk}/">天水市财政局</a>' in page
+    listing = client.get(reverse("reports_portal:index")).content.decode()
+    assert "天水市2016年政府信息公开工作年度报告" in listing
+    cache.clear()
