@@ -16,6 +16,7 @@ BENCHMARKS = [
     "benchmarks.pages",
     "benchmarks.applications",
     "benchmarks.messages",
+    "benchmarks.reports",
 ]
 
 
