@@ -102,28 +102,61 @@ def totals(rows: Iterable[UnitStats]) -> UnitStats:
     return total
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What the summary sentence says, as numbers (the report card shows them one by one)."""
+
+    suggestions: int  # 代表建议 of the congress sessions
+    proposals: int  # 政协提案 of the CPPCC sessions
+    done: int  # 已办结 (DONE_STATES)
+    rated: int  # done items whose satisfaction is recorded
+    satisfied: int  # of those, 满意 or 基本满意
+
+    @property
+    def handled(self) -> int:
+        return self.suggestions + self.proposals
+
+    @property
+    def satisfaction_rate(self) -> str:
+        return percent(self.satisfied, self.rated)
+
+
+def summary(sessions: Iterable[Session]) -> Summary:
+    """The figures of ``summary_sentence`` for ``sessions`` (three aggregate queries)."""
+    sessions = list(sessions)
+    items = Proposal.objects.filter(session__in=sessions)
+    counts = dict(
+        items.values_list("session__body").annotate(n=Count("id")).values_list("session__body", "n")
+    )
+    done = items.filter(state__in=DONE_STATES).aggregate(
+        done=Count("id"),
+        rated=Count("id", filter=~Q(satisfaction="")),
+        satisfied=Count("id", filter=Q(satisfaction__in=SATISFIED)),
+    )
+    return Summary(
+        suggestions=counts.get(Body.CONGRESS, 0),
+        proposals=counts.get(Body.CPPCC, 0),
+        done=done["done"],
+        rated=done["rated"],
+        satisfied=done["satisfied"],
+    )
+
+
 def summary_sentence(sessions: Iterable[Session]) -> str:
     """承办代表建议183件、政协提案221件，已办结N件，满意率X% (no full stop: callers embed it).
 
     Items of several sessions of the same body are added up; a body with no
     session is left out of the sentence.
     """
-    sessions = list(sessions)
-    items = Proposal.objects.filter(session__in=sessions)
-    counts = dict(
-        items.values_list("session__body").annotate(n=Count("id")).values_list("session__body", "n")
-    )
+    figures = summary(sessions)
     parts = []
-    if counts.get(Body.CONGRESS):
-        parts.append(f"代表建议{counts[Body.CONGRESS]}件")
-    if counts.get(Body.CPPCC):
-        parts.append(f"政协提案{counts[Body.CPPCC]}件")
+    if figures.suggestions:
+        parts.append(f"代表建议{figures.suggestions}件")
+    if figures.proposals:
+        parts.append(f"政协提案{figures.proposals}件")
     if not parts:
         return "暂无承办的代表建议和政协提案。"
-    done = items.filter(state__in=DONE_STATES)
-    rated = done.exclude(satisfaction="").count()
-    satisfied = done.filter(satisfaction__in=SATISFIED).count()
-    sentence = f"承办{'、'.join(parts)}，已办结{done.count()}件"
-    if rated:
-        sentence += f"，满意率{percent(satisfied, rated)}"
+    sentence = f"承办{'、'.join(parts)}，已办结{figures.done}件"
+    if figures.rated:
+        sentence += f"，满意率{figures.satisfaction_rate}"
     return sentence

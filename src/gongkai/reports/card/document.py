@@ -1,0 +1,50 @@
+"""The report card as a PDF (WeasyPrint, Noto CJK from the system, page numbers), from the
+same data as the page: the headline, the sections with their figures and sources, the
+charts (inline SVG) and the note on how the figures are computed."""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from .present import present
+from .visuals import card_charts
+
+PDF_TEMPLATE = "reports/card/pdf.html"
+PDF_STYLESHEET = "reports/card/pdf.css"
+
+
+def _charts_css() -> str:
+    path = finders.find("reports/charts.css")
+    if not path:
+        return ""
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def card_html(data: dict, *, base_url: str = "") -> str:
+    css = render_to_string(PDF_STYLESHEET) + "\n" + _charts_css()
+    return render_to_string(
+        PDF_TEMPLATE,
+        {
+            "data": present(data, base_url=base_url),
+            "charts": card_charts(data),
+            "css": mark_safe(css),  # noqa: S308 (our own files)
+        },
+    )
+
+
+def card_pdf_bytes(data: dict, *, base_url: str = "") -> bytes:
+    """PDF bytes; nothing is fetched (the charts are inline, the fonts the system's)."""
+    from weasyprint import HTML
+
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+    def no_fetching(url, *args, **kwargs):
+        raise ValueError(f"成绩单不引用外部资源：{url}")
+
+    html = card_html(data, base_url=base_url)
+    return HTML(string=html, url_fetcher=no_fetching, base_url="about:blank").write_pdf()

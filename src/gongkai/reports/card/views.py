@@ -1,0 +1,86 @@
+"""The report card (成绩单) on the portal: the list of governments × years, one card's
+page with its charts, and the same card as a PDF.
+
+Governments shown are the site's government and those under it (every government
+without a site profile), like the other columns; anything else, an unknown code or
+a year outside 2000–2100 is 404. Every figure is computed on request from the
+records (``figures.report_card``); nothing is frozen here — the annual report
+(年度报告) is the frozen document.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from gongkai.disclosure.portal.scope import in_scope, site_government
+from gongkai.files.downloads import content_disposition
+from gongkai.orgs.models import Government
+from gongkai.portal.modules import MODULES_BY_SLUG
+
+from .document import card_pdf_bytes
+from .figures import report_card, years_with_data
+from .present import present
+from .visuals import card_charts
+
+SECTION = MODULES_BY_SLUG["annual-reports"]
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def governments_in_scope() -> list[Government]:
+    site = site_government()
+    governments = Government.objects.order_by("path")
+    if site is not None:
+        governments = governments.filter(path__startswith=site.path)
+    return list(governments)
+
+
+def government_or_404(code: str) -> Government:
+    government = Government.objects.filter(code=code).first()
+    if government is None or not in_scope(site_government(), government):
+        raise Http404("没有这个地区。")
+    return government
+
+
+def year_or_404(year: int) -> int:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404(f"年度应在 {FIRST_YEAR}–{LAST_YEAR} 之间。")
+    return year
+
+
+def _page(request, template: str, context: dict):
+    return render(request, f"reports/card/{template}", {"section": SECTION, **context})
+
+
+@require_GET
+def index(request):
+    pairs = years_with_data(governments_in_scope())
+    years = [(year, [g for _, g in group]) for year, group in groupby(pairs, key=lambda p: p[0])]
+    return _page(request, "index.html", {"years": years})
+
+
+@require_GET
+def card(request, code: str, year: int):
+    government = government_or_404(code)
+    data = report_card(government, year_or_404(year))
+    return _page(
+        request,
+        "card.html",
+        {"data": present(data), "government": government, "charts": card_charts(data)},
+    )
+
+
+@require_GET
+def card_pdf(request, code: str, year: int):
+    government = government_or_404(code)
+    data = report_card(government, year_or_404(year))
+    content = card_pdf_bytes(data, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition(
+        f"{data['title']}.pdf", as_attachment=False
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
