@@ -19,8 +19,8 @@ cells (empty when all hold). A scope is a ``Department`` (an agency, 机关) or 
 were counted.
 
 The carry-over check compares this year's 上年结转 with last year's report as
-it was approved (定稿) when there is one — that is the figure the public read —
-else with last year's figures computed now. A difference can be explained
+it was approved (定稿) — the figures the public read; without one there is
+nothing to compare (computed now, the two rows are the same applications). A difference can be explained
 (``carry_over_note``, 结转差异说明): the explanation is printed with Table 三
 and the difference then no longer blocks submission (``services.problems_of``).
 """
@@ -140,28 +140,31 @@ def annual_report(scope, year: int, inputs: Inputs | None = None) -> dict:
     return data
 
 
-def last_carried_out(scope, year: int) -> tuple[dict[str, int], str]:
-    """Row 四、结转下年度继续办理 of ``year``'s Table 三 by column heading, and where it is from:
-    the approved (定稿) report of that year if there is one, else computed now."""
-    from .aggregation import government_sum
+def last_carried_out(scope, year: int) -> tuple[dict[str, int], str] | None:
+    """Row 四、结转下年度继续办理 of ``year``'s approved (定稿) report by column heading, and
+    where it is from; None when that year has no approved report.
+
+    Without a frozen report there is nothing published to compare with, and the
+    figures computed now agree by construction: last year's 结转下年度 and this
+    year's 上年结转 are the same applications (received before 1 January, not
+    concluded by 31 December)."""
     from .models import AnnualReport
 
     key = {"department": scope} if isinstance(scope, Department) else {"government": scope}
-    report = AnnualReport.objects.filter(**key, year=year).first()
-    if report is not None and report.snapshot is not None:
-        row = report.snapshot["sections"][SECTION_HEADINGS[2]]["四、结转下年度继续办理"]
-        return row, f"{year}年已定稿年度报告"
-    if isinstance(scope, Department):
-        table = table_three(scope, *year_range(year))
-    else:
-        table = government_sum(scope, year).three
-    return {h: table.value("carried_out", k) for k, h in table.columns}, f"{year}年"
+    report = AnnualReport.objects.filter(**key, year=year).exclude(snapshot_json="").first()
+    if report is None:
+        return None
+    row = report.snapshot["sections"][SECTION_HEADINGS[2]]["四、结转下年度继续办理"]
+    return row, f"{year}年已定稿年度报告"
 
 
 def checks(three, four, scope, year: int) -> list[str]:
     """Every failing cross-check (勾稽关系), in words naming the cells."""
     failed = [f"表三：{c}" for c in three.checks()] + [f"表四：{c}" for c in four.checks()]
-    last, source = last_carried_out(scope, year - 1)
+    last = last_carried_out(scope, year - 1)
+    if last is None:
+        return failed
+    last, source = last
     for key, heading in three.columns:
         last_out = last.get(heading, 0)
         this_in = three.value("carried_in", key)
