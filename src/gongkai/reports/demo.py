@@ -23,12 +23,13 @@ Idempotent: an agency whose 2016 report exists is left as it is.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from gongkai.accounts.models import User
 from gongkai.disclosure import reviewing
 from gongkai.orgs.models import Department
+from gongkai.workdays import add_working_days
 
 from . import services
 from .models import AnnualReport
@@ -127,11 +128,11 @@ def _agency(department: Department, office: User, day: date) -> None:
             overview_extra=OWN_WORDS.format(name=department.short_name),
             problems=PROBLEMS_SPECIFIC.format(name=department.short_name),
         )
-        day += timedelta(days=2)
+        day = add_working_days(day, 2)
         services.submit(report, actor=reviewer, now=_at(day, 9))
-    services.approve(report, actor=office, now=_at(day + timedelta(days=1), 15))
+    services.approve(report, actor=office, now=_at(add_working_days(day, 1), 15))
     report.refresh_from_db()
-    _to_catalogue(report, handler, secrecy, reviewer, day + timedelta(days=2))
+    _to_catalogue(report, handler, secrecy, reviewer, add_working_days(day, 2))
 
 
 def _government(city, departments, office: User) -> None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.dateparse import parse_datetime
@@ -38,7 +39,15 @@ def public_reports() -> QuerySet[AnnualReport]:
         AnnualReport.objects.filter(item__state="published")
         .exclude(snapshot_json="")
         .select_related("department__government", "government", "item")
-        .order_by("-year", "government__path", "department__government__path", "id")
+        .annotate(path=Coalesce("government__path", "department__government__path"))
+        # each government's own report first, then its agencies' in the usual order
+        .order_by(
+            "-year",
+            "path",
+            F("department").asc(nulls_first=True),
+            "department__sort_order",
+            "id",
+        )
     )
     government = site_government()
     if government is not None:
