@@ -124,3 +124,40 @@ def test_an_unpublished_report_is_not_found(live_server, transactional_db, site_
     page = browser.new_context().new_page()
     response = page.goto(live_server.url + f"/nianbao/{report.pk}/")
     assert response.status == 404
+
+
+def test_read_the_year_s_report_card(live_server, published, browser, assert_accessible):
+    """From /nianbao/ to the city's 成绩单: figures that link to their source lists, charts
+    described for a screen reader with their data a keyboard away, modules not built shown
+    as not available; axe on a desktop and on a phone."""
+    base = live_server.url
+    page = browser.new_context(bypass_csp=True).new_page()
+    page.goto(base + "/nianbao/")
+    page.get_by_role("link", name="政务公开“成绩单”").click()
+    assert_accessible(page, "the report cards list")
+    page.get_by_role("link", name="天水市2016年政务公开“成绩单”").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("天水市2016年政务公开“成绩单”")
+
+    # The applications section: the finance bureau's one application, linked to its source.
+    applications = page.get_by_role("region", name="三、依申请公开")
+    new = applications.get_by_role("link", name="1件").first
+    expect(new).to_be_visible()
+    assert "/api/v1/applications/statistics" in new.get_attribute("href")
+    # A module not built says so and is never a zero.
+    expect(page.get_by_text("暂未提供（该功能尚未上线）").first).to_be_visible()
+
+    # A chart is an image with a name; its data opens from the keyboard.
+    chart = page.get_by_role("img", name="2016年每月收到的政府信息公开申请和群众留言")
+    expect(chart).to_be_visible()
+    summary = page.locator("details.chart-data > summary").first
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("details.chart-data").first.get_by_role("table")).to_be_visible()
+    assert_accessible(page, "a report card")
+
+    phone = browser.new_context(bypass_csp=True, **PHONE).new_page()
+    phone.goto(base + "/nianbao/chengjidan/620500/2016/")
+    assert phone.evaluate(
+        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    assert_accessible(phone, "a report card on a phone")
