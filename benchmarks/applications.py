@@ -164,8 +164,9 @@ def generate(size: int, agencies: int):
     return city, rate
 
 
-def raw_sql(government_path: str) -> tuple[str, list]:
-    """ONE hand-written aggregate: the 25 rows of Table 三 per Table 三 column."""
+def table_three_sql(join: str, condition: str, scope_params: list) -> tuple[str, list]:
+    """ONE hand-written aggregate: the 25 rows of Table 三 per Table 三 column, over the
+    applications ``a`` that ``join`` and ``condition`` (with ``scope_params``) select."""
     from gongkai.applications.stats import OUTCOME_ROWS
 
     params: list = []
@@ -185,12 +186,18 @@ def raw_sql(government_path: str) -> tuple[str, list]:
         "SELECT CASE WHEN a.applicant_kind = 'natural' THEN 'natural' "
         "WHEN a.org_subtype IN ('commercial', 'research', 'welfare', 'legal') THEN a.org_subtype "
         "ELSE 'other' END AS col, " + ", ".join(sums) + " FROM applications_application a"
+        f"{join} WHERE {condition} AND a.received_on IS NOT NULL GROUP BY 1"
+    )
+    return sql, params + list(scope_params)
+
+
+def raw_sql(government_path: str) -> tuple[str, list]:
+    """Table 三 of every agency under the government at ``government_path``."""
+    join = (
         " JOIN orgs_department d ON d.id = a.department_id"
         " JOIN orgs_government g ON g.id = d.government_id"
-        " WHERE g.path LIKE %s AND a.received_on IS NOT NULL GROUP BY 1"
     )
-    params.append(government_path + "%")
-    return sql, params
+    return table_three_sql(join, "g.path LIKE %s", [government_path + "%"])
 
 
 def raw_cells(rows) -> dict[str, dict[str, int]]:

@@ -295,29 +295,7 @@ def _where(scope, alias: str, own: bool) -> tuple[str, str, list]:
 def table_three_sql(scope, own: bool) -> tuple[str, list]:
     """Table 三 of 2016 per Table 三 column: one statement. (2015 has no approved report here,
     so the carry-over check has nothing to compare with: ``annual.last_carried_out``.)"""
-    from gongkai.applications.stats import OUTCOME_ROWS
-
-    params: list = []
-    sums = []
-
-    def add(condition: str, *values) -> None:
-        sums.append(f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)")
-        params.extend(values)
-
-    add("a.received_on >= %s AND a.received_on <= %s", START, END)
-    add("a.received_on < %s AND (a.concluded_on IS NULL OR a.concluded_on >= %s)", START, START)
-    add("a.concluded_on >= %s AND a.concluded_on <= %s", START, END)
-    add("a.received_on <= %s AND (a.concluded_on IS NULL OR a.concluded_on > %s)", END, END)
-    for outcome in OUTCOME_ROWS:
-        add("a.concluded_on >= %s AND a.concluded_on <= %s AND a.outcome = %s", START, END, outcome)
-    join, condition, scope_params = _where(scope, "a", own)
-    sql = (
-        "SELECT CASE WHEN a.applicant_kind = 'natural' THEN 'natural' "
-        "WHEN a.org_subtype IN ('commercial', 'research', 'welfare', 'legal') THEN a.org_subtype "
-        "ELSE 'other' END AS col, " + ", ".join(sums) + " FROM applications_application a"
-        f"{join} WHERE {condition} AND a.received_on IS NOT NULL GROUP BY 1"
-    )
-    return sql, params + scope_params
+    return applications_bench.table_three_sql(*_where(scope, "a", own))
 
 
 def table_four_sql(scope, own: bool) -> tuple[str, list]:
