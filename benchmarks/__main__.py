@@ -2,7 +2,8 @@
 
 Run as `python -m benchmarks`. Each benchmark configures Django for its own
 throw-away database, so each runs in its own process, one after the other.
-Extra arguments go to every benchmark (e.g. `--size 50000`).
+Each benchmark has its own options (sizes, `--postgres URL`): run one alone for them,
+e.g. `python -m benchmarks.reports --help`.
 """
 
 import platform
