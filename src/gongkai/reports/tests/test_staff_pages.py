@@ -130,3 +130,19 @@ def test_office_sees_approve_and_return_on_a_submitted_report(client, world):
     assert "2016年，市财政局认真贯彻落实条例" in html  # the text in the preview
     response, html = get(client, world.reviewer_finance, "detail", report.pk)
     assert url("approve", report.pk) not in html
+
+
+def test_a_government_s_report_page_lists_its_agencies_and_asks_for_no_figures(client, world):
+    report = services.report_for(world.tianshui, 2016)
+    response, html = get(client, world.office, "detail", report.pk)
+    assert response.status_code == 200
+    parts = html.split('id="parts"')[1].split("</table>")[0]
+    for name in ("天水市人民政府办公室", "天水市财政局", "天水市环境保护局"):
+        assert f'<th scope="row">{name}</th><td>未编写</td><td>业务数据</td>' in parts
+    assert "秦州区财政局" not in parts  # 秦州区 publishes its own report
+    assert 'name="licensing"' not in html  # a government's Table 二 figures are summed
+    assert 'name="carry_over_note"' in html
+    assert "以下部门的年度报告尚未审核通过：" in html
+    agency = services.report_for(world.finance, 2016)
+    _response, html = get(client, world.handler_finance, "detail", agency.pk)
+    assert 'name="licensing"' in html and 'id="parts"' not in html
