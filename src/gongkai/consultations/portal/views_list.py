@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -12,12 +12,31 @@ from django.views.decorators.http import require_GET
 from gongkai.disclosure.portal.scope import page_links, paginate
 from gongkai.portal.profile import get_site_profile
 
-from ..models import Kind
+from ..models import Kind, Round
 from .common import page, public_consultations
 
 PER_PAGE = 15
 FEED_SIZE = 30
 KINDS = {"draft": Kind.DRAFT, "call": Kind.CALL}
+
+
+def _year(value: str) -> int | None:
+    """``?year=`` as a year, or None; a value that is not a year 2000–2100 raises ValueError."""
+    if not value:
+        return None
+    year = int(value)  # ValueError for anything but digits
+    if not 2000 <= year <= 2100:
+        raise ValueError(value)
+    return year
+
+
+def first_opened_in(consultations, year: int):
+    """Consultations whose first round opened in ``year`` (Beijing time), as the report card
+    (成绩单) counts them."""
+    first = Round.objects.filter(consultation=OuterRef("pk")).order_by("number")
+    return consultations.annotate(first_opens=Subquery(first.values("opens_at")[:1])).filter(
+        first_opens__year=year
+    )
 
 
 @require_GET
@@ -27,6 +46,12 @@ def index(request):
     kind = request.GET.get("kind", "")
     if kind in KINDS:
         consultations = consultations.filter(kind=KINDS[kind])
+    try:
+        year = _year(request.GET.get("year", "").strip())
+    except ValueError:
+        return page(request, "index.html", {"year_error": True, "kind": kind}, status=400)
+    if year is not None:
+        consultations = first_opened_in(consultations, year)
     current = Q(cur_feedback__isnull=True, cur_opens__lte=now, cur_closes__gt=now)
     open_now = list(consultations.filter(current).order_by("cur_closes", "id"))
     upcoming = list(
@@ -48,6 +73,7 @@ def index(request):
             "past": past,
             "pagination": page_links(request, past),
             "kind": kind if kind in KINDS else "",
+            "year": year,
             "now": now,
         },
     )

@@ -214,3 +214,29 @@ def test_feed_lists_new_consultations(client, world):
     response = client.get(reverse("consultations_portal:feed"))
     assert response["Content-Type"].startswith("application/rss+xml")
     assert "关于伏羲庙标识设计征集" in response.content.decode()
+
+
+def test_index_filters_by_the_year_the_first_round_opened(client, world):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from gongkai.consultations.models import Round
+
+    this_year = live(world)
+    older = live(world, title="2016年的征集")
+    # Its first round opened at 00:30 on 1 January 2016, Beijing time (still 2015 in UTC).
+    beijing = ZoneInfo("Asia/Shanghai")
+    Round.objects.filter(consultation=older).update(
+        opens_at=datetime(2016, 1, 1, 0, 30, tzinfo=beijing),
+        closes_at=datetime(2016, 2, 1, tzinfo=beijing),
+    )
+    index = reverse("consultations_portal:index")
+    html = client.get(index, {"year": 2016}).content.decode()
+    assert "2016年的征集" in html and this_year.title not in html
+    assert "仅显示2016年开始的征集" in html
+    assert 'href="?kind=draft&amp;year=2016"' in html  # the kind links keep the year
+    assert "2016年的征集" not in client.get(index, {"year": 2015}).content.decode()
+    html = client.get(index, {"year": this_year.rounds.first().opens_at.year}).content.decode()
+    assert this_year.title in html and older.title not in html
+    response = client.get(index, {"year": "abc"})
+    assert response.status_code == 400 and "年份不正确" in response.content.decode()

@@ -173,9 +173,11 @@ class BoardFilterForm(forms.Form):
         label="答复单位", required=False, coerce=int, empty_value=None
     )
     status = forms.ChoiceField(label="办理状态", required=False, choices=STATUS_CHOICES)
+    year = forms.TypedChoiceField(label="留言年份", required=False, coerce=int, empty_value=None)
 
-    def __init__(self, data, *, channels, types, departments):
+    def __init__(self, data, *, channels, types, departments, years=()):
         super().__init__(data)
+        self.fields["year"].choices = [("", "全部"), *[(y, f"{y}年") for y in years]]
         self.fields["q"].widget = forms.TextInput(
             attrs={"type": "search", "placeholder": "标题、内容或答复中的词语"}
         )

@@ -74,7 +74,8 @@ def _filter_choices():
         .select_related("government")
         .order_by("government__path", "sort_order", "name")
     )
-    return channels, types, departments
+    years = [d.year for d in public_messages().datetimes("submitted_at", "year", order="DESC")]
+    return channels, types, departments, years
 
 
 def _searched_ids(query: str, cleaned: dict) -> tuple[list[int], dict[int, str], int]:
@@ -101,8 +102,10 @@ def _searched_ids(query: str, cleaned: dict) -> tuple[list[int], dict[int, str],
 @require_GET
 def board(request):
     """The board: published messages, filtered (GET form, works without JS) and searched."""
-    channels, types, departments = _filter_choices()
-    form = BoardFilterForm(request.GET, channels=channels, types=types, departments=departments)
+    channels, types, departments, years = _filter_choices()
+    form = BoardFilterForm(
+        request.GET, channels=channels, types=types, departments=departments, years=years
+    )
     context = {"form": form, "query": "", "capped_search": False}
     if not form.is_valid():
         context.update(page_obj=None, pagination={"links": []}, rows=[])
@@ -115,6 +118,8 @@ def board(request):
         messages = messages.filter(message_type_id=cleaned["message_type"])
     if cleaned.get("department"):
         messages = messages.filter(replied_by_department_id=cleaned["department"])
+    if cleaned.get("year"):  # the year it was written, Beijing time
+        messages = messages.filter(submitted_at__year=cleaned["year"])
     if cleaned.get("status") == "replied":
         messages = messages.filter(state__in=REPLIED_STATES)
     elif cleaned.get("status") == "handling":

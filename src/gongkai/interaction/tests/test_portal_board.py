@@ -266,3 +266,27 @@ def test_the_portal_card_leads_to_the_section(client, world):
     response = client.get(reverse("portal:module", args=["interaction"]))
     assert response.status_code == 302 and response["Location"] == INDEX
     assert INDEX in client.get(reverse("portal:home")).content.decode()
+
+
+def test_the_board_filters_by_the_year_a_message_was_written(client, world):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    this_year = replied(world)
+    last_year = replied(
+        world, subject="去年的供暖咨询", text="去年的供暖补贴什么时候发放？请答复。"
+    )
+    beijing = ZoneInfo("Asia/Shanghai")
+    # 23:30 on 31 December 2025 and 00:30 on 1 January 2026 in Beijing — both still
+    # 31 December 2025 in UTC: the year is Beijing's.
+    Message.objects.filter(pk=last_year.pk).update(
+        submitted_at=datetime(2025, 12, 31, 23, 30, tzinfo=beijing)
+    )
+    Message.objects.filter(pk=this_year.pk).update(
+        submitted_at=datetime(2026, 1, 1, 0, 30, tzinfo=beijing)
+    )
+    assert rows_of(client.get(BOARD, {"year": 2025})) == [last_year.masked_subject]
+    assert rows_of(client.get(BOARD, {"year": 2026})) == [this_year.masked_subject]
+    html = client.get(BOARD).content.decode()
+    assert '<option value="2025">2025年</option>' in html
+    assert client.get(BOARD, {"year": 1999}).status_code == 400  # not a year with messages

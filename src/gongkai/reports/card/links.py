@@ -4,10 +4,10 @@ The portal shows one site's government and the governments under it. The
 catalogue (公开目录) filters by year, kind and key area but not by government, so
 its links are exact for the site's own government; for a government under it
 (a county) the year-filtered lists are the site's, and the total links to the
-county's own page of the catalogue (all years). Lists that cannot be filtered by
-year (the message board, consultations, proposals) are linked as they are; the
-applications' figures link to the public statistics endpoint, which takes the
-government and the year. Every link is a page that exists.
+county's own page of the catalogue (all years). The message board (published
+messages) and the consultations list filter by year; proposals link to the
+year's session; the applications' figures link to the public statistics
+endpoint, which takes the government and the year. Every link is a page that exists.
 """
 
 from __future__ import annotations
@@ -53,10 +53,11 @@ class Links:
         return _with(APPLICATION_STATISTICS, government=self.government.code, year=self.year)
 
     def board(self) -> str:
-        return reverse("interaction_portal:board")
+        """The board's published messages written in the year (the card counts every one)."""
+        return _with(reverse("interaction_portal:board"), year=self.year)
 
     def consultations(self, kind: str = "") -> str:
-        return _with(reverse("consultations_portal:index"), kind=kind)
+        return _with(reverse("consultations_portal:index"), kind=kind, year=self.year)
 
     def consultation(self, pk: int) -> str:
         return reverse("consultations_portal:detail", args=[pk])
