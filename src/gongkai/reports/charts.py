@@ -192,7 +192,10 @@ def _figure(kind: str, title: str, svg: str, table: str) -> SafeString:
     return mark_safe(  # noqa: S308 (every label, title and figure escaped where written)
         f'<figure class="chart chart-{kind}">'
         f'<figcaption class="chart-title">{escape(title)}</figcaption>'
-        f"{svg}"
+        # On a phone the chart keeps a readable size and scrolls sideways in this box
+        # (focusable, so the keyboard can scroll it too).
+        f'<div class="chart-scroll" tabindex="0" role="group" '
+        f'aria-label="{escape(title)}（图表，可左右滚动）">{svg}</div>'
         f'<details class="chart-data"><summary>{SHOW_DATA}</summary>{table}</details>'
         f"</figure>"
     )

@@ -23,7 +23,7 @@ def parse(chart) -> ET.Element:
 
 
 def svg_of(figure: ET.Element) -> ET.Element:
-    return figure.find(f"{SVG}svg")
+    return figure.find(f"div/{SVG}svg")
 
 
 def bar_rows(figure: ET.Element) -> list[ET.Element]:
@@ -246,3 +246,10 @@ def test_a_chart_prints_through_weasyprint():
     # the labels and figures come from the SVG: the data table is left out in print
     assert "部分公开" in text and "120" in text and NO_DATA in text
     assert "查看数据" not in text
+
+
+def test_the_chart_sits_in_a_focusable_box_that_scrolls_on_a_phone():
+    figure = parse(bar_chart(title="按期答复率", rows=[("市财政局", 90)], unit="%"))
+    box = figure.find("div")
+    assert box.get("class") == "chart-scroll" and box.get("tabindex") == "0"
+    assert box.get("aria-label") == "按期答复率（图表，可左右滚动）"
