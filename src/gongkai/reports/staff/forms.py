@@ -85,9 +85,14 @@ class ReturnForm(forms.Form):
         return comment
 
 
-def year_choices(today=None) -> list[tuple[int, str]]:
+def year_choices(today=None, *, with_reports: bool = False) -> list[tuple[int, str]]:
+    """The last five years; with ``with_reports``, also every earlier year that has reports
+    (to look back at them)."""
     this = (today or timezone.localdate()).year
-    return [(y, f"{y}年度") for y in range(this, this - 5, -1)]
+    years = set(range(this, this - 5, -1))
+    if with_reports:
+        years |= set(AnnualReport.objects.values_list("year", flat=True).distinct())
+    return [(y, f"{y}年度") for y in sorted(years, reverse=True)]
 
 
 class YearForm(forms.Form):
@@ -99,7 +104,7 @@ class YearForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = year_choices()
+        self.fields["year"].choices = year_choices(with_reports=True)
 
 
 class StartForm(forms.Form):

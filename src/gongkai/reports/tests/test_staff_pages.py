@@ -146,3 +146,13 @@ def test_a_government_s_report_page_lists_its_agencies_and_asks_for_no_figures(c
     agency = services.report_for(world.finance, 2016)
     _response, html = get(client, world.handler_finance, "detail", agency.pk)
     assert 'name="licensing"' in html and 'id="parts"' not in html
+
+
+def test_the_list_looks_back_at_any_year_that_has_reports(client, world):
+    services.report_for(world.finance, 2016)  # ten years ago: not among the last five
+    response, html = get(client, world.office, "index", year=2016)
+    assert response.status_code == 200
+    assert "2016年度政府信息公开工作年度报告" in html
+    assert '<option value="2016" selected>2016年度</option>' in html
+    response, html = get(client, world.office, "index", year=2015)  # no report that year
+    assert "2015年度政府信息公开工作年度报告" not in html
