@@ -74,6 +74,18 @@ def table_two_blocks(section: dict) -> list[dict]:
     return blocks
 
 
+def _parts(data: dict, year: int) -> list[dict]:
+    """A government's agencies (``data["parts"]``), each with its report's id to link to."""
+    if not data.get("parts"):
+        return []
+    ids = dict(
+        AnnualReport.objects.filter(
+            department_id__in=[p["id"] for p in data["parts"]], year=year
+        ).values_list("department_id", "pk")
+    )
+    return [{**p, "report": ids.get(p["id"])} for p in data["parts"]]
+
+
 def _page(request, report: AnnualReport, *, status: int = 200, **forms_and_errors):
     user = request.user
     data = services.content(report)
@@ -107,6 +119,7 @@ def _page(request, report: AnnualReport, *, status: int = 200, **forms_and_error
             )
         ],
         "differences": services.differences(report) if report.snapshot is not None else [],
+        "parts": _parts(data, report.year),
         **forms_and_errors,
     }
     return render(request, "reports/staff/detail.html", context, status=status)

@@ -144,6 +144,9 @@ def test_a_government_s_report_page_lists_its_agencies_and_asks_for_no_figures(c
     assert 'name="carry_over_note"' in html
     assert "以下部门的年度报告尚未审核通过：" in html
     agency = services.report_for(world.finance, 2016)
+    _response, html = get(client, world.office, "detail", report.pk)
+    link = f'<a href="{url("detail", agency.pk)}">天水市财政局</a></th><td>编写中</td>'
+    assert link in html  # an agency whose report is started links to it
     _response, html = get(client, world.handler_finance, "detail", agency.pk)
     assert 'name="licensing"' in html and 'id="parts"' not in html
 
