@@ -5,12 +5,13 @@ Included by the workbench URLconf, so names are ``workbench:consultations_staff:
 
 from django.urls import path
 
-from . import detail, editing, feedback, files, listing, moderation
+from . import detail, editing, feedback, files, listing, moderation, stats
 
 app_name = "consultations_staff"
 urlpatterns = [
     path("", listing.index, name="index"),
     path("new/", editing.new, name="new"),
+    path("stats/", stats.stats, name="stats"),
     path("<int:pk>/", detail.detail, name="detail"),
     path("<int:pk>/edit/", editing.edit, name="edit"),
     path("<int:pk>/publish/", detail.publish, name="publish"),
