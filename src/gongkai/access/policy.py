@@ -230,6 +230,14 @@ RULES: dict[str, Rule] = {
     "proposals.record_satisfaction": Rule(
         {H: OWN, R: OWN, OFFICE: TREE}, frozenset({"replied"}), "登记代表、委员满意度"
     ),
+    # 更正 of an imported item's text: the importing office, only until the reply
+    # letter is sent (the letter answers the text as it stood; the service also
+    # refuses re-handling rounds, whose state is "handling" again).
+    "proposals.correct": Rule(
+        {OFFICE: TREE},
+        frozenset({"pending", "handling", "approval"}),
+        "更正导入的建议提案文本（答复函签发前）",
+    ),
     "proposals.record_visit": Rule({OFFICE: TREE}, description="登记现场督办"),
     "proposals.supervise": Rule({OFFICE: TREE}, description="建议提案督办、办理结果公开与统计"),
     # -- annual reports 年度报告 (gongkai.reports) --------------------------------

@@ -15,11 +15,13 @@ from django.views.decorators.http import require_POST
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
+from gongkai.audit.services import client_ip
 from gongkai.core.errors import DomainError
 
 from .. import services
 from ..flow import FLOW
 from ..models import AssignmentRole, Proposal
+from ..services.correcting import CORRECTABLE
 from . import forms as f
 from .common import visible_item
 from .items import render_detail
@@ -139,6 +141,44 @@ def reassign(request, pk: int):
         key="reassign",
         call=call,
     )
+
+
+@staff_required
+@require_POST
+def correct(request, pk: int):
+    """更正 of the imported text. Every refusal, including a colleague's save in between
+    (stale version) or the letter having been sent meanwhile, is shown beside the form
+    with the typed text kept (400), never as a redirect that would lose it."""
+    item = visible_item(request, pk)
+    permission = "proposals.correct"
+    if not access.can(request.user, permission, item) and not could_in_another_state(
+        request.user, permission, item
+    ):
+        raise PermissionDenied(f"无权执行此操作：{access.RULES[permission].description}。")
+    form = f.CorrectionForm(request.POST, instance=item, prefix="correct")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            changed = services.correct_text(
+                item,
+                actor=request.user,
+                expected_version=data["expected_version"],
+                reason=data["reason"],
+                ip=client_ip(request),
+                **{name: data[name] for name in CORRECTABLE},
+            )
+        except PermissionDenied:
+            raise
+        except DomainError as error:
+            errors = getattr(error, "errors", None) or {None: error.message}
+            for name, message in errors.items():
+                form.add_error(name if name in form.fields else None, message)
+        else:
+            labels = "、".join(str(Proposal._meta.get_field(n).verbose_name) for n in changed)
+            messages.success(request, f"已更正{labels}。")
+            return back(item)
+    item.refresh_from_db()
+    return render_detail(request, item, bound={"correct": form}, status=400)
 
 
 @staff_required

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from django import forms
 
+from gongkai.core.concurrency import VersionedFormMixin
 from gongkai.interaction.staff.forms import date_field, text_field
 from gongkai.orgs.models import Department
 
-from ..models import Body, Grade, ProposalState, Satisfaction, Session
+from ..models import Body, Grade, Proposal, ProposalState, Satisfaction, Session
+from ..services.correcting import CORRECTABLE, REASON_MAX
 from ..services.handling import REPLY_MIN
 
 
@@ -194,3 +196,34 @@ class VisitForm(forms.Form):
         label="地点或单位", max_length=200, error_messages={"required": "请填写督办地点或单位。"}
     )
     summary = text_field("督办情况", rows=5, max_length=5000, help_text="至少20个字。")
+
+
+class CorrectionForm(VersionedFormMixin):
+    """更正 of the imported text, opened at the item's version (a colleague's save in
+    between is refused beside the form, with the typed text kept)."""
+
+    reason = text_field(
+        "更正理由",
+        rows=2,
+        max_length=REASON_MAX,
+        help_text="如：交办会上发现标题有错字。记入审计日志。",
+    )
+
+    class Meta:
+        model = Proposal
+        fields = CORRECTABLE
+        widgets = {
+            "authors": forms.Textarea(attrs={"rows": 2}),
+            "content": forms.Textarea(attrs={"rows": 8}),
+            "suggested_units": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in CORRECTABLE:
+            field = self.fields[name]
+            field.error_messages["required"] = f"请填写{field.label}。"
+            if getattr(field, "max_length", None):
+                field.error_messages["max_length"] = (
+                    f"{field.label}不能超过{field.max_length}个字。"
+                )

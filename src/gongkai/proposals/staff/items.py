@@ -79,6 +79,8 @@ def allowed(user, item: Proposal) -> dict:
     if FLOW.available(item, user) and access.can(user, "proposals.assign", item):
         found["assign"] = True
     found["reassign"] = access.can(user, "proposals.reassign", item)
+    # 更正 until the reply letter is sent (the rule's states; not in a re-handling round).
+    found["correct"] = item.round == 1 and access.can(user, "proposals.correct", item)
     if lead is not None:
         lead_actions = {t.action for t in FLOW.available(item, user, access_object=lead)}
         found["reply"] = "submit_reply" in lead_actions
@@ -102,6 +104,8 @@ def form_for(key: str, item: Proposal, bound=None):
         return f.AssignForm(session=item.session, prefix="assign")
     if key == "reassign":
         return f.ReassignForm(session=item.session, prefix="reassign")
+    if key == "correct":
+        return f.CorrectionForm(instance=item, prefix="correct")
     if key == "approve":
         reply = item.current_reply()
         return f.ApproveForm(prefix="approve", initial={"grade": reply.grade if reply else None})
@@ -116,8 +120,10 @@ def form_for(key: str, item: Proposal, bound=None):
 def render_detail(request, item: Proposal, *, bound=None, status=200):
     can = allowed(request.user, item)
     forms = {}
-    for key in ("assign", "reassign", "reply", "approve", "satisfaction", "visit"):
-        if can.get(key):
+    for key in ("assign", "reassign", "correct", "reply", "approve", "satisfaction", "visit"):
+        if can.get(key) or (key == "correct" and bound and key in bound):
+            # A refused correction stays on the page with its text, even once it
+            # could no longer succeed (the letter was sent meanwhile).
             forms[key] = form_for(key, item, bound)
     if can.get("approve"):
         forms["return_reply"] = form_for("return_reply", item, bound)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("items/<int:pk>/", items.detail, name="detail"),
     path("items/<int:pk>/assign/", acting.assign, name="assign"),
     path("items/<int:pk>/reassign/", acting.reassign, name="reassign"),
+    path("items/<int:pk>/correct/", acting.correct, name="correct"),
     path("items/<int:pk>/co/<int:assignment_id>/", acting.co_opinion, name="co_opinion"),
     path("items/<int:pk>/reply/", acting.reply, name="reply"),
     path("items/<int:pk>/reply/approve/", acting.approve, name="approve"),

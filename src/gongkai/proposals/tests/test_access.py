@@ -121,3 +121,14 @@ def test_import_assign_and_visits_are_the_office_s(world, item):
     pending = with_state(item, "pending")
     assert {n for n, u in who.items() if access.can(u, "proposals.assign", pending)} == {"office"}
     assert not access.can(world.office, "proposals.assign", with_state(item, "handling"))
+
+
+def test_correction_is_the_office_s_until_the_reply_is_sent(world, item):
+    who = people(world)
+    allowed = {
+        (n, s)
+        for n, u in who.items()
+        for s in STATES
+        if access.can(u, "proposals.correct", with_state(item, s))
+    }
+    assert allowed == {("office", s) for s in ("pending", "handling", "approval")}
