@@ -224,7 +224,7 @@ def stats(request):
     this_year = timezone.localdate(now).year
     form = YearForm(request.GET if "year" in request.GET else None, initial={"year": this_year})
     if form.is_bound and not form.is_valid():
-        context = {"form": form, "year": None, "now": now}
+        context = {"form": form, "year": None, "now": now, "office": True}
         return render(request, "consultations/staff/stats.html", context, status=400)
     year = form.cleaned_data["year"] if form.is_bound else this_year
     consultations = supervised(request.user)
@@ -244,6 +244,7 @@ def stats(request):
             "form": form,
             "year": year,
             "now": now,
+            "office": True,  # the module menu shows this page
             "rows": rows,
             "total": total,
             "columns": COLUMNS,

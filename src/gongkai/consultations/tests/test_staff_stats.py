@@ -265,3 +265,10 @@ def test_the_query_count_does_not_grow_with_the_consultations(client, world):
         _moved(c, [world.finance, world.environment, world.qinzhou_finance][n % 3])
     assert queries() == few
     assert queries("csv") == few_csv
+
+
+def test_the_module_menu_names_the_page_for_the_office(client, world):
+    client.force_login(world.office)
+    html = client.get(URL).content.decode()
+    menu = html.split('aria-label="意见征集"')[1].split("</nav>")[0]
+    assert f'href="{URL}" aria-current="page">统计与督办</a>' in menu
