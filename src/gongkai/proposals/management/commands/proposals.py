@@ -1,6 +1,6 @@
 """`gongkai proposals`: 建议提案 (deputies' suggestions and CPPCC proposals) from the command line.
 
-gongkai proposals import --session ID --file ITEMS.xlsx --actor USERNAME [--dry-run]
+gongkai proposals import --session ID --file ITEMS.xlsx --user USERNAME [--dry-run]
         import a session's items from the congress or CPPCC office's list
         through ``services.import_items``: the same checks, the same audit
         event and the same access check (USERNAME needs ``proposals.import``
@@ -42,14 +42,15 @@ class Command(BaseCommand):
             help="XLSX 文件：编号、标题、领衔人及附议人、内容、建议承办单位",
         )
         run.add_argument(
-            "--actor", required=True, help="以该账号（须为该届次所属政府的公开办人员）的名义导入"
+            "--user", required=True, help="以该账号（须为该届次所属政府的公开办人员）的名义导入"
         )
         run.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
 
     def handle(self, *args, subcommand, **options):
         getattr(self, f"_{subcommand}")(**options)
 
-    def _import(self, *, session, file, actor, dry_run, **options):
+    def _import(self, *, session, file, user, dry_run, **options):
+        username = user
         from gongkai.accounts.models import User
 
         text = (session or "").strip()
@@ -58,9 +59,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"找不到编号为“{session}”的届次：请写工作台该届次导入页面地址中的数字。"
             )
-        user = User.objects.filter(username=(actor or "").strip(), is_active=True).first()
+        user = User.objects.filter(username=(username or "").strip(), is_active=True).first()
         if user is None:
-            raise CommandError(f"找不到在用的账号“{actor}”。")
+            raise CommandError(f"找不到在用的账号“{username}”。")
         if not os.path.isfile(file):
             raise CommandError(f"找不到文件：{file}")
         try:
