@@ -74,9 +74,15 @@ class CatalogueFilters(forms.Form):
     def __init__(self, data, *, departments, items, with_fields=None):
         super().__init__(data)
         self.departments = {str(d.pk): d for d in departments}
+        self.governments = {d.government.code: d.government for d in departments}
         self.key_areas = {a.slug: a for a in KeyArea.objects.filter(active=True)}
         self.categories = {c.code: c for c in ContentCategory.objects.filter(active=True)}
         fields = {
+            "gov": _field(
+                "所属地区",
+                [(code, g.name) for code, g in self.governments.items()],
+                "全部地区",
+            ),
             "department": _field("发布机构", department_choices(departments), "全部机构"),
             "subject": _field(
                 "主题分类",
@@ -120,6 +126,8 @@ class CatalogueFilters(forms.Form):
         if not self.is_valid():
             return items.none()
         data = self.cleaned_data
+        if data.get("gov"):  # that government's departments and those of the ones under it
+            items = items.filter(government__path__startswith=self.governments[data["gov"]].path)
         if data.get("department"):
             items = catalogue_of(items, self.departments[data["department"]])
         if data.get("subject"):

@@ -43,7 +43,7 @@ def normative(request):
         request.GET,
         departments=departments_under(government),
         items=items,
-        with_fields=["validity", "year", "type", "department", "order"],
+        with_fields=["validity", "year", "type", "gov", "department", "order"],
     )
     # Restrict the type filter to the two kinds that carry validity.
     form.fields["type"].choices = [

@@ -1,13 +1,12 @@
 """Where each figure of the report card comes from: the modules' public lists.
 
 The portal shows one site's government and the governments under it. The
-catalogue (公开目录) filters by year, kind and key area but not by government, so
-its links are exact for the site's own government; for a government under it
-(a county) the year-filtered lists are the site's, and the total links to the
-county's own page of the catalogue (all years). The message board (published
-messages) and the consultations list filter by year; proposals link to the
-year's session; the applications' figures link to the public statistics
-endpoint, which takes the government and the year. Every link is a page that exists.
+catalogue (公开目录) and the normative library filter by year, kind, key area
+and 所属地区 (``gov``: a government and those under it), which a county's card
+adds. The message board (published messages) and the consultations list filter
+by year; proposals link to the year's session; the applications' figures link
+to the public statistics endpoint, which takes the government and the year.
+Every link is a page that exists.
 """
 
 from __future__ import annotations
@@ -34,19 +33,25 @@ class Links:
         self.exact = site is not None and site.pk == government.pk
 
     # -- 政府信息公开 ----------------------------------------------------------------
+    @property
+    def _gov(self) -> str:
+        """The catalogue's 所属地区 filter, needed unless the card is the site's own."""
+        return "" if self.exact else self.government.code
+
     def catalogue(self, *, key_area: str = "", type: str = "") -> str:
-        if not self.exact and not key_area and not type:
-            return reverse("xxgk:government", args=[self.government.code])
-        return _with(reverse("xxgk:catalogue"), year=self.year, key_area=key_area, type=type)
+        return _with(
+            reverse("xxgk:catalogue"), gov=self._gov, year=self.year, key_area=key_area, type=type
+        )
 
     def normative(self, kind: str, *, repealed: bool = False, valid: bool = False) -> str:
         """The normative-document library: issued ones by publication year; repealed and
         valid ones by their validity (the library has no filter by the day it changed)."""
+        url = reverse("xxgk:normative")
         if repealed:
-            return _with(reverse("xxgk:normative"), type=kind, validity="repealed")
+            return _with(url, gov=self._gov, type=kind, validity="repealed")
         if valid:
-            return _with(reverse("xxgk:normative"), type=kind, validity="valid")
-        return _with(reverse("xxgk:normative"), type=kind, year=self.year)
+            return _with(url, gov=self._gov, type=kind, validity="valid")
+        return _with(url, gov=self._gov, type=kind, year=self.year)
 
     # -- other modules ---------------------------------------------------------------
     def application_statistics(self) -> str:

@@ -378,3 +378,16 @@ def test_the_pdf(city, client):
     assert "全年新收政府信息公开申请2件" in flat
     assert "暂未提供（该功能尚未上线）" in flat
     assert "—1—" in flat  # page numbers
+
+
+def test_a_county_s_catalogue_link_lists_only_the_county_s_items(city, client):
+    urls = {
+        f["key"]: f["source_url"]
+        for s in report_card(city.qinzhou, 2016)["sections"]
+        for f in s["figures"]
+    }
+    budget = next(u for u in urls.values() if "key_area=budget" in u)
+    assert budget == "/xxgk/catalog/?gov=620502&year=2016&key_area=budget"
+    html = client.get(budget).content.decode()
+    assert "I3 测试信息" in html and "I1 测试信息" not in html
+    assert '<option value="620502" selected>秦州区</option>' in html  # the filter shows it

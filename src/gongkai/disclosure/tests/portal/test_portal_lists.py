@@ -111,6 +111,20 @@ def test_each_filter_narrows_the_catalogue(client, world, site):
     assert titles(f"key_area=budget&department={world.environment.pk}") == []
 
 
+def test_the_region_filter_takes_a_government_and_those_under_it(client, world, site):
+    publish(world, title="市财政局的信息")
+    publish(world, department=world.qinzhou_finance, title="秦州区财政局的信息")
+
+    def titles(query):
+        return sorted(listed_titles(client.get("/xxgk/catalog/?" + query).content.decode()))
+
+    assert titles("gov=620502") == ["秦州区财政局的信息"]
+    assert titles("gov=620500") == ["市财政局的信息", "秦州区财政局的信息"]
+    assert titles("gov=621200") == []  # 陇南市: another site's
+    html = client.get("/xxgk/catalog/?gov=621200").content.decode()
+    assert "所属地区“621200”不存在" in html
+
+
 def test_a_co_published_item_is_in_both_departments_catalogues(client, world, site):
     publish(
         world, title="联合发布的通知", publishing_departments=[world.finance, world.environment]
