@@ -3,9 +3,13 @@ the rules of the law are checked again by the actions in ``services``."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms
 from django.utils import timezone
 
+from gongkai.core import formfields
+from gongkai.core.formfields import date_field
 from gongkai.files.forms import AttachmentField, MultipleFileInput
 from gongkai.files.kinds import ALL_KINDS
 from gongkai.orgs.models import Department
@@ -26,31 +30,10 @@ from ..models import (
 )
 from ..validation import ApplicationDataForm
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 UPLOAD_KINDS = ALL_KINDS
-DATE_MESSAGES = {"invalid": "日期格式不正确，请按“2026-03-17”的格式填写。"}
 
 
-def date_field(label: str, *, required=True, help_text="", initial_today=True):
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DATE,
-        help_text=help_text,
-        initial=timezone.localdate if initial_today else None,
-        error_messages={"required": f"请填写{label}。", **DATE_MESSAGES},
-    )
-
-
-def text_field(label: str, *, required=True, rows=3, max_length=None, help_text=""):
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={"required": f"请填写{label}。"},
-    )
+text_field = partial(formfields.text_field, max_length=None)  # applications' texts are unbounded
 
 
 class MultipleAttachmentField(AttachmentField):

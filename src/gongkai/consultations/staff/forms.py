@@ -4,10 +4,14 @@ field by field, in Chinese; the rules themselves are checked again by the action
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms
 from django.utils import timezone
 
+from gongkai.core import formfields
 from gongkai.core.concurrency import StaleEdit, VersionedFormMixin
+from gongkai.core.formfields import text_field
 from gongkai.core.validators import validate_phone
 from gongkai.files.forms import MultipleFilesField, checked_uploads
 from gongkai.files.kinds import DOCUMENT_KINDS
@@ -17,35 +21,11 @@ from ..models import Consultation, Kind, Outcome, Phase
 from ..services.common import last_day
 from ..services.moderating import NOTE_MAX
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_INVALID = "日期格式不正确，请按“2026-06-01”的格式填写。"
+date_field = partial(formfields.date_field, initial_today=False)  # periods are chosen, not today
 DRAFT_TEXT_HELP = (
     "粘贴草案全文。系统按“第X条”（没有时按“一、二、”，再没有时按段落）拆分为条款，"
     "公众可以针对具体条款提出意见；保存后可在详情页核对拆分结果。"
 )
-
-
-def date_field(label: str, *, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        widget=DATE,
-        help_text=help_text,
-        error_messages={"required": f"请填写{label}。", "invalid": DATE_INVALID},
-    )
-
-
-def text_field(label: str, *, required=True, rows=3, max_length=2000, help_text=""):
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={
-            "required": f"请填写{label}。",
-            "max_length": f"{label}不能超过{max_length}字。",
-        },
-    )
 
 
 def _period_errors(form, opens_field="opens_on", closes_field="closes_on") -> None:

@@ -8,6 +8,7 @@ from django.core.validators import URLValidator
 
 from gongkai import access
 from gongkai.core.concurrency import VersionedFormMixin
+from gongkai.core.formfields import DATE_INPUT
 from gongkai.files.forms import AttachmentField
 from gongkai.orgs.models import Department
 
@@ -24,7 +25,6 @@ from ..models import (
     Validity,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
@@ -106,10 +106,10 @@ class ItemForm(VersionedFormMixin, forms.ModelForm):
             "scheduled_publish_at",
         ]
         widgets = {
-            "written_on": DATE,
-            "formed_or_changed_on": DATE,
-            "effective_on": DATE,
-            "expires_on": DATE,
+            "written_on": DATE_INPUT,
+            "formed_or_changed_on": DATE_INPUT,
+            "effective_on": DATE_INPUT,
+            "expires_on": DATE_INPUT,
             "scheduled_publish_at": DATETIME,
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 16}),
@@ -241,7 +241,7 @@ class ValidityForm(forms.Form):
         choices=[(v.value, v.label) for v in Validity if v != Validity.VALID],
         widget=forms.RadioSelect,
     )
-    on = forms.DateField(label="失效或废止日期", widget=DATE)
+    on = forms.DateField(label="失效或废止日期", widget=DATE_INPUT)
     reason = forms.CharField(label="依据或原因", widget=forms.Textarea(attrs={"rows": 3}))
     replaced_by = IndexNumbersField(
         label="替代文件的索引号",

@@ -6,41 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django import forms
-from django.utils import timezone
 
+from gongkai.core.formfields import date_field, text_field
 from gongkai.orgs.models import Department
 
 from ..models import Channel, Message, MessageState, MessageType, RefusalReason, Satisfaction
 from ..services.handling import REPLY_MIN
 from ..validation import MessageDataForm
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_MESSAGES = {"invalid": "日期格式不正确，请按“2026-03-17”的格式填写。"}
-
-
-def date_field(label: str, *, required=True, help_text="", initial_today=True):
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DATE,
-        help_text=help_text,
-        initial=timezone.localdate if initial_today else None,
-        error_messages={"required": f"请填写{label}。", **DATE_MESSAGES},
-    )
-
-
-def text_field(label: str, *, required=True, rows=3, max_length=2000, help_text=""):
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={
-            "required": f"请填写{label}。",
-            "max_length": f"{label}不能超过{max_length}字。",
-        },
-    )
 
 
 def department_label(d: Department) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django import forms
 
 from gongkai.core.concurrency import VersionedFormMixin
-from gongkai.interaction.staff.forms import date_field, text_field
+from gongkai.core.formfields import date_field, text_field
 from gongkai.orgs.models import Department
 
 from ..models import Body, Grade, Proposal, ProposalState, Satisfaction, Session
