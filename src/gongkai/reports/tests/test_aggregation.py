@@ -181,3 +181,21 @@ def test_carry_over_is_checked_against_last_year_s_published_report(world):
     from gongkai.reports.rendering import report_html
 
     assert f"结转差异说明：</strong>{note}" in report_html(data)
+
+
+def test_a_too_long_explanation_is_refused_and_nothing_is_saved(world):
+    from gongkai.core.errors import DomainError
+    from gongkai.reports.services import TEXT_MAX
+
+    report = services.report_for(world.finance, 2016)
+    with pytest.raises(DomainError) as refused:
+        services.save_inputs(
+            report,
+            expected_version=report.version,
+            actor=world.handler_finance,
+            overview="概况",
+            carry_over_note="说" * (TEXT_MAX + 1),
+        )
+    assert refused.value.message == f"“结转差异说明”不能超过{TEXT_MAX}字。"
+    report.refresh_from_db()
+    assert report.overview == "" and report.carry_over_note == ""
