@@ -4,7 +4,9 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock pyproject.toml | sha256sum | cut -c1-12)
+LOCKS := requirements-bootstrap.lock requirements.lock pyproject.toml
+STAMP := $(VENV)/.installed-$(shell sha256sum $(LOCKS) | sha256sum | cut -c1-12)
+PIP := $(BIN)/python -m pip --disable-pip-version-check
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -12,10 +14,17 @@ PORT ?= 8000
 
 venv: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+# The pip that `venv` brings only installs the pinned pip and setuptools
+# (requirements-bootstrap.lock); that pip installs exactly the lock's files, each
+# hash-checked, without resolving anything against the index (--no-deps), and
+# `pip check` proves the lock is complete. Nothing depends on what the index
+# publishes later or on the pip of the machine.
+$(STAMP): $(LOCKS)
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PIP) install --quiet --require-hashes -r requirements-bootstrap.lock
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements.lock
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	$(PIP) check
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -51,9 +60,10 @@ pytest: venv browser-deps
 bench: venv
 	$(BIN)/python -m benchmarks
 
-## lock: re-resolve requirements.lock from pyproject.toml (needs uv)
+## lock: re-resolve requirements.lock from pyproject.toml and the installer's own lock (needs uv)
 lock:
 	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes -o requirements.lock
+	uv pip compile requirements-bootstrap.in --universal --python-version 3.11 --generate-hashes -o requirements-bootstrap.lock
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache
