@@ -150,6 +150,8 @@ MIDDLEWARE = [
     "gongkai.core.middleware.DisplayPreferencesMiddleware",
     "axes.middleware.AxesMiddleware",
     "gongkai.core.exceptions.DomainErrorMiddleware",
+    # DEBUG on: the Chinese 404 page for public addresses (see its docstring)
+    "gongkai.portal.errors.PortalNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import site_files, views
 
 app_name = "portal"
 urlpatterns = [
@@ -9,4 +9,6 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("display/", views.display, name="display"),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", site_files.robots_txt, name="robots"),
+    path("favicon.ico", site_files.favicon_ico, name="favicon"),
 ]
