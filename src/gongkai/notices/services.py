@@ -11,12 +11,24 @@ The row is written in the caller's transaction; email and SMS delivery is
 enqueued with ``transaction.on_commit`` (passing the id), so a rolled-back
 change leaves no notice and sends nothing. In-app notices are delivered by
 being written. URLs in email and SMS are sent as given: pass absolute ones.
+
+Events played in the past (a demonstration world, history brought in from
+another system) go through the same actions, but nobody is there to read what
+they would send. Inside ``withhold_notices()`` ``send_notice`` checks the
+notice as usual and then writes and enqueues nothing::
+
+    with withhold_notices(keep=lambda notice: notice.channel == NoticeChannel.INAPP):
+        ...replay what happened...
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
@@ -71,6 +83,49 @@ def _address_for(channel: str, address: str, recipient) -> str:
     return address
 
 
+@dataclass
+class WithheldNotices:
+    """What ``withhold_notices`` left unwritten, by channel (counted up to enclosing blocks too)."""
+
+    keep: Callable[[Notice], bool] | None = None
+    counts: Counter = field(default_factory=Counter)
+    outer: WithheldNotices | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def _withhold(self, notice: Notice) -> bool:
+        if self.keep is not None and self.keep(notice):
+            return False
+        block = self
+        while block is not None:
+            block.counts[notice.channel] += 1
+            block = block.outer
+        return True
+
+
+_withholding: ContextVar[WithheldNotices | None] = ContextVar("withheld_notices", default=None)
+
+
+@contextmanager
+def withhold_notices(*, keep: Callable[[Notice], bool] | None = None) -> Iterator[WithheldNotices]:
+    """Within the block ``send_notice`` writes no notice and enqueues no delivery.
+
+    For events replayed in the past, whose notices nobody would read. Notices
+    are still checked (a bad address still raises). ``keep(notice)`` (the
+    unsaved row, with its channel, recipient and related object) may keep
+    some, e.g. in-app notices of matters still open today. The innermost block
+    decides; its counts are added to the enclosing blocks' too.
+    """
+    withheld = WithheldNotices(keep=keep, outer=_withholding.get())
+    token = _withholding.set(withheld)
+    try:
+        yield withheld
+    finally:
+        _withholding.reset(token)
+
+
 def send_notice(
     *,
     channel: str,
@@ -81,7 +136,10 @@ def send_notice(
     url: str = "",
     related: models.Model | None = None,
 ) -> Notice:
-    """Write a notice in the caller's transaction; deliver it after commit."""
+    """Write a notice in the caller's transaction; deliver it after commit.
+
+    Inside ``withhold_notices()`` the notice is returned unsaved (no id).
+    """
     if channel not in NoticeChannel.values:
         raise InvalidNotice(f"未知的通知渠道：{channel}（应为 email、sms 或 inapp）。")
     subject = (subject or "").strip()
@@ -110,6 +168,9 @@ def send_notice(
     if channel == NoticeChannel.INAPP:
         notice.state = NoticeState.SENT
         notice.sent_at = notice.created_at
+    withheld = _withholding.get()
+    if withheld is not None and withheld._withhold(notice):
+        return notice
     with transaction.atomic():
         notice.save()
         if channel != NoticeChannel.INAPP:
