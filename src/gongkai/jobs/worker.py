@@ -5,16 +5,26 @@ tasks (``select_for_update(skip_locked=True)``, exclusive transactions on
 SQLite, results and tracebacks stored on the row). Its own loop only adds the
 scheduler: tick → run the ready tasks (at most ``chunk`` before the next tick)
 → sleep ``interval`` when the queue is empty.
+
+``run_now(tasks)`` runs the ready jobs of some tasks in the calling process
+until none is left, with the same claim and the same ``run_task``: for a
+command whose work is only complete once its jobs have run (``gongkai demo``).
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from django.db import DatabaseError, close_old_connections, connections
+from django.db import DatabaseError, OperationalError, close_old_connections, connections
 from django.utils.crypto import get_random_string
+from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
 from .scheduler import Scheduler
 
@@ -105,3 +115,77 @@ class JobWorker(Worker):
             drained = self.max_tasks is None or self._run_tasks < self.max_tasks
             if self.running and drained:
                 time.sleep(self.interval)
+
+    def run_only(self, task_paths: Iterable[str]) -> list[str]:
+        """Claim and run ready jobs of these task paths until none is ready; their ids.
+
+        The library's claim (``get_locked`` and ``claim`` in an exclusive
+        transaction) and ``run_task``; only the selection adds the task paths.
+        A retry waiting for its backoff is not ready and is left to the worker.
+        """
+        paths = list(task_paths)
+        ran: list[str] = []
+        while self.running:
+            ready = DBTaskResult.objects.ready().filter(
+                backend_name=self.backend_name, task_path__in=paths
+            )
+            try:
+                with exclusive_transaction(ready.db):
+                    row = ready.get_locked()
+                    if row is not None:
+                        row.claim(self.worker_id)
+            except OperationalError as error:
+                if not is_locked_database_exception(error):
+                    raise
+                time.sleep(self.interval)  # another process holds SQLite's write lock
+                continue
+            if row is None:
+                return ran
+            self.run_task(row)
+            ran.append(str(row.pk))
+        return ran
+
+
+@dataclass
+class JobsRun:
+    """What ``run_now`` did: jobs run per task path, and the errors of those that failed."""
+
+    ran: Counter = field(default_factory=Counter)
+    # task path → last line of each error, for jobs that failed or will be retried later
+    failed: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def failures(self) -> int:
+        return sum(len(errors) for errors in self.failed.values())
+
+
+def run_now(tasks: Iterable, *, backend_name: str = "default") -> JobsRun:
+    """Run every ready job of ``tasks`` (django-tasks ``Task`` objects) here and now.
+
+    Jobs these jobs enqueue are run too when they are of the same tasks. A job
+    whose attempt failed and that ``retrying`` re-enqueued for later counts as
+    failed here; its retry stays queued for ``gongkai worker``.
+    """
+    paths = [t.module_path for t in tasks]
+    worker = JobWorker(batch=True, schedules=False, backend_name=backend_name)
+    ids = worker.run_only(paths)
+    report = JobsRun()
+    rows = (
+        row
+        for start in range(0, len(ids), 500)
+        for row in DBTaskResult.objects.filter(pk__in=ids[start : start + 500]).only(
+            "task_path", "status", "return_value", "traceback"
+        )
+    )
+    for row in rows:
+        report.ran[row.task_path] += 1
+        retry = (
+            row.return_value.get("retry_scheduled") if isinstance(row.return_value, dict) else None
+        )
+        if row.status == TaskResultStatus.FAILED:
+            report.failed.setdefault(row.task_path, []).append(
+                row.traceback.strip().splitlines()[-1] if row.traceback.strip() else ""
+            )
+        elif retry:
+            report.failed.setdefault(row.task_path, []).append(retry["error"])
+    return report
