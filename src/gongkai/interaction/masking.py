@@ -34,7 +34,10 @@ What is recognised, and how it is masked (``kind``: Chinese label — rule — e
     the domain stays: ``z***@163.com``.
 ``bank_card``  银行卡号 — 16–19 digits (contiguous or in groups of 4 with one kind of
     separator), first digit 3–6 or 9 (card issuer ranges; years and dates begin with 1 or 2),
-    passing the Luhn check; the last 4 digits stay: ``**** **** **** 0123``.
+    passing the Luhn check; the last 4 digits stay: ``**** **** **** 0123``. Right after
+    银行卡/卡号/账号/账户/存折… any run of 12–30 digits is masked the same way whatever its
+    check digit (``银行卡***************0123``); without such a word a number failing the
+    check stays (``订单号6222021234567890123``).
 ``plate``  车牌号码 — province abbreviation + city letter + 5 serial characters (6 for new-energy
     vehicles) of which at least 3 are digits; the province and city letter stay, the serial
     becomes ``*``: ``甘E·*****``.
@@ -47,14 +50,22 @@ What is recognised, and how it is masked (``kind``: Chinese label — rule — e
     length: ``秦州区民主西路街道藏家庄社区12号楼3单元502室`` → ``秦州区民主西路街道××××``. A
     community name is masked only when it reads as an address: after an upper level
     (区/县/镇/乡/街道/路…), after 住在/家住/地址/位于…, or followed by building numbers;
-    generic phrases (老旧小区, 农村低保, 驻村干部, 乡村振兴…) stay. When the name is followed by an
-    organisation (居委会, 村委会, 村民, 物业…) only the name is masked: ``××××社区居委会``.
+    generic phrases (老旧小区, 农村低保, 驻村干部, 乡村振兴…) stay. Words that only end like
+    an upper level (小区, 片区, 园区, 超市, 道路, 城乡, 全市…) are none, and words of ordinary
+    prose (附近, 周边, 今年, 列入…) end a name: ``建议在龙园小区附近建设社区文化广场`` stays as
+    it is. A 社区 is the upper level of a 小区 in it (``藏家庄社区龙园小区``), never of
+    another 社区 or 村. When the name is followed by an organisation (居委会, 村委会, 村民,
+    物业…) only the name is masked: ``××××社区居委会``.
     A building/unit number on its own is masked when it cannot be anything else
     (3号楼, 2单元, 5栋2单元, 5楼502室); dates (3月3号) and document numbers (〔2016〕12号) are
     not.
-``name``  姓名 — only the names passed in ``names`` (the writer's name, names the reviewer
-    knows): the full name and the given name alone (when it has 2+ characters) become
-    ``某某``; the surname with 先生/女士/同志/老师/师傅 becomes ``某先生``/``某女士``…; compound
+``name``  姓名 — the names passed in ``names`` (the writer's name, names the reviewer
+    knows), and a name right after an explicit cue (我叫, 本人, 姓名, 联系人, 来信人, 留言人):
+    a common surname and one or two more characters followed by the end of the sentence or a
+    word such as 电话/反映/家住 (``本人李建国反映`` → ``本人某某反映``; ``本人于去年``,
+    ``本人向贵局反映`` stay); a name found after a cue is then masked wherever it appears, as
+    a passed one is. The full name and the given name alone (when it has 2+ characters)
+    become ``某某``; the surname with 先生/女士/同志/老师/师傅 becomes ``某先生``/``某女士``…; compound
     surnames (欧阳, 司马…) are recognised. The given name alone can also be an ordinary word
     (建国 in 建国以来): masking it anyway is the safer mistake.
 ``manual``  人工遮盖 — spans the reviewer adds; masked as ``××××``.
@@ -205,6 +216,16 @@ _EMAIL_RE = _compile(
 _CARD_RE = _compile(
     r"[3-69](?<![\dA-Za-z].)(?:\d{15,18}|\d{3}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?)(?![\dA-Za-z])"
 )
+# A card or account number in its context: any 12–30 digits (contiguous, or in groups with
+# one kind of separator) right after 银行卡/卡号/账号 …, whatever its check digit.
+_CARD_WORDS = ("卡", "账号", "帐号", "账户", "帐户", "存折", "一折通")
+_CARD_WORD_BEFORE_RE = _compile(
+    r"(?:银行卡|储蓄卡|借记卡|信用卡|工资卡|社保卡|卡号|账号|帐号|账户|帐户|存折|一折通|一卡通)"
+    r"(?:号码|号)?[ :：]*(?:是|为)?[ :：]*$"
+)
+_ACCOUNT_RE = _compile(
+    r"[0-9](?<![\dA-Za-z].)(?:\d{11,29}|\d{3}([ -])\d{4}(?:\1\d{4})+(?:\1\d{1,4})?)(?![\dA-Za-z])"
+)
 _PLATE_RE = _compile(
     r"([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])"
     r"([A-HJ-NP-Z])([·. -]?)([A-HJ-NP-Z0-9]{5,6})[挂学警]?(?![A-Za-z0-9])",
@@ -293,6 +314,11 @@ def _number_spans(text: str, norm: str) -> list[Span]:
     for m in _CARD_RE.finditer(norm):
         if _luhn(re.sub(r"\D", "", m.group())):
             add(*m.span(), "bank_card", _star_digits(text[m.start() : m.end()], m.group(), 0, 4))
+    if any(word in norm for word in _CARD_WORDS):
+        for m in _ACCOUNT_RE.finditer(norm):
+            if _CARD_WORD_BEFORE_RE.search(norm, max(0, m.start() - 16), m.start()):
+                masked = _star_digits(text[m.start() : m.end()], m.group(), 0, 4)
+                add(*m.span(), "bank_card", masked)
     for m in _MOBILE_RE.finditer(norm):
         start = m.start()
         prefix = _MOBILE_PREFIX_RE.search(norm, max(0, start - 6), start)
@@ -345,13 +371,42 @@ def _number_spans(text: str, norm: str) -> list[Span]:
 
 # --- addresses -------------------------------------------------------------------------------
 
-_COMMUNITY_RE = _compile(
-    "社区|小区|新村|村|花园|家园|公寓|家属院|家属区|家属楼|宿舍楼|宿舍|大院|苑|山庄"
-)
+_COMMUNITY_SUFFIXES = (
+    "社区", "小区", "新村", "村", "花园", "家园", "公寓", "家属院", "家属区", "家属楼", "宿舍楼",
+    "宿舍", "大院", "苑", "山庄",
+)  # fmt: skip
+_COMMUNITY_RE = _compile("|".join(_COMMUNITY_SUFFIXES))
 # Upper levels, which stay visible and end the community name when scanning back.
 _UPPER = ("街道", "大道", "胡同", "省", "市", "区", "县", "旗", "乡", "镇", "路", "街", "巷")
+# Words ending like an upper level that are none: they end the name without making it an
+# address (建议在龙园小区附近建设社区: 小区 is no district, so 附近建设 is no community name).
+_NOT_UPPER = (
+    # 区
+    "片区", "园区", "景区", "校区", "学区", "辖区", "山区", "灾区", "牧区", "老区", "库区",
+    "矿区", "厂区", "病区", "展区", "营区", "棚户区", "商业区", "住宅区", "居住区", "生活区",
+    "办公区", "服务区", "风景区", "保护区", "示范区", "试验区", "安置区", "规划区", "征收区",
+    # the whole of one's own or every place (全市共有社区服务中心120个)
+    "全市", "本市", "我市", "该市", "各市", "全区", "本区", "我区", "该区", "各区", "全县",
+    "本县", "我县", "该县", "各县", "全镇", "本镇", "各镇", "全乡", "本乡", "各乡",
+    # 市, 路, 街, 镇, 乡, 省, 巷
+    "超市", "城市", "夜市", "股市", "楼市", "菜市", "早市", "集市", "上市", "门市",
+    "道路", "马路", "公路", "线路", "铁路", "思路", "出路", "走路", "网路", "电路", "水路",
+    "管路", "套路", "迷路", "带路", "让路", "修路",
+    "上街", "逛街", "沿街", "临街",
+    "城镇", "乡镇", "村镇", "集镇", "城乡", "家乡", "老乡", "下乡", "回乡", "返乡", "故乡",
+    "节省", "反省", "全省", "本省", "外省", "小巷", "街巷",
+)  # fmt: skip
 # Characters that cannot be inside a community name: they end it when scanning back.
 _STOP = set("在于住是的到和与及从向对把给为了我你他她们这那该本个位各些处就都也还又被让请说")
+# Words that cannot be inside a community name either (places and times of ordinary prose).
+_STOP_WORDS = (
+    "附近", "周边", "周围", "旁边", "对面", "门口", "门前", "里面", "外面", "今年", "去年",
+    "明年", "目前", "现在", "没有", "已经", "正在", "建议", "希望", "要求", "列入", "纳入",
+)  # fmt: skip
+# Community-level words that are also an upper level of some communities: a 社区 holds
+# 小区, 花园, 家属院 … (藏家庄社区龙园小区), never another 社区 or 村; nothing of community
+# level lies inside a 小区.
+_COMMUNITY_UPPER = {"社区": frozenset({"社区", "村"}), "小区": frozenset(_COMMUNITY_SUFFIXES)}
 _RESIDENCE_RE = _compile(
     r"(?:住在|家住|居住在|居住于|居住|住址|地址|位于|家在|住于|搬到|搬进|搬入|租住在|租住|住)[ :：]*$"
 )
@@ -445,13 +500,26 @@ _ANCHOR_BEFORE = ("路", "大道", "街", "巷", "胡同", "弄", "镇", "乡")
 _MAX_NAME = 6
 
 
+def _is_upper_level(norm: str, end: int, suffix: str) -> bool:
+    """Whether the word ending at ``end`` (it ends like 区, 市, 路 …) is a level above a
+    community called ``…suffix``."""
+    if norm.endswith(_NOT_UPPER, 0, end):
+        return False
+    for word, not_below in _COMMUNITY_UPPER.items():
+        if norm.endswith(word, 0, end):
+            return suffix not in not_below
+    return True
+
+
 def _community_span(text: str, norm: str, m: re.Match[str]) -> Span | None:
     suffix = m.group()
     pos = i = m.start()
     upper = False
     while i > 0 and pos - i < _MAX_NAME:
         if norm.endswith(_UPPER, 0, i):
-            upper = True
+            upper = _is_upper_level(norm, i, suffix)
+            break
+        if norm.endswith(_STOP_WORDS, 0, i):
             break
         ch = norm[i - 1]
         if not _is_cjk(ch) or ch in _STOP:
@@ -585,7 +653,60 @@ def _name_forms(names: Iterable[str]) -> dict[str, str]:
     return forms
 
 
+# Names written after an explicit cue (我叫王小明, 本人李建国反映, 联系人：刘晓燕): a common
+# surname and one or two more characters, followed by the end of the sentence or a word that
+# ends a name (电话, 反映, 家住 …). Characters a given name does not hold (pronouns, times,
+# numerals, places) rule a reading out: 本人于去年, 本人向贵局反映 stay as they are.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾"
+    "毛郝龚邵万钱严覃武戴莫孔汤常康施牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿焦俞左柳甘"
+    "祝包宁尚舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝游辛靳管柴蒙鲍喻祁蒲房滕屈饶解牟艾尤穆卓"
+    "缪简项芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬卞姬栾隋刁沙荣巫寇桑郎甄丛仲虞"
+    "敖巩佘池麻迟邝"
+)
+_NOT_IN_GIVEN = frozenset(
+    "您你我他她它们的了是在于和与及年月日时分今去昨前后近本上下这那此该有无不没已也都就还又被把"
+    "给向对从到为因所等个位些里中内外一二三四五六七八九十百千万人户局厅委办处区县市省镇乡村路街"
+    "号楼元岁说讲问请让叫姓名电话手机联系反映投诉举报某"
+)
+_NAME_CUE_RE = _compile(
+    r"(?:我的名字叫|我的名字是|本人名叫|本人叫|我名叫|我叫|本人|姓名|联系人|来信人|留言人)[ :：]*"
+)
+_AFTER_NAME = (
+    "电话", "手机", "联系", "反映", "投诉", "举报", "咨询", "家住", "住在", "现住", "居住",
+    "今年", "现年", "年龄", "身份证", "性别", "男", "女", "系", "是", "的", "于", "在", "因",
+)  # fmt: skip
+
+
+def _cue_names(norm: str) -> list[tuple[int, int]]:
+    """Where a name follows an explicit cue: (start, end) of each."""
+    found = []
+    for m in _NAME_CUE_RE.finditer(norm):
+        start = m.end()
+        surnames = [2] if norm[start : start + 2] in _COMPOUND_SURNAMES else []
+        if norm[start : start + 1] in _SURNAMES:
+            surnames.append(1)
+        for surname in surnames:
+            for given in (2, 1):
+                end = start + surname + given
+                name = norm[start + surname : end]
+                if len(name) < given or not all(
+                    _is_cjk(ch) and ch not in _NOT_IN_GIVEN for ch in name
+                ):
+                    continue
+                after = norm[end : end + 1]
+                if not after or not _is_cjk(after) or norm.startswith(_AFTER_NAME, end):
+                    found.append((start, end))
+                    break
+            else:
+                continue
+            break
+    return found
+
+
 def _name_spans(text: str, norm: str, names: Iterable[str]) -> list[Span]:
+    names = [*names, *(norm[start:end] for start, end in _cue_names(norm))]
     forms = _name_forms(names)
     if not forms:
         return []

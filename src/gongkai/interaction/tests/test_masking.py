@@ -1,6 +1,7 @@
 """Masking of personal data in message-board text (no database needed)."""
 
 import re
+import string
 
 import pytest
 from hypothesis import given, settings
@@ -60,6 +61,11 @@ CASES = [
     ("低保金打到6222021234567890128这张卡上", (), "低保金打到***************0128这张卡上"),
     ("卡号 6217 0012 3456 7893 未到账", (), "卡号 **** **** **** 7893 未到账"),
     ("订单号6222021234567890123不是卡号", (), "订单号6222021234567890123不是卡号"),
+    # after 银行卡/卡号/账号 any long digit run is a card or account, whatever its check digit
+    ("银行卡6222021234567890123被扣款", (), "银行卡***************0123被扣款"),
+    ("我的卡号是：6217 0012 3456 7890 被冻结", (), "我的卡号是：**** **** **** 7890 被冻结"),
+    ("工资打到账号622848001234567890123里了", (), "工资打到账号*****************0123里了"),
+    ("存折账号：60501234567890", (), "存折账号：**********7890"),
     # --- licence plates ---
     (
         "黄标车甘E·12345被限行，能否延期淘汰？",
@@ -115,6 +121,15 @@ CASES = [
     ("来信人欧阳春晓，回复欧阳女士", ["欧阳春晓"], "来信人某某，回复某女士"),
     ("阿依古丽·买买提反映供暖问题，阿依古丽说", ["阿依古丽·买买提"], "某某反映供暖问题，某某说"),
     ("Zhang Sanfeng wrote: zhang sanfeng", ["Zhang Sanfeng"], "某某 wrote: 某某"),
+    # after an explicit cue, also when the reviewer has not named them
+    ("我叫王小明，电话13800001234", (), "我叫某某，电话138****1234"),
+    ("本人李建国反映小区供暖问题，请李先生回复", (), "本人某某反映小区供暖问题，请某先生回复"),
+    (
+        "联系人：刘晓燕，家住秦州区建设路龙园小区",
+        (),
+        "联系人：某某，家住秦州区建设路××××",
+    ),
+    ("来信人欧阳春晓。", (), "来信人某某。"),
     # --- not personal data ---
     (
         "根据天政办发〔2016〕12号文件，申请编号YSQ2026-0012-00035，于2026年3月15日受理。",
@@ -169,6 +184,82 @@ def test_spans_are_the_masked_regions(text, names, expected):
         position = span.end
     rebuilt.append(text[position:])
     assert "".join(rebuilt) == expected
+
+
+# Sentences of real messages (the demo's among them) with no personal data: published as
+# they were written. A community, a card or a name is personal data in its context only.
+ORDINARY_PROSE = [
+    "建议在龙园小区附近建设社区文化广场",
+    "建议在东团庄小区附近建设社区文化广场",
+    "{dept}已将该片区列入今年社区文化广场建设计划，选址正在与规划部门衔接。",
+    "小区门口建设社区服务站，方便居民办事",
+    "我们天河小区周边没有一个像样的文化广场，老年人跳广场舞只能在马路边。",
+    "园区内新建社区卫生服务站，学区附近新建小区要配套幼儿园。",
+    "超市附近新开了一家药店，城市社区治理要加强。",
+    "全市共有社区服务中心120个，城乡社区实现全覆盖。",
+    "本人于去年3月申请了低保，至今没有答复。",
+    "本人向贵局反映一个问题：本人今年已经65岁，常年在外打工。",
+    "本人是江苏人，本人和家人都在天水工作。",
+    "我叫了救护车，等了一个小时。",
+    "补贴资金拨付到车主本人账户。",
+    "订单号6222021234567890123不是卡号",
+    "项目编号2026110300012345已在网站公示，投资6222021234567890元。",
+    "卡上余额不足3000元，银行说要等3个工作日。",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY_PROSE)
+def test_ordinary_prose_is_published_as_written(text):
+    assert find_personal_data(text) == []
+    assert mask_personal_data(text) == text
+
+
+# The words of the demo's messages that are personal data once filled in.
+_PERSONAL_FIELDS = {"community", "addr", "name", "phone", "plate", "village"}
+
+
+def _fill(template: str, words: dict) -> tuple[str, list[tuple[int, int]]]:
+    """The template filled in, and where the personal words went."""
+    text, personal = "", []
+    for literal, field, _spec, _conversion in string.Formatter().parse(template):
+        text += literal
+        if field is not None:
+            value = str(words.get(field, field))
+            if field in _PERSONAL_FIELDS:
+                personal.append((len(text), len(text) + len(value)))
+            text += value
+    return text, personal
+
+
+def test_the_demo_messages_are_masked_only_where_personal_data_was_filled_in():
+    from gongkai.interaction.demo import texts
+
+    templates = [t for rows in texts.T.values() for row in rows for t in row[2:5]]
+    templates += [row[2] for row in texts.REFUSALS] + [row[3] for row in texts.HELD_RELEASED]
+    for community, street, place in zip(
+        texts.COMMUNITIES, texts.CITY_STREETS * 2, ["秦州区", "甘谷县"] * 5, strict=False
+    ):
+        words = {
+            "place": place, "town": "中滩镇", "village": "东关村", "street": street,
+            "community": community, "addr": f"{place}{street}{community}3号楼2单元502室",
+            "name": "王建国", "phone": "13800012345", "plate": "甘E·1234A", "dept": "市住建局",
+            "school": f"{place}第一中学", "company": "宏达建材厂", "money": "3000", "n": 5,
+            "month": 3, "day": 4, "age": 50, "area": 80,
+        }  # fmt: skip
+        for template in templates:
+            text, personal = _fill(template, words)
+            for span in find_personal_data(text, names=["王建国"]):
+                inside = any(start < span.end and span.start < end for start, end in personal)
+                assert inside, f"{span.original!r} masked in {text!r}"
+
+
+def test_a_community_name_with_an_upper_level_is_still_masked():
+    # 社区 is an upper level of a 小区 in it, but no 小区 is one of a 社区.
+    assert mask_personal_data("家住藏家庄社区龙园小区") == "家住××××××××"
+    assert mask_personal_data("秦州区建设社区居委会") == "秦州区××××社区居委会"
+    assert mask_personal_data("建议在龙园小区附近建设社区文化广场") == (
+        "建议在龙园小区附近建设社区文化广场"
+    )
 
 
 def test_find_personal_data_reports_each_kind():
