@@ -331,6 +331,11 @@ SILENCED_SYSTEM_CHECKS = [
 UPLOAD_MAX_BYTES = int(env("UPLOAD_MAX_MB", "20")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# The font every PDF embeds (formal notices, annual reports, the report card).
+# Empty: Noto Sans SC as shipped with the pinned dependency justmytype-intl-cjk.
+# Another file must cover every character documents may hold (gongkai.core.pdf).
+PDF_FONT_FILE = env("PDF_FONT_FILE", "")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
