@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from gongkai.core.errors import DomainError
 
@@ -129,11 +131,15 @@ class Workflow:
         changes: dict[str, Any] | None = None,
         after: Callable[[], None] | None = None,
         access_object=None,
+        at: datetime | None = None,
     ) -> models.Model:
         """Take ``action`` on ``obj``: guard → lock → save → history → audit → on-commit hook.
 
         ``changes`` are further field values saved with the new state (e.g.
         ``published_at``); ``after`` runs once the transaction has committed.
+        ``at`` is when the transition happened, for the history row, when that
+        is not now (an action that takes its own time, such as publishing at a
+        given moment, passes it on). The audit event keeps the time of writing.
         """
         from gongkai.audit.services import record
 
@@ -173,6 +179,7 @@ class Workflow:
                 to_state=t.target,
                 actor=actor if getattr(actor, "is_authenticated", False) else None,
                 comment=comment.strip(),
+                at=at or timezone.now(),
             )
             record(
                 f"{self.name}.{t.action}",

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
 
 class StateChange(models.Model):
@@ -23,7 +24,8 @@ class StateChange(models.Model):
         related_name="+",
     )
     comment = models.TextField("意见", blank=True)
-    at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    # When the transition happened: now, unless the caller replays a past one (``apply(at=)``).
+    at = models.DateTimeField("时间", default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = "流程记录"

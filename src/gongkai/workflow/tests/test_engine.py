@@ -69,6 +69,21 @@ def test_apply_moves_the_state_and_leaves_history_and_an_audit_event(world, cloc
     assert event.before == {"state": "running"} and event.ip == "10.1.2.3"
 
 
+def test_a_transition_replayed_in_the_past_keeps_its_own_time_in_the_history(world, clock):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    then = datetime(2016, 3, 14, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+    FLOW.apply(clock, "pause", actor=world.handler_finance, at=then)
+    writing = timezone.now()
+    FLOW.apply(clock, "resume", actor=world.handler_finance)
+    paused, resumed = StateChange.history_of(clock)
+    assert paused.at == then
+    assert resumed.at >= writing  # without ``at``: the time of writing
+
+
 def test_the_wrong_state_is_refused_in_chinese(world, clock):
     with pytest.raises(TransitionRefused, match="当前状态为“计时中”，不能恢复"):
         FLOW.apply(clock, "resume", actor=world.handler_finance)
