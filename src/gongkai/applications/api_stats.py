@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ninja import Router
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from gongkai.api.openapi import query_parameters
 from gongkai.orgs.models import Department, Government
 
 from .stats import table_four, table_three
@@ -21,6 +22,33 @@ from .stats import table_four, table_three
 router = Router(tags=["依申请公开"])
 
 MAX_YEARS = 5
+
+
+class StatisticsParameters(Schema):
+    """The query as the schema document declares it (``gongkai.api.openapi``); the
+    view reads ``request.GET`` itself so that a bad value gets a Chinese 400."""
+
+    agency: int | None = Field(
+        None,
+        description="机关编号（见 /api/v1/governments/{code}/departments）；与 government 二选一",
+        ge=1,
+    )
+    government: str | None = Field(
+        None,
+        description="政府的行政区划代码，如 620500，含所辖政府；与 agency 二选一",
+        pattern=r"^[0-9]{6}$",
+    )
+    start: str | None = Field(
+        None,
+        description=f"统计开始日期（含），YYYY-MM-DD；与 end 同用，区间最长 {MAX_YEARS} 年",
+        json_schema_extra={"format": "date"},
+    )
+    end: str | None = Field(
+        None, description="统计结束日期（含），YYYY-MM-DD", json_schema_extra={"format": "date"}
+    )
+    year: int | None = Field(
+        None, description="统计年度，如 2016；不能与 start、end 同用", ge=1990, le=2100
+    )
 
 
 def _date(value: str | None, name: str) -> date | None:
@@ -106,15 +134,12 @@ def statistics_payload(scope, start: date, end: date) -> dict:
         "指定期间（start、end，或 year）收到和处理政府信息公开申请的情况（表三）"
         "与行政复议、行政诉讼情况（表四），并给出勾稽关系校验结果（checks 为空表示全部通过）。"
     ),
+    openapi_extra=query_parameters(StatisticsParameters),
 )
-def statistics(
-    request,
-    agency: str | None = None,
-    government: str | None = None,
-    start: str | None = None,
-    end: str | None = None,
-    year: str | None = None,
-):
+def statistics(request):
+    query = request.GET
+    agency, government, year = query.get("agency"), query.get("government"), query.get("year")
+    start, end = query.get("start"), query.get("end")
     year_value = None
     if year is not None and year.strip():
         if not year.strip().isdigit():

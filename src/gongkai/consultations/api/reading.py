@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Status
+from ninja import Field, Schema, Status
 
+from gongkai.api.openapi import query_parameters
 from gongkai.disclosure.api.params import BadParameter
 
 from ..models import Kind, Moderation, Phase, Round
@@ -17,7 +18,37 @@ from .schemas import ConsultationErrorOut, ConsultationOut, ConsultationPageOut
 
 PARAMETERS = ("phase", "kind", "department", "page", "page_size")
 PUBLIC_PHASES = [p for p in Phase.values if p != Phase.DRAFT]
-PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
+PAGE_SIZE, MAX_PAGE_SIZE, MAX_PAGE = 20, 100, 10_000
+
+
+class ConsultationListParameters(Schema):
+    """The query of ``GET /api/v1/consultations`` as the schema document declares it
+    (``gongkai.api.openapi``); requests are checked by ``_parse``."""
+
+    phase: str | None = Field(
+        None,
+        description="当前阶段（北京时间）："
+        + "、".join(f"{p}（{Phase(p).label}）" for p in PUBLIC_PHASES),
+        json_schema_extra={"enum": PUBLIC_PHASES},
+    )
+    kind: str | None = Field(
+        None,
+        description="征集类型：" + "、".join(f"{v}（{label}）" for v, label in Kind.choices),
+        json_schema_extra={"enum": list(Kind.values)},
+    )
+    department: int | None = Field(
+        None,
+        description="发布部门编号（见 /api/v1/governments/{code}/departments）",
+        ge=1,
+        le=2**31 - 1,
+    )
+    page: int = Field(1, description="页码，从 1 开始", ge=1, le=MAX_PAGE)
+    page_size: int = Field(
+        PAGE_SIZE,
+        description=f"每页条数，1–{MAX_PAGE_SIZE}，默认 {PAGE_SIZE}",
+        ge=1,
+        le=MAX_PAGE_SIZE,
+    )
 
 
 def _number(name: str, value: str, high: int) -> int:
@@ -47,7 +78,7 @@ def _parse(querydict) -> dict:
         if name == "department":
             value = _number(name, value, 2**31 - 1)
         if name == "page":
-            value = _number(name, value, 10_000)
+            value = _number(name, value, MAX_PAGE)
         if name == "page_size":
             value = _number(name, value, MAX_PAGE_SIZE)
         out[name] = value
@@ -97,16 +128,8 @@ def summary(request, consultation, now) -> dict:
     summary="意见征集列表（已发布的）",
     description="按发布时间从新到旧。phase 按北京时间的当前时刻判断。未知或无效的参数返回 400。",
     url_name="consultations_list",
-    openapi_extra={
-        "parameters": [
-            {"name": "phase", "in": "query", "required": False, "schema": {"type": "string", "enum": PUBLIC_PHASES}},
-            {"name": "kind", "in": "query", "required": False, "schema": {"type": "string", "enum": Kind.values}},
-            {"name": "department", "in": "query", "required": False, "schema": {"type": "integer"}},
-            {"name": "page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1}},
-            {"name": "page_size", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}},
-        ]
-    },
-)  # fmt: skip
+    openapi_extra=query_parameters(ConsultationListParameters),
+)
 def consultations(request):
     try:
         query = _parse(request.GET)

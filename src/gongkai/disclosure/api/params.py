@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ninja import Field, Schema
+
+from gongkai.api.openapi import repeated
+
 from ..models import ItemType, Validity
 
 MAX_LIMIT = 100
@@ -42,6 +46,43 @@ PARAMETERS: dict[str, tuple[str, bool]] = {
     "limit": (f"每页条数，1–{MAX_LIMIT}，默认 {DEFAULT_LIMIT}", False),
     "cursor": ("翻页游标：取上一页响应中 next 链接里的值，不要自行构造", False),
 }
+
+
+def _doc(name: str) -> str:
+    return PARAMETERS[name][0]
+
+
+class DocumentListParameters(Schema):
+    """The query of ``GET /api/v1/documents`` as the schema document declares it
+    (``gongkai.api.openapi``); requests are checked by ``parse`` below."""
+
+    department: repeated(str, pattern=r"^([0-9]{1,10}|[0-9A-HJ-NPQRTUWXY]{18})$") = Field(
+        None, description=_doc("department"), max_length=MAX_VALUES
+    )
+    subject: repeated(int, ge=1, le=MAX_ID) = Field(
+        None, description=_doc("subject"), max_length=MAX_VALUES
+    )
+    genre: repeated(int, ge=1, le=MAX_ID) = Field(
+        None, description=_doc("genre"), max_length=MAX_VALUES
+    )
+    type: repeated(str, json_schema_extra={"enum": list(ItemType.values)}) = Field(
+        None, description=_doc("type"), max_length=MAX_VALUES
+    )
+    year: repeated(int, ge=MIN_YEAR, le=MAX_YEAR) = Field(
+        None, description=_doc("year"), max_length=MAX_VALUES
+    )
+    validity: repeated(str, json_schema_extra={"enum": list(Validity.values)}) = Field(
+        None, description=_doc("validity"), max_length=MAX_VALUES
+    )
+    key_area: repeated(str, pattern=SLUG.pattern) = Field(
+        None, description=_doc("key_area"), max_length=MAX_VALUES
+    )
+    q: str | None = Field(None, description=_doc("q"), max_length=MAX_Q_CHARS)
+    order: str = Field(
+        "newest", description=_doc("order"), json_schema_extra={"enum": list(ORDERS)}
+    )
+    limit: int = Field(DEFAULT_LIMIT, description=_doc("limit"), ge=1, le=MAX_LIMIT)
+    cursor: str | None = Field(None, description=_doc("cursor"), max_length=MAX_CURSOR_CHARS)
 
 
 class BadParameter(ValueError):

@@ -15,6 +15,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
 from ninja import Router, Status
 
+from gongkai.api.openapi import query_parameters
 from gongkai.files.downloads import file_response
 
 from ..models import Genre, InformationItem, ItemState, KeyArea, SubjectCategory
@@ -87,6 +88,7 @@ def list_key_areas(request):
     summary="公开的政府信息列表（筛选、全文检索、游标翻页）",
     description=_list_description(),
     url_name="disclosure_documents",
+    openapi_extra=query_parameters(params.DocumentListParameters),
 )
 def list_documents(request):
     try:

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Q
-from ninja import Status
+from ninja import Field, Schema, Status
 
+from gongkai.api.openapi import query_parameters, repeated
 from gongkai.disclosure.api import cursors
 from gongkai.disclosure.api.params import BadParameter
 from gongkai.orgs.models import Department, Government
@@ -37,7 +38,7 @@ SCAN_PAGE, MAX_SCAN_PAGES = 100, 30
 PARAMETERS: dict[str, tuple[str, bool]] = {
     "channel": ("留言渠道代码，如 mayor-board，可重复以任选其一", True),
     "type": ("留言类型代码：consult 咨询、help 求助、suggest 建议、complain 投诉，可重复", True),
-    "department": ("答复部门编号（见 /api/v1/departments），可重复", True),
+    "department": ("答复部门编号（见 /api/v1/governments/{code}/departments），可重复", True),
     "place": ("所涉地区的行政区划代码，如 620502，可重复", True),
     "status": ("办理状态：replied（已回复）或 handling（办理中：不满意后重新办理）", False),
     "year": (f"公开年份（{MIN_YEAR}–{MAX_YEAR}），可重复", True),
@@ -45,6 +46,37 @@ PARAMETERS: dict[str, tuple[str, bool]] = {
     "limit": (f"每页条数，1–{MAX_LIMIT}，默认 {DEFAULT_LIMIT}", False),
     "cursor": ("翻页游标：取上一页响应中 next 链接里的值，不要自行构造", False),
 }
+
+
+def _doc(name: str) -> str:
+    return PARAMETERS[name][0]
+
+
+class MessageListParameters(Schema):
+    """The query of ``GET /api/v1/messages`` as the schema document declares it
+    (``gongkai.api.openapi``); requests are checked by ``_parse_board``."""
+
+    channel: repeated(str, max_length=40) = Field(
+        None, description=_doc("channel"), max_length=MAX_VALUES
+    )
+    type: repeated(str, max_length=40) = Field(
+        None, description=_doc("type"), max_length=MAX_VALUES
+    )
+    department: repeated(int, ge=1, le=2**31 - 1) = Field(
+        None, description=_doc("department"), max_length=MAX_VALUES
+    )
+    place: repeated(str, max_length=40) = Field(
+        None, description=_doc("place"), max_length=MAX_VALUES
+    )
+    status: str | None = Field(
+        None, description=_doc("status"), json_schema_extra={"enum": list(STATUSES)}
+    )
+    year: repeated(int, ge=MIN_YEAR, le=MAX_YEAR) = Field(
+        None, description=_doc("year"), max_length=MAX_VALUES
+    )
+    q: str | None = Field(None, description=_doc("q"), max_length=MAX_Q_CHARS)
+    limit: int = Field(DEFAULT_LIMIT, description=_doc("limit"), ge=1, le=MAX_LIMIT)
+    cursor: str | None = Field(None, description=_doc("cursor"), max_length=MAX_CURSOR_CHARS)
 
 
 @dataclass
@@ -349,21 +381,7 @@ def _list_description() -> str:
     summary="留言板上公开的留言（筛选、全文检索、游标翻页）",
     description=_list_description(),
     url_name="messages_list",
-    openapi_extra={
-        "parameters": [
-            {
-                "name": name,
-                "in": "query",
-                "required": False,
-                "description": text,
-                "schema": {"type": "array", "items": {"type": "string"}}
-                if multi
-                else {"type": "string"},
-                **({"style": "form", "explode": True} if multi else {}),
-            }
-            for name, (text, multi) in PARAMETERS.items()
-        ]
-    },
+    openapi_extra=query_parameters(MessageListParameters),
 )
 def list_messages(request):
     try:

@@ -11,19 +11,35 @@ from datetime import date
 
 from ninja import Field, Router, Schema, Status
 
-from ..models import ReplyLetter, ReplyState
+from gongkai.api.openapi import query_parameters
+
+from ..models import Grade, ReplyLetter, ReplyState
 from ..portal.views import public_items
 
 router = Router(tags=["proposals"])
 
 MAX_LIMIT, DEFAULT_LIMIT, MAX_OFFSET, MAX_ID = 100, 20, 100_000, 2**31 - 1
+GRADES = tuple(Grade.values)
 PARAMETERS = {
     "session": "届次编号，只列该届次的答复",
-    "department": "主办单位编号（见 /api/v1/departments）",
+    "department": "主办单位编号（见 /api/v1/governments/{code}/departments）",
     "grade": "办理结果分类：A、B、C 或 D",
     "limit": f"每页条数，1–{MAX_LIMIT}，默认 {DEFAULT_LIMIT}",
     "offset": f"跳过的条数，0–{MAX_OFFSET}，默认 0",
 }
+
+
+class ProposalListParameters(Schema):
+    """The query of ``GET /api/v1/proposals`` as the schema document declares it
+    (``gongkai.api.openapi``); requests are checked by ``_parse``."""
+
+    session: int | None = Field(None, description=PARAMETERS["session"], ge=1, le=MAX_ID)
+    department: int | None = Field(None, description=PARAMETERS["department"], ge=1, le=MAX_ID)
+    grade: str | None = Field(
+        None, description=PARAMETERS["grade"], json_schema_extra={"enum": list(GRADES)}
+    )
+    limit: int = Field(DEFAULT_LIMIT, description=PARAMETERS["limit"], ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, description=PARAMETERS["offset"], ge=0, le=MAX_OFFSET)
 
 
 class ProposalReplyOut(Schema):
@@ -79,7 +95,7 @@ def _parse(querydict) -> dict:
             raise _Bad(name, f"参数 {name} 只能出现一次。")
         raw = values[0].strip()
         if name == "grade":
-            if raw not in ("A", "B", "C", "D"):
+            if raw not in GRADES:
                 raise _Bad(name, "参数 grade 的值无效：可选 A、B、C、D。")
             found[name] = raw
         elif name == "limit":
@@ -96,18 +112,7 @@ def _parse(querydict) -> dict:
     response={200: ProposalReplyPage, 400: ProposalErrorOut},
     summary="公开的建议提案答复函（办理结果公开）",
     url_name="proposals_list",
-    openapi_extra={
-        "parameters": [
-            {
-                "name": n,
-                "in": "query",
-                "required": False,
-                "description": d,
-                "schema": {"type": "string"},
-            }
-            for n, d in PARAMETERS.items()
-        ]
-    },
+    openapi_extra=query_parameters(ProposalListParameters),
 )
 def list_replies(request):
     try:
