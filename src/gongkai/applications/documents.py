@@ -34,6 +34,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from gongkai.core.errors import DomainError
+from gongkai.core.pdf import render_pdf
 from gongkai.files.kinds import FileKind
 
 from .models import Application, ApplicationState, FormalNotice, NoticeKind
@@ -187,15 +188,8 @@ def style_hash(doc: NoticeDocument) -> str:
 
 
 def html_to_pdf(html: str) -> bytes:
-    """PDF by WeasyPrint; fonts from the system (fonts-noto-cjk), nothing fetched."""
-    from weasyprint import HTML
-
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-
-    def no_fetching(url, *args, **kwargs):
-        raise ValueError(f"告知书不引用外部资源：{url}")
-
-    return HTML(string=html, url_fetcher=no_fetching, base_url="about:blank").write_pdf()
+    """PDF in the shipped font (``gongkai.core.pdf``); refused if a character would be lost."""
+    return render_pdf(html, what="告知书")
 
 
 def notice_pdf(notice: FormalNotice) -> bytes:

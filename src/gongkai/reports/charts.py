@@ -36,9 +36,10 @@ EMPTY = "暂无数据"
 SHOW_DATA = "查看数据"
 ITEM_HEADING = "项目"
 ELLIPSIS = "…"
+# The PDF's shipped font first (gongkai.core.pdf), then what browsers commonly have.
 FONT_FAMILY = (
-    "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', "
-    "'Noto Serif CJK SC', sans-serif"
+    "'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', "
+    "'Microsoft YaHei', sans-serif"
 )
 
 # Colours on white: text at least 4.5:1, bars and lines at least 3:1 (WCAG 1.4.3, 1.4.11).

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from gongkai.core.pdf import render_pdf
+
 from .annual import SECTION_HEADINGS
 
 log = logging.getLogger(__name__)
@@ -264,15 +266,8 @@ def pdf_html(data: dict) -> str:
 
 
 def report_pdf(data: dict) -> bytes:
-    """PDF by WeasyPrint; fonts from the system (fonts-noto-cjk), nothing fetched."""
-    from weasyprint import HTML
-
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-
-    def no_fetching(url, *args, **kwargs):
-        raise ValueError(f"年度报告不引用外部资源：{url}")
-
-    return HTML(string=pdf_html(data), url_fetcher=no_fetching, base_url="about:blank").write_pdf()
+    """PDF in the shipped font (``gongkai.core.pdf``); refused if a character would be lost."""
+    return render_pdf(pdf_html(data), what="年度报告")
 
 
 # -- DOCX -----------------------------------------------------------------------------------

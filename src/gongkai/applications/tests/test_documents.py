@@ -208,7 +208,8 @@ def test_the_reply_notice_as_pdf_with_embedded_chinese_fonts(world, finance_cont
                 "/FontFile2" in descendant["/FontDescriptor"]
             )
             fonts.add(str(font["/BaseFont"]).split("+")[-1])
-    assert fonts == {"Noto-Serif-CJK-SC", "Noto-Serif-CJK-SC-Bold"}
+    # the shipped font (gongkai.core.pdf), whatever the system has; bold from the same file
+    assert fonts == {"Noto-Sans-SC", "Noto-Sans-SC-Bold"}
     assert reader.metadata.title == "政府信息公开申请答复书"
 
 
@@ -465,3 +466,33 @@ def test_the_addressee_line_is_taken_from_the_body_only_when_it_names_the_addres
         "李四",
         ["经审查，现答复如下：", "予以公开。"],
     )
+
+
+def test_a_notice_the_font_cannot_draw_is_not_stored_and_the_job_says_why(world):
+    # An applicant whose name has a character outside the PDF font (𠮷, Extension B):
+    # an unreadable PDF is never stored; the DOCX is, and the job is retried with the
+    # reason recorded where administrators see failed jobs.
+    from django_tasks_db.models import DBTaskResult
+
+    from gongkai.core.pdf import MissingGlyphs
+    from gongkai.jobs.testing import run_jobs
+
+    application = in_review(world)
+    application.name = "吉\U00020bb7"
+    application.save(update_fields=["name"])
+    services.approve_reply(application, actor=world.reviewer_finance, on=date(2026, 10, 9))
+    notice = FormalNotice.objects.get(application=application, kind="reply")
+    with pytest.raises(MissingGlyphs):
+        documents.render_notice_files(notice.pk)
+    notice.refresh_from_db()
+    assert notice.docx_id is not None and notice.pdf_id is None
+
+    jobs.render_notice_files.enqueue(notice.pk)
+    run_jobs()
+    notice.refresh_from_db()
+    assert notice.pdf_id is None
+    attempts = DBTaskResult.objects.filter(task_path__endswith="render_notice_files")
+    done = attempts.get(status="SUCCESSFUL")  # the failed attempt, which scheduled a retry
+    retry = done.return_value["retry_scheduled"]
+    assert attempts.filter(status="READY").count() == 1
+    assert "U+20BB7" in retry["error"] and "MissingGlyphs" in retry["error"]

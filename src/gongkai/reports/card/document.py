@@ -1,14 +1,14 @@
-"""The report card as a PDF (WeasyPrint, Noto CJK from the system, page numbers), from the
+"""The report card as a PDF (``gongkai.core.pdf``, page numbers), from the
 same data as the page: the headline, the sections with their figures and sources, the
 charts (inline SVG) and the note on how the figures are computed."""
 
 from __future__ import annotations
 
-import logging
-
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+
+from gongkai.core.pdf import render_pdf
 
 from .present import present
 from .visuals import card_charts
@@ -38,13 +38,5 @@ def card_html(data: dict, *, base_url: str = "") -> str:
 
 
 def card_pdf_bytes(data: dict, *, base_url: str = "") -> bytes:
-    """PDF bytes; nothing is fetched (the charts are inline, the fonts the system's)."""
-    from weasyprint import HTML
-
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-
-    def no_fetching(url, *args, **kwargs):
-        raise ValueError(f"成绩单不引用外部资源：{url}")
-
-    html = card_html(data, base_url=base_url)
-    return HTML(string=html, url_fetcher=no_fetching, base_url="about:blank").write_pdf()
+    """PDF bytes in the shipped font (``gongkai.core.pdf``); the charts are inline SVG."""
+    return render_pdf(card_html(data, base_url=base_url), what="成绩单")
