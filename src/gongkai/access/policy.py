@@ -60,6 +60,9 @@ RULES: dict[str, Rule] = {
     # -- administration and reference data ------------------------------------
     "admin.access": Rule({S: ALL}, description="进入系统管理后台"),
     "calendar.manage": Rule({S: ALL}, description="维护节假日日历"),
+    "calendar.watch": Rule(
+        {OFFICE: TREE, S: ALL}, description="看到节假日日历提醒（本年或下一年度正式安排未导入）"
+    ),
     "membership.manage": Rule({S: ALL}, description="管理人员与岗位"),
     "jobs.view_failed": Rule({S: ALL}, description="查看失败的后台任务"),
     "audit.view": Rule({OFFICE: TREE, S: ALL}, description="查看审计日志"),

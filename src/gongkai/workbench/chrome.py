@@ -21,15 +21,14 @@ class Chrome:
     current_department: object | None = None
     is_admin: bool = False
     calendar_warning: str | None = None
+    may_import_calendar: bool = False
     notices_enabled: bool = False
     unread_notices: int = 0
 
 
 def _calendar_warning() -> str | None:
-    try:
-        from gongkai.workdays import calendar_warning
-    except ImportError:  # the calendar module has not landed yet
-        return None
+    from gongkai.workdays import calendar_warning
+
     return calendar_warning(timezone.localdate()) or None
 
 
@@ -45,7 +44,10 @@ def chrome_for(request) -> Chrome:
         chrome.is_admin = access.can(user, "admin.access")
         chrome.notices_enabled = notices.available()
         chrome.unread_notices = notices.unread_count(user)
-        if chrome.is_admin:
+        # Administrators and the disclosure office (公开办): the arrangement of next year
+        # decides every deadline they supervise; only administrators can import it.
+        if access.can(user, "calendar.watch"):
             chrome.calendar_warning = _calendar_warning()
+            chrome.may_import_calendar = access.can(user, "calendar.manage")
     request._workbench_chrome = chrome
     return chrome

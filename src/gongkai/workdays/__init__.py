@@ -11,7 +11,13 @@ The contract every module relies on::
   before ``start``.
 * ``working_days_between(start, end)``: working days in (start, end];
   negative (minus those in (end, start]) when ``end < start``.
-* A date in a year with no calendar data raises ``CalendarMissing(year)``.
+* A year whose official arrangement is not loaded is counted on the provisional
+  calendar (weekends and the projected statutory holidays, see
+  ``gongkai.workdays.provisional``); ``is_provisional(d)`` and
+  ``span_is_provisional(a, b)`` say whether a date, or a count between two
+  dates, depends on it, so it can be shown as 预估.
+* A date before the first loaded year (or far beyond the last) raises
+  ``CalendarMissing(year)``.
 
 This module imports no models (it is imported while Django loads apps); the
 functions load the engine lazily and configure Django if nobody has.
@@ -29,7 +35,9 @@ __all__ = [
     "calendar_runs_out_on",
     "calendar_warning",
     "invalidate",
+    "is_provisional",
     "is_working_day",
+    "span_is_provisional",
     "working_days_between",
 ]
 
@@ -70,6 +78,16 @@ def working_days_between(start: date, end: date) -> int:
     return _engine().between(start, end)
 
 
+def is_provisional(d: date) -> bool:
+    """True when ``d`` lies in a year counted on the provisional calendar (预估)."""
+    return _engine().is_provisional(d)
+
+
+def span_is_provisional(start: date, end: date) -> bool:
+    """True when counting between ``start`` and ``end`` crosses a provisional year."""
+    return _engine().span_is_provisional(start, end)
+
+
 def invalidate() -> None:
     """Forget the cached calendar in this process (tests; after direct database edits)."""
     from .engine import invalidate as _invalidate
@@ -86,7 +104,7 @@ def calendar_runs_out_on(today: date | None = None) -> date | None:
 
 
 def calendar_warning(today: date | None = None) -> str | None:
-    """A Chinese warning for administrators when fewer than 60 days of calendar remain."""
+    """The banner for administrators and the disclosure office (see ``coverage``), or None."""
     _engine()
     from .coverage import calendar_warning as _warning
 

@@ -1,4 +1,12 @@
-"""How far the calendar reaches, and the warning shown to administrators before it runs out."""
+"""How far the official calendar reaches, and the banner shown before it runs out.
+
+Years without an official arrangement are counted on the provisional calendar
+(``gongkai.workdays.provisional``), so nothing stops when the official
+calendar runs out; but every date counted there is only an estimate until the
+arrangement is imported. From 1 November (the State Council publishes next
+year's arrangement around then) administrators and the disclosure office see
+a banner until next year's official arrangement is loaded.
+"""
 
 from __future__ import annotations
 
@@ -8,70 +16,82 @@ from django.utils import timezone
 
 from .engine import get_engine
 
-WARNING_DAYS = 60
+BANNER_FROM_MONTH = 11  # 1 November
+
+
+def official_years() -> frozenset[int]:
+    engine = get_engine()
+    return engine.years - engine.provisional
 
 
 def calendar_runs_out_on(today: date | None = None) -> date | None:
-    """The last covered day reachable from ``today`` without a gap.
+    """The last officially covered day reachable from ``today`` without a gap.
 
-    Starting from this year, follow covered years forward while they are
-    consecutive; the answer is 31 December of the last one. When this year
-    itself is not covered the calendar already ran out: 31 December of last
-    year. None when no year is covered at all.
+    Starting from this year, follow officially covered years forward while they
+    are consecutive; the answer is 31 December of the last one. When this year
+    itself is not officially covered the official calendar already ran out:
+    31 December of last year. None when no year is covered at all.
     """
     today = today or timezone.localdate()
-    engine = get_engine()
-    if not engine.years:
+    years = official_years()
+    if not years:
         return None
     year = today.year
-    if year not in engine.years:
+    if year not in years:
         return date(year - 1, 12, 31)
-    while year + 1 in engine.years:
+    while year + 1 in years:
         year += 1
     return date(year, 12, 31)
 
 
 def calendar_warning(today: date | None = None) -> str | None:
-    """A warning in Chinese when fewer than 60 days of calendar remain, else None.
+    """The banner for administrators and the disclosure office, in Chinese, or None.
 
-    The State Council publishes next year's arrangement around November;
-    deadlines started in December already reach into the next year, so it
-    must be imported before the old year ends.
+    * no official year at all: nothing can be counted;
+    * this year not official: every date this year is an estimate;
+    * from 1 November, next year not official: dates in it are estimates.
+    The text names no command: the arrangement is imported in the system
+    administration (系统管理后台 → 工作日与时限 → 导入节假日安排).
     """
     today = today or timezone.localdate()
-    runs_out = calendar_runs_out_on(today)
-    if runs_out is None:
+    years = official_years()
+    if not years:
         return (
             "节假日日历为空：所有办理时限都无法计算。"
-            "请运行 gongkai calendar seed 导入内置的节假日安排。"
+            "请系统管理员在系统管理后台“工作日与时限”导入节假日安排。"
         )
-    days_left = (runs_out - today).days
-    missing = runs_out.year + 1
-    if days_left < 0:
+    how = (
+        "请系统管理员在国务院办公厅公布后，于系统管理后台“工作日与时限 → 导入节假日安排”导入；"
+        "导入后，所有未结办理时限将自动重算，变动的到期日留有记录。"
+    )
+    if today.year not in years and today.year > min(years):
         return (
-            f"节假日日历未覆盖{missing}年：涉及{missing}年的办理时限无法计算，"
-            f"相关事项将无法开始计时。请立即导入国务院办公厅公布的{missing}年节假日安排。"
+            f"{today.year}年节假日安排尚未导入：本年度的工作日暂按《全国年节及纪念日放假办法》"
+            f"的法定节假日预估（不含调休上班日），到期日均标注“预估”。{how}"
         )
-    if days_left < WARNING_DAYS:
+    if today.month >= BANNER_FROM_MONTH and today.year + 1 not in years:
+        missing = today.year + 1
         return (
-            f"节假日日历只覆盖到{runs_out:%Y年%m月%d日}，还剩{days_left}天。"
-            f"请在国务院办公厅公布{missing}年节假日安排后及时导入"
-            f"（gongkai calendar import，或系统管理后台“节假日与调休”），"
-            f"否则到期日落在{missing}年的办理时限将无法计算。"
+            f"{missing}年节假日安排尚未导入：到期日落在{missing}年的办理时限暂按"
+            f"《全国年节及纪念日放假办法》的法定节假日预估（不含调休上班日），标注“预估”，"
+            f"可能与正式安排不同。{how}"
         )
     return None
 
 
 def coverage_summary(today: date | None = None) -> dict:
-    """First and last covered year, gaps, and days of calendar left (for the command)."""
+    """Official and provisional years, gaps, and days of official calendar left (for the command)."""
     today = today or timezone.localdate()
     engine = get_engine()
+    years = sorted(official_years())
     runs_out = calendar_runs_out_on(today)
+    gaps = [y for y in range(years[0], years[-1] + 1) if y not in years] if years else []
     return {
-        "years": sorted(engine.years),
-        "first_year": min(engine.years) if engine.years else None,
-        "last_year": max(engine.years) if engine.years else None,
-        "gaps": list(engine.gaps),
+        "years": years,
+        "first_year": years[0] if years else None,
+        "last_year": years[-1] if years else None,
+        "gaps": gaps,
+        "provisional_years": sorted(engine.provisional),
         "runs_out_on": runs_out,
         "days_left": (runs_out - today).days if runs_out else None,
         "warning": calendar_warning(today),

@@ -12,6 +12,10 @@ Then ``working_days_between(a, b) = cum[b] - cum[a]`` and
 day-by-day loops (``nth`` is what a ``bisect`` over ``cum`` would find, looked
 up instead of searched).
 
+Years whose official arrangement is not loaded are counted on a projection of
+the statutory holidays (``provisional``, see ``gongkai.workdays.provisional``);
+``provisional_years`` says which, so every date counted on them can be marked.
+
 The built engine is cached in the process. Changes made in this process call
 ``invalidate()``; changes made by other processes (the web server versus the
 job worker) are noticed by comparing the ``CalendarRevision`` token with the
@@ -52,6 +56,7 @@ class Engine:
     gaps: tuple[int, ...]  # uncovered years strictly between first_year and last_year
     special: dict[date, SpecialDayInfo] = field(default_factory=dict)
     token: str | None = None
+    provisional: frozenset[int] = frozenset()  # covered years counted on the projection
 
     @classmethod
     def build(
@@ -59,9 +64,14 @@ class Engine:
         years: set[int] | frozenset[int],
         special_days: dict[date, tuple[str, str]],
         token: str | None = None,
+        provisional: set[int] | frozenset[int] = frozenset(),
     ) -> Engine:
-        """An engine for the covered ``years`` and their ``{date: (kind, name)}`` special days."""
+        """An engine for the covered ``years`` and their ``{date: (kind, name)}`` special days.
+
+        ``provisional``: those of ``years`` counted on a projection, not an official arrangement.
+        """
         years = frozenset(years)
+        provisional = frozenset(provisional) & years
         if not years:
             return cls(frozenset(), 0, -1, 0, b"", array("l"), array("l"), (), {}, token)
         first, last = min(years), max(years)
@@ -85,12 +95,25 @@ class Engine:
             work[start:end] = bytes(end - start)
         cum = array("l", accumulate(work))
         nth = array("l", (i for i, flag in enumerate(work) if flag))
-        return cls(years, first, last, base, bytes(work), cum, nth, gaps, special, token)
+        return cls(
+            years, first, last, base, bytes(work), cum, nth, gaps, special, token, provisional
+        )
 
     # -- lookups --------------------------------------------------------------
 
     def covers(self, year: int) -> bool:
         return year in self.years
+
+    def is_provisional(self, day: date) -> bool:
+        """True when ``day`` lies in a year counted on the provisional calendar."""
+        return day.year in self.provisional
+
+    def span_is_provisional(self, a: date, b: date) -> bool:
+        """True when counting from ``a`` to ``b`` crosses a provisional year."""
+        if not self.provisional:
+            return False
+        low, high = (a.year, b.year) if a <= b else (b.year, a.year)
+        return any(low <= year <= high for year in self.provisional)
 
     def _index(self, day: date) -> int:
         i = day.toordinal() - self.base
@@ -153,17 +176,24 @@ def _current_token() -> str | None:
     return CalendarRevision.objects.filter(id=1).values_list("token", flat=True).first()
 
 
-def load_engine() -> Engine:
-    """Build a fresh engine from the database."""
+def load_engine(this_year: int | None = None) -> Engine:
+    """Build a fresh engine from the database, unloaded years on the provisional calendar."""
+    from django.utils import timezone
+
     from .models import CalendarYear, SpecialDay
+    from .provisional import projected_special_days, provisional_years
 
     token = _current_token()
-    years = set(CalendarYear.objects.values_list("year", flat=True))
+    official = set(CalendarYear.objects.values_list("year", flat=True))
     special = {
         day: (kind, name)
         for day, kind, name in SpecialDay.objects.values_list("date", "kind", "name")
     }
-    return Engine.build(years, special, token)
+    projected = provisional_years(official, this_year or timezone.localdate().year)
+    for year in projected:
+        for day, kind, name in projected_special_days(year):
+            special[day] = (kind, name)
+    return Engine.build(official | projected, special, token, provisional=projected)
 
 
 def get_engine() -> Engine:

@@ -19,7 +19,7 @@ class CalendarMissing(DomainError):
         super().__init__(
             f"节假日日历缺少{year}年的数据：{year}年的工作日无法计算。"
             f"请系统管理员导入国务院办公厅公布的{year}年节假日安排"
-            f"（gongkai calendar import，或在系统管理后台维护）。",
+            "（系统管理后台“工作日与时限 → 导入节假日安排”）。",
             code="calendar_missing",
         )
 

@@ -195,6 +195,15 @@ class Clock(models.Model):
     def is_finished(self) -> bool:
         return self.finished_on is not None or self.state in (ClockState.STOPPED, ClockState.MET)
 
+    @property
+    def provisional(self) -> bool:
+        """True when the due date was counted across a year on the provisional calendar (预估)."""
+        from .engine import get_engine
+
+        if self.due_date is None or self.is_finished:
+            return False
+        return get_engine().span_is_provisional(self.counting_from, self.due_date)
+
     def extension_days(self) -> int:
         return sum(self.extensions.values_list("days", flat=True))
 

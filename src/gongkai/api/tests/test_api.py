@@ -37,10 +37,29 @@ def test_add_working_days_over_http_matches_the_library(client):
 
 
 @pytest.mark.django_db
-def test_a_year_without_calendar_is_a_clear_422(client):
-    response = client.get("/api/v1/workdays/add", {"start": "2026-12-20", "days": 20})
+def test_a_year_not_yet_loaded_answers_on_the_provisional_calendar_and_says_so(client):
+    response = client.get("/api/v1/workdays/add", {"start": "2026-12-07", "days": 20})
+    assert response.status_code == 200
+    assert response.json() == {
+        "start": "2026-12-07",
+        "days": 20,
+        "result": "2027-01-05",
+        "provisional": True,
+    }
+    official = client.get("/api/v1/workdays/add", {"start": "2026-11-02", "days": 20}).json()
+    assert official["result"] == "2026-11-30" and official["provisional"] is False
+    between = client.get("/api/v1/workdays/between", {"start": "2026-12-01", "end": "2027-01-04"})
+    assert between.json()["working_days"] == 23 and between.json()["provisional"] is True
+    day = client.get("/api/v1/workdays/2027-01-01").json()
+    assert day == {"date": "2027-01-01", "working_day": False, "provisional": True}
+    assert client.get("/api/v1/workdays/2026-10-10").json()["provisional"] is False
+
+
+@pytest.mark.django_db
+def test_a_year_before_the_calendar_is_a_clear_422(client):
+    response = client.get("/api/v1/workdays/add", {"start": "2003-12-20", "days": 5})
     assert response.status_code == 422
-    assert "2027" in response.json()["detail"]
+    assert "2003" in response.json()["detail"]
 
 
 @pytest.mark.django_db

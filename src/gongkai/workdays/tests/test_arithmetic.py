@@ -9,11 +9,14 @@
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from gongkai.workdays import (
     CalendarMissing,
     add_working_days,
+    is_provisional,
     is_working_day,
+    span_is_provisional,
     working_days_between,
 )
 from gongkai.workdays.engine import Engine
@@ -89,29 +92,37 @@ def test_a_whole_year_2026_has_the_published_number_of_working_days():
     assert working_days_between(date(2025, 12, 31), date(2026, 12, 31)) == 365 - 104 - 19 + 6
 
 
-def test_twenty_working_days_from_late_december_into_an_unloaded_year_raise_calendar_missing():
-    with pytest.raises(CalendarMissing) as raised:
-        add_working_days(date(2026, 12, 20), 20)
-    assert raised.value.year == 2027
-    assert "2027年" in str(raised.value)
+def test_twenty_working_days_from_late_december_reach_a_provisional_2027():
+    # 2027's arrangement is not loaded: counted on weekends and the projected
+    # statutory holidays (元旦 on Friday 1 January), and said to be provisional.
+    due = add_working_days(date(2026, 12, 20), 20)
+    assert due == date(2027, 1, 18)
+    assert is_provisional(due) and span_is_provisional(date(2026, 12, 20), due)
+    assert not is_provisional(date(2026, 12, 31))
+    assert not span_is_provisional(date(2026, 12, 1), date(2026, 12, 31))
 
 
-def test_any_date_in_an_uncovered_year_raises_calendar_missing_naming_the_year():
-    with pytest.raises(CalendarMissing, match="2027年") as raised:
-        is_working_day(date(2027, 1, 4))
-    assert raised.value.year == 2027
-    with pytest.raises(CalendarMissing) as raised:
-        working_days_between(date(2026, 12, 1), date(2027, 1, 4))
-    assert raised.value.year == 2027
+def test_the_contract_date_twenty_working_days_after_7_december_2026():
+    assert add_working_days(date(2026, 12, 7), 20) == date(2027, 1, 5)
+    assert not is_working_day(date(2027, 1, 1))  # 元旦, projected
+    assert is_working_day(date(2027, 1, 4))
+
+
+def test_years_before_the_first_loaded_year_and_beyond_the_horizon_raise_calendar_missing():
     with pytest.raises(CalendarMissing) as raised:
         add_working_days(date(2004, 1, 5), -5)
     assert raised.value.year == 2003
+    beyond = max(2026, timezone.localdate().year) + 3
+    with pytest.raises(CalendarMissing, match=f"{beyond}年") as raised:
+        is_working_day(date(beyond, 1, 4))
+    assert raised.value.year == beyond
+    assert "gongkai calendar" not in str(raised.value)  # no command line for clerks
 
 
-def test_the_last_days_of_the_calendar_can_still_be_reached():
+def test_the_last_official_days_and_the_first_provisional_ones():
     assert add_working_days(date(2026, 12, 20), 9) == date(2026, 12, 31)
-    with pytest.raises(CalendarMissing):
-        add_working_days(date(2026, 12, 20), 10)
+    assert add_working_days(date(2026, 12, 20), 10) == date(2027, 1, 4)
+    assert working_days_between(date(2026, 12, 1), date(2027, 1, 4)) == 23
 
 
 # -- the engine on its own, with an invented calendar ------------------------------

@@ -1,5 +1,6 @@
 """The calendar as data: seeding, coverage, the command, the admin, and the per-process cache."""
 
+import re
 from datetime import date
 from io import StringIO
 
@@ -8,9 +9,9 @@ from django.core.management import CommandError, call_command
 
 from gongkai.audit.models import AuditEvent
 from gongkai.workdays import (
-    CalendarMissing,
     calendar_runs_out_on,
     calendar_warning,
+    is_provisional,
     is_working_day,
 )
 from gongkai.workdays import engine as engine_module
@@ -46,13 +47,13 @@ def test_seeding_again_changes_nothing():
 
 def test_seeding_restores_a_deleted_year_and_keeps_an_edited_one(world):
     delete_calendar_years(CalendarYear.objects.filter(year=2010), actor=world.admin)
-    with pytest.raises(CalendarMissing):
-        is_working_day(date(2010, 10, 4))
+    # a year missing between loaded years is counted on the provisional calendar
+    assert is_provisional(date(2010, 10, 4))
     SpecialDay.objects.filter(date=date(2026, 10, 10)).delete()
     out = _call("seed")
     assert "已载入1个年度（2010–2010）" in out
     assert "以下年度与 chinese-calendar 不一致，保留了数据库中的数据：2026" in out
-    assert not is_working_day(date(2010, 10, 4))
+    assert not is_working_day(date(2010, 10, 4)) and not is_provisional(date(2010, 10, 4))
     assert not SpecialDay.objects.filter(date=date(2026, 10, 10)).exists()
     result = seed_from_package(force=True)
     assert result.years == [2026]
@@ -81,18 +82,29 @@ def test_a_gap_stops_the_contiguous_run(world):
     assert calendar_runs_out_on(date(2021, 6, 1)) == date(2026, 12, 31)
 
 
-def test_no_warning_while_more_than_sixty_days_remain():
-    assert calendar_warning(date(2026, 11, 1)) is None
+def test_no_banner_before_november_while_next_year_is_not_loaded():
+    assert calendar_warning(date(2026, 10, 31)) is None
+    assert calendar_warning(date(2026, 6, 1)) is None
 
 
-def test_the_warning_names_the_day_the_calendar_runs_out_and_the_year_to_import():
-    warning = calendar_warning(date(2026, 11, 27))
-    assert warning.startswith("节假日日历只覆盖到2026年12月31日，还剩34天。")
-    assert "2027年节假日安排" in warning
+def test_from_1_november_the_banner_names_the_year_to_import_and_no_command():
+    warning = calendar_warning(date(2026, 11, 1))
+    assert warning.startswith("2027年节假日安排尚未导入：")
+    assert "预估" in warning and "系统管理后台" in warning
+    assert "gongkai" not in warning  # no command line for the disclosure office
+    assert calendar_warning(date(2026, 12, 31)) == warning
 
 
-def test_the_warning_is_urgent_once_the_year_has_begun_without_data():
-    assert calendar_warning(date(2027, 1, 4)).startswith("节假日日历未覆盖2027年")
+def test_the_banner_stays_once_the_year_has_begun_without_its_arrangement():
+    assert calendar_warning(date(2027, 1, 4)).startswith("2027年节假日安排尚未导入：本年度")
+
+
+def test_the_banner_goes_when_the_official_arrangement_is_imported(world):
+    from gongkai.workdays.importing import import_arrangement_text
+
+    import_arrangement_text("year 2027\nholiday 2027-01-01 元旦\n", actor=world.admin)
+    assert calendar_warning(date(2026, 11, 27)) is None
+    assert calendar_warning(date(2027, 11, 2)).startswith("2028年节假日安排尚未导入")
 
 
 def test_an_empty_calendar_runs_out_never_started():
@@ -109,16 +121,22 @@ def test_coverage_lists_the_covered_years_and_the_days_left(frozen_today):
     frozen_today(date(2026, 11, 27))
     out = _call("coverage")
     assert "覆盖年度：2004–2026年（共23年）" in out
-    assert "可连续计算到：2026-12-31（还剩34天）" in out
-    assert "还剩34天。请在国务院办公厅公布2027年" in out
+    assert "正式安排可连续计算到：2026-12-31（还剩34天）" in out
+    assert "2027年节假日安排尚未导入" in out
+    assert re.search(r"预估年度（按法定节假日推算，无调休）：2027、2028", out)
 
 
 def test_show_lists_the_special_days_of_a_year():
     out = _call("show", "2026")
     assert "2026-02-14 星期六 上班 春节" in out
     assert "2026-10-01 星期四 放假 国庆节" in out
-    with pytest.raises(CommandError, match="日历中没有2027年"):
-        _call("show", "2027")
+    out = _call("show", "2027")
+    assert out.startswith("2027年（预估，尚未导入正式安排）")
+    assert "2027-01-01 星期五 放假 元旦" in out
+    assert "2027-02-09 星期二 放假 春节（补假）" in out
+    assert " 上班 " not in out  # no make-up working days in a projection
+    with pytest.raises(CommandError, match="日历中没有2003年"):
+        _call("show", "2003")
 
 
 def test_import_reads_a_file_and_reports_errors_with_line_numbers(tmp_path):

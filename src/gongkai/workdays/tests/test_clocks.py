@@ -40,10 +40,17 @@ def test_a_second_clock_for_the_same_stage_is_refused(start, world):
     assert Clock.objects.for_subject(world.finance).count() == 1
 
 
-def test_a_clock_whose_deadline_reaches_an_unloaded_year_cannot_start(start):
+def test_a_clock_whose_deadline_reaches_an_unloaded_year_runs_on_the_provisional_calendar(start):
+    clock = start(date(2026, 12, 20))
+    assert clock.due_date == date(2027, 1, 18)  # 元旦 projected, no 调休
+    assert clock.provisional
+    assert not start(date(2026, 11, 2)).provisional
+
+
+def test_a_clock_before_the_first_loaded_year_cannot_start(start):
     with pytest.raises(CalendarMissing) as raised:
-        start(date(2026, 12, 20))
-    assert raised.value.year == 2027
+        start(date(2003, 12, 20))
+    assert raised.value.year == 2003
     assert not Clock.objects.exists()
 
 

@@ -102,7 +102,15 @@ class Command(BaseCommand):
 
         calendar_year = CalendarYear.objects.filter(year=year).first()
         if calendar_year is None:
-            raise CommandError(f"日历中没有{year}年：该年的工作日无法计算。")
+            from gongkai.workdays.engine import get_engine
+            from gongkai.workdays.provisional import projected_special_days, source
+
+            if year not in get_engine().provisional:
+                raise CommandError(f"日历中没有{year}年：该年的工作日无法计算。")
+            self.stdout.write(f"{year}年（预估，尚未导入正式安排）　依据：{source()}")
+            for day, _, name in projected_special_days(year):
+                self.stdout.write(f"{day:%Y-%m-%d} 星期{WEEKDAYS[day.weekday()]} 放假 {name}")
+            return
         self.stdout.write(f"{year}年　来源：{calendar_year.source}")
         if calendar_year.note:
             self.stdout.write(f"备注：{calendar_year.note}")
@@ -127,7 +135,12 @@ class Command(BaseCommand):
             )
         days_left = summary["days_left"]
         self.stdout.write(
-            f"可连续计算到：{summary['runs_out_on']:%Y-%m-%d}（还剩{max(days_left, 0)}天）"
+            f"正式安排可连续计算到：{summary['runs_out_on']:%Y-%m-%d}（还剩{max(days_left, 0)}天）"
         )
+        if summary["provisional_years"]:
+            self.stdout.write(
+                "预估年度（按法定节假日推算，无调休）："
+                + "、".join(map(str, summary["provisional_years"]))
+            )
         if summary["warning"]:
             self.stdout.write(self.style.WARNING(summary["warning"]))
