@@ -441,26 +441,16 @@ def lookup_application(request, payload: LookupIn, response: HttpResponse):
             422,
             {"detail": "请填写受理编号和查询密码（或联系电话）。", "errors": _form_errors(form)},
         )
-    number = form.cleaned_data["tracking_number"]
-    blocked = limits.lookup_blocked(request, number)
-    if blocked is not None:
-        return _too_many(response, limits.lookup_message(blocked), blocked.retry_after)
-    application = find_for_lookup(
-        number,
+    lockout = limits.LOOKUP_LOCKOUT
+    outcome = lockout.look_up(
+        limits.ip_of(request),
+        form.cleaned_data["tracking_number"],
         password=form.cleaned_data.get("password", ""),
         phone=form.cleaned_data.get("phone", ""),
+        find=find_for_lookup,
     )
-    if application is None:
-        failure = limits.count_lookup_failure(request, number)
-        if not failure.allowed or failure.remaining == 0:
-            return _too_many(
-                response, limits.lookup_message(failure), failure.retry_after or failure.resets_in
-            )
-        return Status(
-            404,
-            {
-                "detail": "受理编号与查询密码（或联系电话）不匹配。"
-                f"再错{failure.remaining}次将暂停查询一段时间。"
-            },
-        )
-    return Status(200, _lookup_body(request, application))
+    if outcome.refused is not None:
+        return _too_many(response, lockout.message(outcome.refused), outcome.refused.retry_after)
+    if outcome.found is None:
+        return Status(404, {"detail": f"受理编号与查询密码（或联系电话）不匹配。{outcome.warning}"})
+    return Status(200, _lookup_body(request, outcome.found))

@@ -8,8 +8,10 @@ The citizen-facing portals (applications, messages) share the same pattern:
   receipt of a new record (its id and one-time password, shown again on a
   reload for a while) and the record whose password or phone was just
   verified (for ``APPLICATION_LOOKUP_SESSION_SECONDS``);
-* ``post_lookup``: the POST of the lookup page: validate, check the rate limit,
-  find the record, count a failure (429 when used up) or verify and redirect.
+* ``post_lookup``: the POST of the lookup page: validate, ask the portal's
+  ``gongkai.core.lockout.LookupLockout`` what may be checked, find the record,
+  count a failure of the code guessed (429 once it is locked) or verify and
+  redirect.
 
 Each portal keeps its own wording, models, limits and URLs.
 """
@@ -18,7 +20,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from django import forms
@@ -27,7 +28,7 @@ from django.db.models import Model, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect
 
-from .ratelimit import RateLimitResult
+from .lockout import LookupLockout
 
 RECEIPT_SECONDS = 30 * 60
 
@@ -145,21 +146,13 @@ class SessionTicket:
         return stored or None
 
 
-@dataclass(frozen=True)
-class LookupLimits:
-    """A portal's lookup limits, each taking the request and the code."""
-
-    blocked: Callable[[Any, str], RateLimitResult | None]
-    count_failure: Callable[[Any, str], RateLimitResult]
-    message: Callable[[RateLimitResult], str]
-
-
 def post_lookup(
     request,
     form: CodeLookupForm,
     *,
     find: Callable[..., Any],
-    limits: LookupLimits,
+    lockout: LookupLockout,
+    ip: str,
     ticket: SessionTicket,
     too_many: Callable[[Any, str, int], HttpResponse],
     invalid: Callable[[CodeLookupForm], HttpResponse],
@@ -167,31 +160,26 @@ def post_lookup(
 ) -> HttpResponse:
     """The lookup form's POST: the record verified and ``success`` shown, or why not.
 
-    ``find(code, password=, phone=)`` returns the record or None; ``invalid``
-    renders the form again with its errors; ``too_many`` the 429 page.
+    ``find(code, password=, phone=)`` returns the record or None; ``lockout`` decides
+    what may be checked and counts the failures (of the code guessed, not of ``ip``);
+    ``invalid`` renders the form again with its errors; ``too_many`` the 429 page.
     """
     if not form.is_valid():
         return invalid(form)
-    code = form.cleaned_data[form.code_field]
-    blocked = limits.blocked(request, code)
-    if blocked is not None:
-        return too_many(request, limits.message(blocked), blocked.retry_after)
-    found = find(
-        code,
+    outcome = lockout.look_up(
+        ip,
+        form.cleaned_data[form.code_field],
         password=form.cleaned_data.get("password", ""),
         phone=form.cleaned_data.get("phone", ""),
+        find=find,
     )
-    if found is None:
-        failure = limits.count_failure(request, code)
-        if not failure.allowed or failure.remaining == 0:
-            return too_many(
-                request, limits.message(failure), failure.retry_after or failure.resets_in
-            )
+    if outcome.refused is not None:
+        return too_many(request, lockout.message(outcome.refused), outcome.refused.retry_after)
+    if outcome.found is None:
         form.add_error(
             None,
-            f"{form.code_label}与查询密码（或联系电话）不匹配，请核对后重新输入。"
-            f"再错{failure.remaining}次将暂停查询一段时间。",
+            f"{form.code_label}与查询密码（或联系电话）不匹配，请核对后重新输入。{outcome.warning}",
         )
         return invalid(form)
-    ticket.verify(request, found)
+    ticket.verify(request, outcome.found)
     return redirect(success)

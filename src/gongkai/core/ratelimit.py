@@ -88,10 +88,15 @@ def _check(limit: int, window_seconds: int) -> None:
         raise ValueError("limit and window_seconds must be positive")
 
 
-def hit(scope: str, key: str, limit: int, window_seconds: int) -> RateLimitResult:
-    """Count one attempt of ``key`` in ``scope``; allowed while at most ``limit`` per window."""
+def hit(
+    scope: str, key: str, limit: int, window_seconds: int, *, now: float | None = None
+) -> RateLimitResult:
+    """Count one attempt of ``key`` in ``scope``; allowed while at most ``limit`` per window.
+
+    ``now`` (seconds since the epoch) places the attempt in its window; default: the clock.
+    """
     _check(limit, window_seconds)
-    index, left = _window(window_seconds)
+    index, left = _window(window_seconds, now)
     name = _cache_key(scope, str(key), index)
     # Keep the counter a little longer than the window so it cannot vanish mid-window.
     cache.add(name, 0, timeout=window_seconds + 60)
@@ -104,19 +109,21 @@ def hit(scope: str, key: str, limit: int, window_seconds: int) -> RateLimitResul
     return RateLimitResult(allowed, count, limit, 0 if allowed else left, left)
 
 
-def peek(scope: str, key: str, limit: int, window_seconds: int) -> RateLimitResult:
+def peek(
+    scope: str, key: str, limit: int, window_seconds: int, *, now: float | None = None
+) -> RateLimitResult:
     """Whether one more attempt would be allowed, without counting it.
 
     ``allowed`` is False once ``limit`` attempts have been counted in the window.
     """
     _check(limit, window_seconds)
-    index, left = _window(window_seconds)
+    index, left = _window(window_seconds, now)
     count = int(cache.get(_cache_key(scope, str(key), index)) or 0)
     allowed = count < limit
     return RateLimitResult(allowed, count, limit, 0 if allowed else left, left)
 
 
-def reset(scope: str, key: str, window_seconds: int) -> None:
+def reset(scope: str, key: str, window_seconds: int, *, now: float | None = None) -> None:
     """Forget the attempts of ``key`` in the current window."""
-    index, _ = _window(window_seconds)
+    index, _ = _window(window_seconds, now)
     cache.delete(_cache_key(scope, str(key), index))

@@ -5,8 +5,9 @@
   ``MESSAGE_SUBMIT_WINDOW`` seconds (defaults 10 and 5 a day). ``submit_blocked``
   refuses before anything is validated or stored once either is used up;
   ``count_submission`` counts a valid submission against both;
-* lookups: the applications' failure limits (``APPLICATION_LOOKUP_FAILURE_*``),
-  counted per address and per query code, on scopes of their own.
+* lookups: ``LOOKUP_LOCKOUT`` (``gongkai.core.lockout``) with the applications'
+  failure limits (``APPLICATION_LOOKUP_FAILURE_*``) on scopes of their own: wrong
+  passwords lock the query code guessed, not the address nor the lookup by phone.
 
 Counted with ``gongkai.core.ratelimit`` in the cache (see there for locmem vs Redis).
 """
@@ -17,28 +18,27 @@ from django.conf import settings
 
 from gongkai.applications.portal.limits import ip_of
 from gongkai.core import ratelimit
+from gongkai.core.lockout import LookupLockout
 from gongkai.core.ratelimit import RateLimitResult
 from gongkai.core.validators import normal_phone
 
 SUBMIT_IP = "messages.submit.ip"
 SUBMIT_PHONE = "messages.submit.phone"
-LOOKUP_IP = "messages.lookup.ip"
-LOOKUP_CODE = "messages.lookup.code"
+LOOKUP_LOCKOUT = LookupLockout(
+    scope="messages.lookup",
+    code_word="查询码",
+    person="留言人",
+    phone_hint="留言时填写的联系电话",
+)
 
 __all__ = [
-    "count_lookup_failure",
+    "LOOKUP_LOCKOUT",
     "count_submission",
     "ip_of",
-    "lookup_blocked",
-    "lookup_message",
     "normal_phone",
     "submit_blocked",
     "submit_message",
 ]
-
-
-def normal_code(query_code: str) -> str:
-    return (query_code or "").strip().upper()[:24]
 
 
 def _submit_keys(ip: str, phone: str):
@@ -74,33 +74,3 @@ def submit_message(result: RateLimitResult) -> str:
         f"同一联系电话或网络地址在{window}内的留言已达到上限（{result.limit}条）。"
         f"请{result.wait_text}后再留言；情况紧急的，请拨打市长热线。"
     )
-
-
-def lookup_blocked(ip: str, query_code: str) -> RateLimitResult | None:
-    limit, window = _lookup_args()
-    for scope, key in ((LOOKUP_IP, ip), (LOOKUP_CODE, normal_code(query_code))):
-        if key:
-            result = ratelimit.peek(scope, key, limit, window)
-            if not result.allowed:
-                return result
-    return None
-
-
-def count_lookup_failure(ip: str, query_code: str) -> RateLimitResult:
-    limit, window = _lookup_args()
-    results = [ratelimit.hit(LOOKUP_IP, ip, limit, window)]
-    code = normal_code(query_code)
-    if code:
-        results.append(ratelimit.hit(LOOKUP_CODE, code, limit, window))
-    return max(results, key=lambda r: (not r.allowed, r.count))
-
-
-def lookup_message(result: RateLimitResult) -> str:
-    return (
-        f"查询密码（或联系电话）错误次数过多，为保护留言人信息，已暂停查询。请{result.wait_text}后再试。"
-        "忘记查询密码的，可以凭查询码和留言时填写的联系电话查询。"
-    )
-
-
-def _lookup_args():
-    return settings.APPLICATION_LOOKUP_FAILURE_LIMIT, settings.APPLICATION_LOOKUP_FAILURE_WINDOW

@@ -7,19 +7,13 @@ from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from gongkai.core.lookup import LookupLimits, post_lookup
+from gongkai.core.lookup import post_lookup
 
 from .. import services
 from . import limits, session
 from .forms import CorrectionForm, LookupForm, PaymentForm, ReasonsForm, WithdrawForm
 from .summary import applicant_view
 from .views_apply import page, too_many
-
-LIMITS = LookupLimits(
-    blocked=limits.lookup_blocked,
-    count_failure=limits.count_lookup_failure,
-    message=limits.lookup_message,
-)
 
 
 @never_cache
@@ -32,7 +26,8 @@ def lookup(request):
         request,
         LookupForm(request.POST),
         find=services.find_for_lookup,
-        limits=LIMITS,
+        lockout=limits.LOOKUP_LOCKOUT,
+        ip=limits.ip_of(request),
         ticket=session.ticket,
         too_many=too_many,
         invalid=lambda form: page(

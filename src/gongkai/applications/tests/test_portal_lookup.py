@@ -5,7 +5,8 @@ own public files."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
@@ -25,6 +26,7 @@ from gongkai.applications.models import (
     Outcome,
 )
 from gongkai.applications.portal.summary import download_url
+from gongkai.core import lockout
 from gongkai.files.kinds import ALL_KINDS
 from gongkai.files.services import store_upload
 from gongkai.files.tests import samples
@@ -91,19 +93,34 @@ def test_wrong_passwords_are_rate_limited_per_tracking_number(client, world, set
     response = look_up(client, number, sub.password, REMOTE_ADDR="10.0.0.99")
     assert response.status_code == 429
     html = response.content.decode()
-    assert "错误次数过多" in html and "后再试" in html
+    assert "错误次数过多" in html and "暂停到" in html
     assert int(response["Retry-After"]) > 0
 
 
-def test_wrong_guesses_from_one_address_are_rate_limited_across_numbers(client, world, settings):
-    settings.APPLICATION_LOOKUP_FAILURE_LIMIT = 2
-    sub = submit(world.finance)
-    look_up(client, "YSQ2026-0001-00001", "AAAAAAAA")
-    assert look_up(client, "YSQ2026-0001-00002", "AAAAAAAA").status_code == 429
-    assert look_up(client, sub.application.tracking_number, sub.password).status_code == 429
-    # the applicant from another address is unaffected
-    other = Client(REMOTE_ADDR="10.1.1.1")
-    assert look_up(other, sub.application.tracking_number, sub.password).status_code == 302
+def test_wrong_passwords_lock_the_number_not_the_office_nor_the_lookup_by_phone(
+    client, world, monkeypatch
+):
+    now = [datetime(2026, 12, 7, 10, 32, tzinfo=ZoneInfo("Asia/Shanghai")).timestamp()]
+    monkeypatch.setattr(lockout, "clock", lambda: now[0])
+    guessed = submit(world.finance, phone="0938-8212345")
+    other = submit(world.finance, description="2016年天水市棚户区改造项目的征收补偿方案")
+    number = guessed.application.tracking_number
+    statuses = [look_up(client, number, f"WRONG{n}").status_code for n in range(5)]
+    assert statuses == [400, 400, 400, 400, 429]
+    # the same office (one address) still looks up another number with its password …
+    assert look_up(client, other.application.tracking_number, other.password).status_code == 302
+    # … and the guessed number with the phone given when applying
+    assert look_up(client, number, phone="0938-8212345").status_code == 302
+    # the right password of the guessed number waits until the lock ends, from any address
+    refused = look_up(Client(REMOTE_ADDR="10.9.9.9"), number, guessed.password)
+    assert refused.status_code == 429 and refused["Retry-After"] == "900"
+    html = refused.content.decode()
+    assert f"受理编号 {number} 的查询密码错误次数过多" in html
+    assert "暂停到10:47（约 15 分钟后）" in html and "申请时填写的联系电话" in html
+    now[0] += 899
+    assert look_up(client, number, guessed.password).status_code == 429
+    now[0] += 1
+    assert look_up(client, number, guessed.password).status_code == 302
 
 
 def test_the_due_date_and_how_it_was_computed(client, world):

@@ -12,8 +12,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from gongkai.core import ratelimit
-from gongkai.core.lookup import CodeLookupForm, LookupLimits, SessionTicket, post_lookup
+from gongkai.core.lockout import LookupLockout
+from gongkai.core.lookup import CodeLookupForm, SessionTicket, post_lookup
 
 pytestmark = pytest.mark.django_db
 
@@ -101,10 +101,6 @@ def test_a_verified_lookup_expires(group, settings):
     assert ticket.lookup_key not in request.session
 
 
-def blocked_by(result):
-    return None if result.allowed else result
-
-
 class TestPostLookup:
     @pytest.fixture(autouse=True)
     def _clear(self):
@@ -112,7 +108,7 @@ class TestPostLookup:
         yield
         cache.clear()
 
-    def post(self, group, data):
+    def post(self, group, data, ip="10.0.0.1"):
         ticket = a_ticket()
         request = a_request(data)
 
@@ -122,16 +118,15 @@ class TestPostLookup:
         def too_many(request, message, retry_after):
             return HttpResponse(message, status=429)
 
-        limits = LookupLimits(
-            blocked=lambda request, code: blocked_by(ratelimit.peek("test.lookup", code, 2, 600)),
-            count_failure=lambda request, code: ratelimit.hit("test.lookup", code, 2, 600),
-            message=lambda result: "太多了",
+        lockout = LookupLockout(
+            scope="test.lookup", code_word="登记号", person="登记人", phone_hint="登记时的电话"
         )
         response = post_lookup(
             request,
             TicketForm(request.POST),
             find=find,
-            limits=limits,
+            lockout=lockout,
+            ip=ip,
             ticket=ticket,
             too_many=too_many,
             invalid=lambda form: HttpResponse(str(form.non_field_errors()), status=400),
@@ -143,12 +138,21 @@ class TestPostLookup:
         response, verified = self.post(group, {"ticket": "g-1", "password": "right"})
         assert (response.status_code, response["Location"], verified) == (302, "/status/", group)
 
-    def test_a_wrong_password_says_how_many_tries_remain_then_refuses(self, group):
+    def test_a_wrong_password_says_how_many_tries_remain_then_refuses(self, group, settings):
+        settings.APPLICATION_LOOKUP_FAILURE_LIMIT = 2
         response, verified = self.post(group, {"ticket": "G-1", "password": "wrong"})
         assert response.status_code == 400 and verified is None
         assert "登记号与查询密码（或联系电话）不匹配" in response.content.decode()
-        assert "再错1次将暂停查询一段时间。" in response.content.decode()
+        assert "再错1次，这个登记号凭查询密码的查询将暂停" in response.content.decode()
         response, _ = self.post(group, {"ticket": "G-1", "password": "wrong"})
         assert response.status_code == 429
-        response, verified = self.post(group, {"ticket": "G-1", "password": "right"})
+        assert "登记号 G-1 的查询密码错误次数过多" in response.content.decode()
+        response, verified = self.post(group, {"ticket": "G-1", "password": "right"}, "10.1.1.1")
         assert response.status_code == 429 and verified is None
+
+    def test_wrong_passwords_of_another_code_do_not_lock_this_one(self, group, settings):
+        settings.APPLICATION_LOOKUP_FAILURE_LIMIT = 2
+        for n in range(2):
+            self.post(group, {"ticket": "G-2", "password": f"wrong-{n}"})
+        response, verified = self.post(group, {"ticket": "G-1", "password": "right"})
+        assert (response.status_code, verified) == (302, group)

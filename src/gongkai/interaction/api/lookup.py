@@ -129,19 +129,19 @@ def lookup(request, response: HttpResponse):
         values = _lookup_input(json_object(request.body))
     except Refused as refused:
         return Status(refused.status, refused.body)
-    ip, code = limits.ip_of(request), values["query_code"]
-    blocked = limits.lookup_blocked(ip, code)
-    if blocked is not None:
-        return too_many(response, limits.lookup_message(blocked), blocked.retry_after)
-    message = find_for_lookup(code, password=values["password"], phone=values["phone"])
-    if message is None:
-        failure = limits.count_lookup_failure(ip, code)
-        if not failure.allowed or failure.remaining == 0:
-            return too_many(
-                response, limits.lookup_message(failure), failure.retry_after or failure.resets_in
-            )
-        return Status(404, {"detail": f"{NO_MATCH}再错{failure.remaining}次将暂停查询一段时间。"})
+    lockout = limits.LOOKUP_LOCKOUT
+    outcome = lockout.look_up(
+        limits.ip_of(request),
+        values["query_code"],
+        password=values["password"],
+        phone=values["phone"],
+        find=find_for_lookup,
+    )
+    if outcome.refused is not None:
+        return too_many(response, lockout.message(outcome.refused), outcome.refused.retry_after)
+    if outcome.found is None:
+        return Status(404, {"detail": f"{NO_MATCH}{outcome.warning}"})
     message = Message.objects.select_related("channel", "message_type", "lead_department").get(
-        pk=message.pk
+        pk=outcome.found.pk
     )
     return Status(200, _lookup_body(request, message))

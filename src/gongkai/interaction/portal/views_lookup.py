@@ -1,8 +1,8 @@
 """Looking up one's own message (查询) and rating the reply (评价).
 
 The writer proves who they are with the query code and the password (or the
-phone given when writing); failures are limited per address and per query
-code (``limits.lookup_blocked`` / ``count_lookup_failure``). The status page
+phone given when writing); wrong guesses lock the query code guessed
+(``limits.LOOKUP_LOCKOUT``), not the writer's address. The status page
 shows the writer's own message unmasked: it is theirs.
 """
 
@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.core.errors import DomainError
-from gongkai.core.lookup import LookupLimits, post_lookup
+from gongkai.core.lookup import post_lookup
 
 from .. import limits, services
 from ..models import MessageState, Satisfaction
@@ -22,13 +22,6 @@ from ..services.common import today
 from . import session
 from .common import HANDLING_STATES, page, too_many
 from .forms import LookupForm, RatingForm
-
-# The messages' limits count per address: the request's address, then the code.
-LIMITS = LookupLimits(
-    blocked=lambda request, code: limits.lookup_blocked(limits.ip_of(request), code),
-    count_failure=lambda request, code: limits.count_lookup_failure(limits.ip_of(request), code),
-    message=limits.lookup_message,
-)
 
 # What each state means for the writer.
 STATE_NOTES = {
@@ -54,7 +47,8 @@ def lookup(request):
         request,
         LookupForm(request.POST),
         find=services.find_for_lookup,
-        limits=LIMITS,
+        lockout=limits.LOOKUP_LOCKOUT,
+        ip=limits.ip_of(request),
         ticket=session.ticket,
         too_many=too_many,
         invalid=lambda form: page(

@@ -4,13 +4,14 @@ with and without a reason, the reopened message, leaving."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from gongkai.core import passwords
+from gongkai.core import lockout, passwords
 from gongkai.interaction.models import Message, MessageState, Satisfaction
 
 from .helpers import assigned
@@ -105,12 +106,31 @@ def test_wrong_guesses_are_limited_per_query_code_and_then_even_the_right_passwo
     assert look_up(other, message, password=PASSWORD).status_code == 429
 
 
-def test_wrong_guesses_from_one_address_are_limited_across_codes(client, world, settings):
-    settings.APPLICATION_LOOKUP_FAILURE_LIMIT = 2
-    client.post(LOOKUP, {"query_code": "LY20260101-0001", "password": "x"})
-    client.post(LOOKUP, {"query_code": "LY20260101-0002", "password": "x"})
+def test_wrong_passwords_lock_the_code_not_the_address_nor_the_lookup_by_phone(
+    client, world, monkeypatch
+):
+    now = [datetime(2026, 12, 7, 10, 32, tzinfo=ZoneInfo("Asia/Shanghai")).timestamp()]
+    monkeypatch.setattr(lockout, "clock", lambda: now[0])
     message = with_password(replied(world))
-    assert look_up(client, message, password=PASSWORD).status_code == 429
+    statuses = [
+        client.post(LOOKUP, {"query_code": "LY20260101-0001", "password": f"x{n}"}).status_code
+        for n in range(5)
+    ]
+    assert statuses == [400, 400, 400, 400, 429]
+    # the same address looks up another code with its password, and by phone
+    assert look_up(client, message, password=PASSWORD).status_code == 302
+    assert look_up(client, message, phone="13800001234").status_code == 302
+    # guessed in turn, its password lookup is locked until the lock ends; its phone is not
+    for n in range(5):
+        look_up(client, message, password=f"guess-{n}")
+    refused = look_up(client, message, password=PASSWORD)
+    assert refused.status_code == 429 and refused["Retry-After"] == "900"
+    html = refused.content.decode()
+    assert f"查询码 {message.query_code} 的查询密码错误次数过多" in html
+    assert "暂停到10:47（约 15 分钟后）" in html and "留言时填写的联系电话" in html
+    assert look_up(client, message, phone="13800001234").status_code == 302
+    now[0] += 900
+    assert look_up(client, message, password=PASSWORD).status_code == 302
 
 
 def test_rating_satisfied_closes_the_message(client, world):
