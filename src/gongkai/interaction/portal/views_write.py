@@ -19,7 +19,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.core import ratelimit
 from gongkai.core.errors import DomainError
@@ -113,20 +113,25 @@ def write(request, code: str):
     return _form_page(request, form, channel, files_dropped=files_dropped, status=400)
 
 
-@require_GET
+@require_POST
 def similar_panel(request):
-    """The similar answered messages as an HTML fragment (the form's script asks as one types)."""
+    """The similar answered messages as an HTML fragment (the form's script asks as one types).
+
+    POST only, with the form's CSRF token: the text being written (a phone number, a name)
+    must never be part of a URL, which access logs, proxies and the browser's history keep.
+    A GET is refused with 405, whatever it carries.
+    """
     result = ratelimit.hit(SIMILAR_SCOPE, limits.ip_of(request), SIMILAR_LIMIT, SIMILAR_WINDOW)
     if not result.allowed:
         response = page(request, "_similar.html", {"suggestions": None, "busy": True}, status=429)
         response["Retry-After"] = str(result.retry_after)
         return response
     government = None
-    channel = site_channels().filter(code=request.GET.get("channel", "")).first()
+    channel = site_channels().filter(code=request.POST.get("channel", "")).first()
     if channel is not None:
         government = channel.government
     suggestions = similar(
-        request.GET.get("subject", ""), request.GET.get("text", ""), government=government
+        request.POST.get("subject", ""), request.POST.get("text", ""), government=government
     )
     return page(request, "_similar.html", {"suggestions": suggestions, "asked": True})
 

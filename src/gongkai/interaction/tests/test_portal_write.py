@@ -5,10 +5,12 @@ the hotline, double submissions, and the similar answered messages."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from gongkai.core import passwords
@@ -244,7 +246,7 @@ def test_the_similar_panel_lists_an_answered_message_like_the_one_being_written(
     with django_capture_on_commit_callbacks(execute=True):
         answered = replied(world)
     run_jobs()
-    response = client.get(
+    response = client.post(
         SIMILAR,
         {
             "subject": "黄标车淘汰补贴什么时候发放",
@@ -258,7 +260,7 @@ def test_the_similar_panel_lists_an_answered_message_like_the_one_being_written(
     assert answered.get_public_url() in html and answered.masked_subject in html
     assert "王小明" not in html and "13800001234" not in html
     assert "<html" not in html  # a fragment
-    nothing = client.get(SIMILAR, {"subject": "路灯", "text": ""}).content.decode()
+    nothing = client.post(SIMILAR, {"subject": "路灯", "text": ""}).content.decode()
     assert answered.get_public_url() not in nothing
 
 
@@ -292,7 +294,42 @@ def test_the_similar_button_works_without_script_and_keeps_everything(
 def test_the_similar_endpoint_is_rate_limited_per_address(client, world, monkeypatch):
     monkeypatch.setattr(views_write, "SIMILAR_LIMIT", 2)
     for _ in range(2):
-        assert client.get(SIMILAR, {"subject": "路灯损坏"}).status_code == 200
-    response = client.get(SIMILAR, {"subject": "路灯损坏"})
+        assert client.post(SIMILAR, {"subject": "路灯损坏"}).status_code == 200
+    response = client.post(SIMILAR, {"subject": "路灯损坏"})
     assert response.status_code == 429 and int(response["Retry-After"]) > 0
-    assert client.get(SIMILAR, {"subject": "路灯损坏"}, REMOTE_ADDR="10.1.1.1").status_code == 200
+    assert client.post(SIMILAR, {"subject": "路灯损坏"}, REMOTE_ADDR="10.1.1.1").status_code == 200
+
+
+TEXT_WITH_A_PHONE = "我家住秦州区藏家庄社区，电话13912345678，路灯坏了一个月"
+
+
+def test_the_similar_panel_refuses_a_get_so_the_text_never_is_in_a_url(client, world):
+    response = client.get(SIMILAR, {"subject": "路灯损坏", "text": TEXT_WITH_A_PHONE})
+    assert response.status_code == 405 and response["Allow"] == "POST"
+    assert "13912345678" not in response.content.decode()
+
+
+def test_the_similar_panel_needs_the_forms_csrf_token(world):
+    browser = Client(enforce_csrf_checks=True)
+    page = browser.get(write_url(mayor_board(world))).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    data = {"subject": "路灯损坏", "text": TEXT_WITH_A_PHONE, "channel": "mayor-board"}
+    assert browser.post(SIMILAR, data).status_code == 403
+    assert browser.post(SIMILAR, data, headers={"X-CSRFToken": token}).status_code == 200
+    # a page of another site cannot ask with the visitor's token
+    foreign = browser.post(
+        SIMILAR, data, headers={"X-CSRFToken": token, "Origin": "https://evil.example"}
+    )
+    assert foreign.status_code == 403
+
+
+def test_the_writing_page_and_its_script_send_the_text_in_a_post_body_only(client, world):
+    html = client.get(write_url(mayor_board(world))).content.decode()
+    assert f'data-similar-url="{SIMILAR}"' in html  # no query string
+    assert re.search(r'<form class="hd-form hd-write" method="post"', html)
+    script = (
+        Path(views_write.__file__).parent.parent / "static/interaction/portal/hudong.js"
+    ).read_text()
+    ask = script[script.index("fetch(") : script.index(".then(")]
+    assert 'method: "POST"' in ask and 'mode: "same-origin"' in ask and "X-CSRFToken" in ask
+    assert "?" not in ask and "text" not in ask  # the URL is the bare data-similar-url

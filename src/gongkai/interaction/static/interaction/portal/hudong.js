@@ -10,12 +10,15 @@
   var summary = document.querySelector(".hd-error-summary");
   if (summary) { summary.focus(); }
 
-  // Writing: similar answered messages, refreshed as the subject and text change.
+  // Writing: similar answered messages, refreshed as the subject and text change. The text
+  // is POSTed with the form's CSRF token, never put in a URL (it may hold a phone number).
   var form = document.querySelector("form[data-similar-url]");
   var panel = document.querySelector(".hd-similar-live");
   if (!form || !panel || !window.fetch) { return; }
   var subject = document.getElementById("id_subject");
   var text = document.getElementById("id_text");
+  var token = form.querySelector("input[name=csrfmiddlewaretoken]");
+  if (!token) { return; }
   panel.hidden = false;  // the live region exists before anything is announced in it
   var timer = null;
   var last = "";
@@ -23,11 +26,17 @@
     var s = (subject.value || "").trim();
     var t = (text.value || "").trim();
     if (s.length + t.length < 4) { return; }
-    var params = new URLSearchParams({ subject: s, text: t.slice(0, 1000), channel: form.getAttribute("data-channel") });
-    var query = params.toString();
-    if (query === last) { return; }
-    last = query;
-    fetch(form.getAttribute("data-similar-url") + "?" + query, { headers: { "X-Requested-With": "fetch" } })
+    var data = new URLSearchParams({ subject: s, text: t.slice(0, 1000), channel: form.getAttribute("data-channel") });
+    var asked = data.toString();
+    if (asked === last) { return; }
+    last = asked;
+    fetch(form.getAttribute("data-similar-url"), {
+      method: "POST",
+      body: data,
+      mode: "same-origin",
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": token.value, "X-Requested-With": "fetch" }
+    })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
         if (!html) { return; }
