@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Case, F, When
+from django.db.models.functions import Cast
 
 from gongkai.core.concurrency import Versioned
 
@@ -98,8 +100,26 @@ class Satisfaction(models.TextChoices):
     UNSATISFIED = "unsatisfied", "不满意"
 
 
+class ProposalQuerySet(models.QuerySet):
+    def in_number_order(self, *first):
+        """Ordered by ``first`` (order_by terms), then by the number within the session as
+        a number (1, 2, 10, 11, 100), not as text (1, 10, 100, 11, 2). 编号 is free text
+        from the office's spreadsheet: numbers of digits only come first by value, any
+        others (A12, 第3号) after them as text."""
+        value = Case(
+            When(number__regex=r"^[0-9]{1,18}$", then=Cast("number", models.BigIntegerField())),
+            default=None,
+            output_field=models.BigIntegerField(),
+        )
+        return self.alias(number_value=value).order_by(
+            *first, F("number_value").asc(nulls_last=True), "number", "pk"
+        )
+
+
 class Proposal(Versioned):
     """One deputy's suggestion (代表建议) or CPPCC proposal (政协提案); the kind follows the session."""
+
+    objects = ProposalQuerySet.as_manager()
 
     session = models.ForeignKey(
         Session, verbose_name="届次", on_delete=models.PROTECT, related_name="items"

@@ -2,7 +2,10 @@
 unit and grade, public reply letters, statistics by unit and the summary sentence.
 
 Only items already assigned appear; a reply letter appears only once sent and
-marked public (the default; the unit gives a reason when it is not).
+marked public (the default; the unit gives a reason when it is not). The
+summary sentence counts every item the government received (承办), assigned or
+not, so the pages say beside it how many of those are assigned (listed) and
+how many still wait (待交办), never one figure where another is meant.
 """
 
 from __future__ import annotations
@@ -77,7 +80,9 @@ def public_status(item: Proposal) -> str:
 def index(request):
     sessions = list(
         public_sessions().annotate(
+            total=Count("items"),
             assigned=Count("items", filter=~Q(items__state=ProposalState.PENDING)),
+            pending=Count("items", filter=Q(items__state=ProposalState.PENDING)),
             done=Count("items", filter=Q(items__state__in=DONE_STATES)),
         )
     )
@@ -108,10 +113,11 @@ def index(request):
 @require_GET
 def session(request, pk: int):
     found = get_object_or_404(public_sessions(), pk=pk)
-    items = public_items().filter(session=found).order_by("number", "pk")
+    items = public_items().filter(session=found).in_number_order()
     query = (request.GET.get("q") or "").strip()[:60]
     if query:
         items = items.filter(Q(number=query) | Q(title__icontains=query))
+    pending = Proposal.objects.filter(session=found, state=ProposalState.PENDING).count()
     page_obj = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
     for item in page_obj.object_list:
         item.public_status = public_status(item)
@@ -122,6 +128,7 @@ def session(request, pk: int):
         {
             "session": found,
             "page_obj": page_obj,
+            "pending": pending,
             "query": query,
             "rows": rows,
             "total": totals(rows),

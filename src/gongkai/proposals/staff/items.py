@@ -55,7 +55,7 @@ def item_list(request):
     overdue = Q(state__in=OPEN_STATES, due_date__lt=day)
     items = items.annotate(
         late=Case(When(overdue, then=Value(0)), default=Value(1), output_field=IntegerField())
-    ).order_by("late", F("due_date").asc(nulls_last=True), "session_id", "number")
+    ).in_number_order("late", F("due_date").asc(nulls_last=True), "session_id")
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
