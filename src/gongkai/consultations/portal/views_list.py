@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib.syndication.views import Feed
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.http import require_GET
 
 from gongkai.disclosure.portal.scope import page_links, paginate
+from gongkai.portal.feeds import PortalFeed
 from gongkai.portal.profile import get_site_profile
 
 from ..models import Kind, Round
@@ -79,10 +78,9 @@ def index(request):
     )
 
 
-class NewConsultationsFeed(Feed):
-    """RSS of the newest published consultations of the site's scope."""
-
-    feed_type = Rss201rev2Feed
+class NewConsultationsFeed(PortalFeed):
+    """RSS of the newest published consultations of the site's scope (absolute guids, dates
+    in Beijing time: ``gongkai.portal.feeds``)."""
 
     def title(self):
         profile = get_site_profile()

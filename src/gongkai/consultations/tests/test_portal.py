@@ -216,6 +216,25 @@ def test_feed_lists_new_consultations(client, world):
     assert "关于伏羲庙标识设计征集" in response.content.decode()
 
 
+def test_feed_guids_are_absolute_and_pubdates_keep_the_beijing_instant(client, world):
+    import xml.etree.ElementTree as ET
+    from datetime import datetime
+    from email.utils import parsedate_to_datetime
+    from zoneinfo import ZoneInfo
+
+    from gongkai.consultations.models import Consultation
+
+    consultation = live(world, title="关于伏羲庙标识设计征集")
+    at_0830 = datetime(2026, 3, 3, 8, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+    Consultation.objects.filter(pk=consultation.pk).update(published_at=at_0830)
+    channel = ET.fromstring(client.get(reverse("consultations_portal:feed")).content)
+    item = channel.find("channel/item")
+    assert item.findtext("guid") == "http://testserver" + consultation.get_public_url()
+    assert item.findtext("guid") == item.findtext("link")
+    assert item.findtext("pubDate") == "Tue, 03 Mar 2026 08:30:00 +0800"
+    assert parsedate_to_datetime(item.findtext("pubDate")) == at_0830
+
+
 def test_index_filters_by_the_year_the_first_round_opened(client, world):
     from datetime import datetime
     from zoneinfo import ZoneInfo

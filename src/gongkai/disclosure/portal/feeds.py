@@ -1,17 +1,17 @@
-"""RSS 2.0 and Atom feeds of public items (Django syndication).
+"""RSS 2.0 and Atom feeds of public items (``gongkai.portal.feeds``).
 
 The latest overall, per department (its catalogue, owned or co-published), per
 subject category (主题分类) and per key area (重点领域); each the newest
 ``FEED_SIZE`` public items in the site's scope, in one query plus a prefetch.
+Guids and ids are the items' absolute URLs; dates are in Beijing time.
 """
 
 from __future__ import annotations
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from gongkai.portal.feeds import PortalFeed, atom
 from gongkai.portal.profile import get_site_profile
 
 from ..models import SubjectCategory
@@ -27,10 +27,9 @@ def _site_name() -> str:
     return profile.site_name if profile else "政务公开平台"
 
 
-class ItemFeed(Feed):
+class ItemFeed(PortalFeed):
     """The newest public items of the site's scope; subclasses narrow them."""
 
-    feed_type = Rss201rev2Feed
     heading = "最新信息"
 
     def scoped(self, obj, items):
@@ -71,9 +70,6 @@ class ItemFeed(Feed):
         return text
 
     def item_link(self, item) -> str:
-        return item.get_public_url()
-
-    def item_guid(self, item) -> str:
         return item.get_public_url()
 
     def item_pubdate(self, item):
@@ -132,11 +128,6 @@ class KeyAreaFeed(ItemFeed):
 
     def link_for(self, obj) -> str:
         return reverse("xxgk:key-area", args=[obj.slug])
-
-
-def atom(feed_class: type[ItemFeed]) -> type[ItemFeed]:
-    """The same feed as Atom 1.0."""
-    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed})
 
 
 latest_rss, latest_atom = ItemFeed(), atom(ItemFeed)()

@@ -1,10 +1,13 @@
 """RSS 2.0 and Atom feeds, and the sitemap: well-formed XML with the public items only."""
 
 import xml.etree.ElementTree as ET
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from gongkai.disclosure.models import KeyArea, SubjectCategory
+from gongkai.disclosure.models import InformationItem, KeyArea, SubjectCategory
 
 from .factories import draft, publish, withdraw
 
@@ -71,6 +74,32 @@ def test_the_latest_feed_lists_public_items_newest_first(client, items):
     assert "天水市人民政府" in channel.findtext("title")
     atom = atom_entries(client, "/xxgk/feeds/latest/atom.xml")
     assert [title for title, _ in atom] == ["环境质量通报", "财政预算公开"]
+
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+AT_0830 = datetime(2026, 3, 3, 8, 30, tzinfo=BEIJING)  # 00:30 UTC
+
+
+def test_guids_and_ids_are_absolute_and_dates_keep_the_beijing_instant(client, items):
+    InformationItem.objects.filter(pk=items["finance"].pk).update(published_at=AT_0830)
+    url = "http://testserver" + items["finance"].get_public_url()
+
+    rss = ET.fromstring(client.get("/xxgk/feeds/latest/rss.xml").content)
+    item = next(i for i in rss.iter("item") if i.findtext("title") == "财政预算公开")
+    assert item.findtext("guid") == url
+    assert item.findtext("pubDate") == "Tue, 03 Mar 2026 08:30:00 +0800"
+    assert parsedate_to_datetime(item.findtext("pubDate")) == AT_0830
+    assert rss.find("channel").findtext("lastBuildDate").endswith("+0800")
+
+    feed = ET.fromstring(client.get("/xxgk/feeds/latest/atom.xml").content)
+    entry = next(
+        e for e in feed.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == "财政预算公开"
+    )
+    assert entry.findtext(f"{ATOM}id") == url
+    assert entry.findtext(f"{ATOM}published") == "2026-03-03T08:30:00+08:00"
+    assert datetime.fromisoformat(entry.findtext(f"{ATOM}published")) == AT_0830
+    for e in feed.iter(f"{ATOM}entry"):
+        assert e.findtext(f"{ATOM}id").startswith("http://testserver/xxgk/")
 
 
 def test_department_subject_and_key_area_feeds_hold_their_own_items(client, world, items):
