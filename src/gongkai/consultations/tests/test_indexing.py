@@ -46,3 +46,20 @@ def test_publishing_indexes_and_feedback_reindexes(world, django_capture_on_comm
     stored.refresh_from_db()
     assert "上限提高到两万元" in stored.body
     assert comment.text not in stored.body  # the public's words are not indexed
+
+
+def test_the_site_search_finds_a_consultation_by_a_word_of_its_clauses(
+    client, world, django_capture_on_commit_callbacks
+):
+    hidden = services.create(
+        world.finance, draft(title="未发布的征求意见稿"), actor=world.handler_finance
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation = published(world)
+    run_jobs()
+    page = client.get("/xxgk/search/", {"q": "车辆报废"}).content.decode()  # only in 第四条
+    assert f'href="/zhengji/{consultation.pk}/"' in page
+    assert f'href="/zhengji/{hidden.pk}/"' not in page
+    assert [h.object_id for h in search.search("车辆报废").hits if h.source == SEARCH_SOURCE] == [
+        str(consultation.pk)
+    ]

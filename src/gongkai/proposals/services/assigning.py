@@ -10,6 +10,7 @@ from gongkai.core.errors import DomainError
 from gongkai.workdays.clocks import restart_clock, start_clock, stop_clock
 from gongkai.workdays.models import Clock
 
+from .. import indexing
 from ..flow import FLOW
 from ..models import Assignment, AssignmentRole, Proposal
 from .common import audit, check_date, item_url, label, notify_handlers, rules_for, today
@@ -121,6 +122,7 @@ def reassign(
                 stop_clock(open_clock, on=on, reason=f"改办：{reason}", actor=actor)
         proposal.assignments.filter(active=True).update(active=False)
         _open_units(proposal, lead, joint, assist, on=on, due=due, actor=actor, reply_clock=False)
+        indexing.schedule(proposal)  # an earlier round's public letter names the lead unit
         audit(
             proposal,
             "reassign",

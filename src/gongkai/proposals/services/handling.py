@@ -10,6 +10,7 @@ from gongkai import access
 from gongkai.core.errors import DomainError, InvalidFields
 from gongkai.workdays.clocks import complete_clock
 
+from .. import indexing
 from ..flow import FLOW
 from ..models import Assignment, AssignmentRole, Grade, Proposal, ReplyLetter, ReplyState
 from .common import audit, check_date, clock, notify_handlers, notify_leaders, notify_office, today
@@ -165,5 +166,6 @@ def approve_reply(
         notify_office(
             proposal, "答复函已签发", f"{lead.department.name}已答复（{grade}类），请征询满意度。"
         )
+        indexing.schedule(proposal)  # a public letter is found by the site search
     reply.refresh_from_db()
     return reply
