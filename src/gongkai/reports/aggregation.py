@@ -18,7 +18,8 @@ agency reports a reader can lay beside it:
 
 ``parts_of`` lists every agency with the state of its report; a government's
 report cannot be submitted or approved while an agency in use (``active``)
-has no approved report (see ``services.problems_of``).
+has no approved report, or left an entered cell empty (``left_empty``; see
+``services.problems_of``).
 """
 
 from __future__ import annotations
@@ -59,6 +60,19 @@ class Part:
         if self.report.published:
             return "已公开"
         return self.report.get_state_display()
+
+    def entered(self) -> dict:
+        """Table 二's entered figures this agency contributes (key → value or None): frozen
+        once approved, as typed before, none without a report."""
+        if self.frozen is not None:
+            block = self.frozen["sections"][TWO]
+            return {
+                key: block[b][r][c]["value"] if r in block[b] else None
+                for key, b, r, c in ENTERED_CELLS
+            }
+        if self.report is not None:
+            return self.report.entered()
+        return {key: None for key, *_ in ENTERED_CELLS}
 
     @property
     def required(self) -> bool:
@@ -132,14 +146,7 @@ def _two(parts: list[Part], live: list[Department], year: int) -> dict:
             for row, columns in block["第二十条第（一）项"].items():
                 for column, cell in columns.items():
                     first[row][column]["value"] += cell["value"] or 0
-            values = {
-                key: block[b][r][c]["value"] for key, b, r, c in ENTERED_CELLS if r in block[b]
-            }
-        elif part.report is not None:
-            values = part.report.entered()
-        else:
-            values = {}
-        for key, value in values.items():
+        for key, value in part.entered().items():
             if value is not None:
                 value = Decimal(str(value)) if key == "fees" else int(value)
                 entered[key] = value if entered[key] is None else entered[key] + value
@@ -147,6 +154,22 @@ def _two(parts: list[Part], live: list[Department], year: int) -> dict:
     for key, block, row, column in ENTERED_CELLS:
         table.setdefault(block, {})[row] = {column: Cell(entered[key], AGGREGATED).as_dict()}
     return table
+
+
+def left_empty(parts: list[Part]) -> dict[tuple[str, ...], list[str]]:
+    """Agencies in use that left Table 二 entered cells empty, grouped by the cells they left
+    (keys of ``ENTERED_CELLS``, in the table's order) → their names. A government's cell is
+    the sum of its agencies': one agency's 未填报 makes the sum incomplete. An agency no
+    longer in use counts with what it entered, without blocking (as in ``Part.required``)."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for part in parts:
+        if not part.department.active:
+            continue
+        values = part.entered()
+        empty = tuple(key for key, *_ in ENTERED_CELLS if values.get(key) is None)
+        if empty:
+            groups.setdefault(empty, []).append(part.department.name)
+    return groups
 
 
 def government_sum(government, year: int, parts: list[Part] | None = None) -> Sum:

@@ -15,8 +15,11 @@ city agency (市直部门) from writing to the catalogue, on the dates Art. 49 s
   the agencies' frozen reports — which the office approves and the general
   office publishes before 31 March.
 
-Table 二's entered cells (行政许可, 处罚, 强制, 收费) stay 未填报: the seed gives
-no such figures and the demo does not invent them.
+Table 二's entered cells (行政许可, 处罚, 强制, 收费) must hold a figure before a
+report is submitted (0 is a figure, 未填报 is not). The seed gives no such
+figures, so ``ENTERED`` holds generated ones of a plausible size for each agency
+(0 where it holds no such power: the general office, 扶贫办, the service centre,
+the hospital …); the city's cells are their sum.
 
 Idempotent: an agency whose 2016 report exists is left as it is.
 """
@@ -57,6 +60,45 @@ GOVERNMENT_WORDS = (
     "围绕重点领域信息公开、政策解读和回应关切、公众参与和平台建设推进政务公开工作。"
     "本报告汇总市人民政府办公室和市直{count}个部门{year}年度报告的数据。"
 )
+
+
+# Generated figures of Table 二's entered cells for 2016 (not the real ones):
+# (行政许可 decisions, 行政处罚 decisions, 行政强制 decisions, 行政事业性收费 in 万元).
+# An agency not listed holds none of these powers: 0 in each cell.
+ENTERED = {
+    "天水市发展和改革委员会": (86, 3, 0, "0"),
+    "天水市教育局": (42, 0, 0, "35.6"),
+    "天水市公安局": (48620, 21356, 1842, "2815.4"),
+    "天水市民政局": (23, 2, 0, "0"),
+    "天水市司法局": (15, 1, 0, "0"),
+    "天水市财政局": (6, 4, 0, "0"),
+    "天水市人力资源和社会保障局": (37, 12, 0, "46.8"),
+    "天水市国土资源局": (316, 58, 9, "415.3"),
+    "天水市环境保护局": (128, 87, 14, "1235.6"),
+    "天水市住房和城乡建设局": (412, 36, 3, "1268.5"),
+    "天水市交通运输局": (2350, 1467, 212, "96.3"),
+    "天水市水务局": (64, 11, 2, "382.7"),
+    "天水市农业局": (218, 27, 4, "12.4"),
+    "天水市林业局": (156, 73, 0, "88.5"),
+    "天水市商务局": (31, 2, 0, "0"),
+    "天水市文化广电新闻出版局": (94, 41, 6, "0"),
+    "天水市卫生和计划生育委员会": (1276, 96, 5, "213.6"),
+    "天水市审计局": (0, 3, 0, "0"),
+    "天水市安全生产监督管理局": (87, 64, 11, "0"),
+    "天水市工商行政管理局": (9680, 412, 37, "0"),
+    "天水市质量技术监督局": (53, 78, 19, "27.4"),
+    "天水市食品药品监督管理局": (2140, 186, 23, "0"),
+    "天水市统计局": (0, 5, 0, "0"),
+}
+NO_POWERS = (0, 0, 0, "0")
+
+
+def entered_for(department: Department) -> dict:
+    """The agency's generated Table 二 figures as the report form takes them."""
+    figures = ENTERED.get(department.name, NO_POWERS)
+    return dict(
+        zip(("licensing", "penalties", "enforcement", "fees"), map(str, figures), strict=True)
+    )
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
@@ -100,6 +142,7 @@ def _write(report: AnnualReport, handler: User, *, overview_extra: str, problems
         overview=f"{draft}{overview_extra}",
         problems=problems,
         other="无。",
+        entered=entered_for(report.department) if report.department_id else None,
     )
 
 

@@ -3,12 +3,13 @@ and writes the audit trail.
 
 * ``report_for(scope, year)`` — the agency's or government's report, created on first use;
 * ``save_inputs`` — sections 一, 五, 六 and the entered Table 二 figures (version-checked);
-* ``submit`` — to the disclosure office, refused while any cross-check fails or a text
-  section is empty;
+* ``submit`` — to the disclosure office, refused while any cross-check fails, a text
+  section is empty or a statutory Table 二 cell is 未填报 (0 is a figure);
 * ``return_report`` / ``approve`` — the office's review; approval freezes the content
   (``snapshot``);
 * ``publish_to_catalogue`` — the department puts the approved report into its catalogue
-  as a 年度报告 item and submits it to its own review (保密审查, 领导审批);
+  as a 年度报告 item and submits it to its own review (保密审查, 领导审批); refused while
+  a statutory cell of the frozen content is empty;
 * ``content`` — what the report says: the snapshot once frozen, else computed now;
 * ``differences`` — where today's records differ from the frozen figures.
 """
@@ -27,8 +28,8 @@ from gongkai.core.concurrency import claim_version
 from gongkai.core.errors import DomainError
 from gongkai.orgs.models import Department
 
-from .aggregation import parts_of
-from .annual import CARRY_OVER, Inputs, annual_report
+from .aggregation import left_empty, parts_of
+from .annual import CARRY_OVER, SECTION_HEADINGS, Inputs, annual_report
 from .models import EDITABLE, AnnualReport, ReportState
 from .table_two import ENTERED_CELLS
 
@@ -153,7 +154,8 @@ def _plain(values: dict) -> dict:
 
 
 def problems_of(report: AnnualReport, data: dict | None = None) -> list[str]:
-    """What stands in the way of submitting or approving: failed cross-checks, empty sections."""
+    """What stands in the way of submitting or approving: failed cross-checks, empty sections,
+    Table 二's statutory cells left empty (for a government: the agencies that left them)."""
     data = data or content(report)
     explained = bool(report.carry_over_note.strip())
     found = [c for c in data["checks"] if not (explained and c.startswith(CARRY_OVER))]
@@ -163,12 +165,42 @@ def problems_of(report: AnnualReport, data: dict | None = None) -> list[str]:
         if not getattr(report, name).strip():
             found.append(f"“{heading}”尚未填写（没有需要报告的事项的，请写“无”）")
     if report.government_id is not None and report.snapshot is None:
-        missing = [
-            p.department.name for p in parts_of(report.government, report.year) if p.required
-        ]
+        parts = parts_of(report.government, report.year)
+        missing = [p.department.name for p in parts if p.required]
         if missing:
             found.append("以下部门的年度报告尚未审核通过：" + "、".join(missing))
+        groups = left_empty(parts)
+        for keys, names in groups.items():
+            found.append(
+                f"表二{_cell_names(keys)}为本级各部门填报数之和，以下部门尚未填报："
+                + "、".join(names)
+            )
+        if not groups:
+            found += empty_cells(data)
+    else:
+        found += empty_cells(data)
     return found
+
+
+CELL_NAMES = {key: f"“{row}{column}”" for key, _block, row, column in ENTERED_CELLS}
+
+
+def _cell_names(keys) -> str:
+    return "、".join(CELL_NAMES[key] for key in keys)
+
+
+def empty_cells(data: dict) -> list[str]:
+    """Table 二's statutory entered cells (条例第二十条第（五）（六）（八）项) left empty in
+    ``data``, in words; 0 is a figure, 未填报 is not."""
+    two = data["sections"][SECTION_HEADINGS[1]]
+    empty = [
+        key
+        for key, block, row, column in ENTERED_CELLS
+        if two.get(block, {}).get(row, {}).get(column, {}).get("value") is None
+    ]
+    if not empty:
+        return []
+    return [f"表二{_cell_names(empty)}尚未填报（本年没有的，请填0）"]
 
 
 def submit(report: AnnualReport, *, actor, now=None) -> AnnualReport:
@@ -238,6 +270,9 @@ def publish_to_catalogue(report: AnnualReport, *, actor):
         raise DomainError("年度报告已经提交公开目录。", code="in_catalogue")
     department = report.access_department
     data = report.snapshot
+    found = empty_cells(data)
+    if found:  # approved before the rule, or a government none of whose agencies entered it
+        raise ReportBlocked("年度报告暂不能提交公开目录", found)
     body = render_to_string("reports/report_body.html", {"report": report, "data": data})
     on = timezone.localdate(report.approved_at)
     with transaction.atomic():

@@ -127,7 +127,7 @@ def test_the_government_cannot_submit_before_its_agencies_reports_are_approved(w
     )
 
     for department in (world.general_office, world.finance, world.environment):
-        frozen(department, 2016)
+        frozen(department, 2016, licensing=0, penalties=0, enforcement=0, fees=0)
     assert services.problems_of(report) == []
 
 
@@ -159,8 +159,15 @@ def test_carry_over_is_checked_against_last_year_s_published_report(world):
     )
     assert expected in data["checks"]
     report = services.report_for(world.finance, 2016)
+    zeros = {"licensing": "0", "penalties": "0", "enforcement": "0", "fees": "0"}
     services.save_inputs(
-        report, expected_version=report.version, actor=h, overview="概况", problems="无", other="无"
+        report,
+        expected_version=report.version,
+        actor=h,
+        overview="概况",
+        problems="无",
+        other="无",
+        entered=zeros,
     )
     assert expected in services.problems_of(report)
 
@@ -173,6 +180,7 @@ def test_carry_over_is_checked_against_last_year_s_published_report(world):
         overview="概况",
         problems="无",
         other="无",
+        entered=zeros,
         carry_over_note=note,
     )
     assert services.problems_of(report) == []  # explained: no longer blocking

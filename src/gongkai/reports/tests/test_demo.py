@@ -116,3 +116,25 @@ def test_the_city_page_links_the_agencies_reports_it_sums(demo, client):
     city_at = listing.index(f'href="/nianbao/{city.pk}/"')
     assert city_at < listing.index(f'href="/nianbao/{finance.pk}/"')  # the city's own first
     cache.clear()
+
+
+def test_every_published_report_shows_figures_in_table_two_s_entered_cells(demo):
+    from gongkai.reports.table_two import ENTERED_CELLS
+
+    ctx, _printed = demo
+    reports = AnnualReport.objects.filter(year=2016)
+    sums = dict.fromkeys((key for key, *_ in ENTERED_CELLS), 0)
+    for report in reports:
+        two = report.snapshot["sections"]["二、主动公开政府信息情况"]
+        for key, block, row, column in ENTERED_CELLS:
+            value = two[block][row][column]["value"]
+            assert value is not None, (report, row)  # a figure, never 未填报
+            if report.department_id is not None:
+                sums[key] += value
+    city = AnnualReport.objects.get(government=ctx.city, year=2016).snapshot
+    two = city["sections"]["二、主动公开政府信息情况"]
+    assert two["第二十条第（五）项"]["行政许可"]["本年处理决定数量"]["value"] == sums["licensing"]
+    assert sums["licensing"] > 0 and sums["penalties"] > 0
+    police = reports.get(department__name="天水市公安局").snapshot["sections"]
+    fees = police["二、主动公开政府信息情况"]["第二十条第（八）项"]["行政事业性收费"]
+    assert fees["本年收费金额（万元）"]["value"] == 2815.4

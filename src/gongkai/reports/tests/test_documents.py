@@ -8,11 +8,14 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from gongkai.applications.models import Outcome
 from gongkai.applications.tests.helpers import received
 from gongkai.applications.tests.test_stats import conclude
 from gongkai.reports import documents, services
+from gongkai.reports.annual import annual_report
+from gongkai.reports.models import AnnualReport, ReportState
 from gongkai.reports.xlsx import report_xlsx
 
 pytestmark = pytest.mark.django_db
@@ -21,9 +24,12 @@ NEW = "一、本年新收政府信息公开申请数量"
 THREE = "三、收到和处理政府信息公开申请情况"
 
 
-def approved_report(world, *, year=2016):
-    """天水市财政局's 2016 report, written, submitted and approved (frozen), with one
-    application received and disclosed and 行政处罚 left 未填报."""
+def approved_report(world, *, year=2016, penalties=""):
+    """天水市财政局's 2016 report, written and approved (frozen), with one application
+    received and disclosed. 行政处罚 is left 未填报 unless ``penalties`` is given: such a
+    report is frozen as one approved before an empty statutory cell blocked approval
+    (the documents must still print 未填报, never 0); a complete one goes through
+    submission and approval."""
     h, r = world.handler_finance, world.reviewer_finance
     application = received(world.finance, date(year, 3, 1), h)
     conclude(application, Outcome.DISCLOSED, date(year, 3, 10), h, r)
@@ -35,10 +41,22 @@ def approved_report(world, *, year=2016):
         overview="2016年，市财政局认真贯彻落实条例。\n全年新收申请1件。",
         problems="一是主动公开的及时性有待提高。",
         other="无",
-        entered={"licensing": "1520", "penalties": "", "enforcement": "3", "fees": "12.5"},
+        entered={"licensing": "1520", "penalties": penalties, "enforcement": "3", "fees": "12.5"},
     )
-    services.submit(report, actor=r)
-    return services.approve(report, actor=world.office)
+    if penalties:
+        services.submit(report, actor=r)
+        return services.approve(report, actor=world.office)
+    data = annual_report(world.finance, year, services.inputs_of(report))
+    now = timezone.now()
+    frozen = {**data, "frozen_at": timezone.localtime(now).isoformat()}
+    AnnualReport.objects.filter(pk=report.pk).update(
+        state=ReportState.APPROVED,
+        snapshot_json=AnnualReport.freeze(frozen),
+        approved_at=now,
+        approved_by=world.office,
+    )
+    report.refresh_from_db()
+    return report
 
 
 @pytest.fixture

@@ -269,6 +269,7 @@ def test_a_late_registered_letter_breaks_the_year_to_year_check(world):
         overview="2015年，市财政局认真贯彻落实条例。",
         problems="无",
         other="无",
+        entered={"licensing": "0", "penalties": "0", "enforcement": "0", "fees": "0"},
     )
     reports.submit(last_year, actor=world.reviewer_finance)
     reports.approve(last_year, actor=world.office)

@@ -37,13 +37,19 @@ def publish(world, report):
     return report
 
 
+def complete(world, *, year=2016):
+    """Approved with every statutory cell entered (行政处罚 0): the only kind the catalogue
+    takes."""
+    return approved_report(world, year=year, penalties="0")
+
+
 @pytest.fixture
 def published(world):
-    return publish(world, approved_report(world))
+    return publish(world, complete(world))
 
 
 def test_the_list_groups_published_reports_by_year(client, world, published):
-    other = approved_report(world, year=2015)  # approved, in the catalogue's review, not public
+    other = complete(world, year=2015)  # approved, in the catalogue's review, not public
     services.publish_to_catalogue(other, actor=world.handler_finance)
     response = client.get("/nianbao/")
     assert response.status_code == 200
@@ -71,7 +77,8 @@ def test_the_page_renders_the_frozen_content_with_accessible_tables(client, worl
     # 一、本年新收 stays 1 (frozen) although a second application came in since.
     row = html.split(f'<th scope="row">{NEW}</th>')[1].split("</tr>")[0]
     assert row.endswith('<td class="figure">1</td>')
-    assert '<td class="empty">未填报</td>' in html
+    penalties = html.split('<th scope="row">行政处罚</th>')[1].split("</tr>")[0]
+    assert penalties == '<td class="figure">0</td>'  # entered as 0: a figure
     assert "全年新收申请1件。" in html
     for fmt in ("docx", "pdf", "xlsx"):
         assert reverse("reports_portal:download", args=[published.pk, fmt]) in html
@@ -105,7 +112,7 @@ def test_a_download_comes_from_the_snapshot(client, world, published):
 
 
 def test_not_public_is_not_found(client, world):
-    report = approved_report(world)
+    report = complete(world)
     assert client.get(f"/nianbao/{report.pk}/").status_code == 404  # approved, not in catalogue
     services.publish_to_catalogue(report, actor=world.handler_finance)
     assert client.get(f"/nianbao/{report.pk}/").status_code == 404  # in review
@@ -132,7 +139,7 @@ def test_the_list_costs_the_same_queries_for_more_reports(client, world, publish
     client.get("/nianbao/")  # the site profile, cached
     with CaptureQueriesContext(connection) as one:
         client.get("/nianbao/")
-    publish(world, approved_report(world, year=2015))
+    publish(world, complete(world, year=2015))
     client.get("/nianbao/")
     with CaptureQueriesContext(connection) as two:
         html = client.get("/nianbao/").content.decode()

@@ -27,7 +27,7 @@ def write(report, actor, **overrides):
         "overview": "2016年，市财政局认真贯彻落实条例，全年新收申请1件。",
         "problems": "一是主动公开的及时性有待提高。",
         "other": "无",
-        "entered": {"licensing": "1520", "penalties": "", "enforcement": "3", "fees": "12.5"},
+        "entered": {"licensing": "1520", "penalties": "0", "enforcement": "3", "fees": "12.5"},
     }
     values.update(overrides)
     report.refresh_from_db()
@@ -48,7 +48,7 @@ def test_from_writing_to_the_catalogue_with_frozen_figures(world, one_applicatio
     assert any("“一、总体情况”尚未填写" in p for p in blocked.value.problems)
 
     write(report, world.handler_finance)
-    assert report.licensing == 1520 and report.penalties is None and str(report.fees) == "12.5"
+    assert report.licensing == 1520 and report.penalties == 0 and str(report.fees) == "12.5"
     with pytest.raises(PermissionDenied):
         services.submit(report, actor=world.handler_finance)  # the unit's leader submits
     services.submit(report, actor=world.reviewer_finance)
