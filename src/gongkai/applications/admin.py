@@ -52,12 +52,28 @@ class ChallengeAdmin(ReadOnlyAdmin):
 
 
 # -- 告知书版式 (notice layouts): letterhead, signature, contact block per agency --------
-from .models.layouts import NoticeLayout  # noqa: E402
+from .models.layouts import NoticeLayout, agencies_lacking_remedies  # noqa: E402
+
+NAMES_SHOWN = 12
+
+
+def _names(departments) -> str:
+    names = "、".join(d.name for d in departments[:NAMES_SHOWN])
+    more = len(departments) - NAMES_SHOWN
+    return names + (f"等{len(departments)}个" if more > 0 else "")
 
 
 @admin.register(NoticeLayout)
 class NoticeLayoutAdmin(VersionedAdminMixin, admin.ModelAdmin):
-    list_display = ["__str__", "government", "department", "letterhead", "issuer_name"]
+    list_display = [
+        "__str__",
+        "government",
+        "department",
+        "letterhead",
+        "issuer_name",
+        "reconsideration_body",
+        "court",
+    ]
     list_filter = ["government"]
     list_select_related = ["government", "department"]
     search_fields = ["department__name", "government__name", "letterhead"]
@@ -83,4 +99,39 @@ class NoticeLayoutAdmin(VersionedAdminMixin, admin.ModelAdmin):
             },
         ),
         ("版记", {"fields": ["copy_to"]}),
+        (
+            "救济途径（答复书）",
+            {
+                "fields": ["reconsideration_body", "court"],
+                "description": (
+                    "答复书写明：如对本答复不服，可以自收到本答复之日起六十日内向复议机关申请"
+                    "行政复议，或者自收到本答复之日起六个月内向人民法院提起行政诉讼。"
+                ),
+            },
+        ),
     ]
+
+    def changelist_view(self, request, extra_context=None):
+        """Warn, above the list, of the agencies whose replies would name no court."""
+        from django.contrib import messages
+
+        from gongkai.orgs.models import Department
+
+        if request.method == "GET":
+            departments = Department.objects.filter(active=True).select_related(
+                "government__parent"
+            )
+            no_court, no_body = agencies_lacking_remedies(departments)
+            if no_court:
+                messages.warning(
+                    request,
+                    f"{len(no_court)}个机关尚未设置管辖法院，答复书将写“有管辖权的人民法院”："
+                    f"{_names(no_court)}。请在其政府的默认版式或本机关的版式中填写。",
+                )
+            if no_body:
+                messages.warning(
+                    request,
+                    f"{len(no_body)}个机关无法确定行政复议机关（上一级政府不在本平台），"
+                    f"答复书将只写“依法申请行政复议”：{_names(no_body)}。",
+                )
+        return super().changelist_view(request, extra_context)

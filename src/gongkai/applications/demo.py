@@ -31,8 +31,15 @@ lines and renumbers the extension notice to the historical day), and online
 submissions (also the copy made by forwarding) are numbered in the current
 year (the demo gives them the number of the year they were submitted in).
 
+The remedies of the replies (救济途径) are the agencies' notice layout data
+(``NOTICE_REMEDIES``): 天水市人民政府 reconsiders the city departments and
+天水市秦州区人民法院 hears their cases; each county's departments go to their
+own basic court; cases against the city government itself (answered by its
+general office) go to 甘肃省人民政府 and 天水市中级人民法院, against a county
+government to 天水市人民政府 and the intermediate court too (行政诉讼法 Art. 15).
+
 Idempotent: the online submissions carry idempotency keys ``demo-2016-…``; when
-any exists, nothing is added.
+any exists, nothing is added (the layouts are brought up to date every time).
 """
 
 from __future__ import annotations
@@ -69,6 +76,7 @@ from .models import (
     Step,
     StepKind,
 )
+from .models.layouts import layout_for
 from .services.intake import tracking_number_for
 
 YEAR = 2016
@@ -799,13 +807,15 @@ class _Runner:
         self.count(f"outcome:{outcome}")
         if c.forward is not None:
             self._forwarded(a, c.forward, on)
+        remedies = layout_for(a.department)
         for kind, after, result, decided_after in c.challenges:
             filed = on + timedelta(days=after)
             services.record_challenge(
                 a,
                 kind=kind,
                 filed_on=filed,
-                body="天水市人民政府" if kind == ChallengeKind.RECONSIDERATION else "天水市秦州区人民法院",
+                body=remedies.reconsideration_body if kind == ChallengeKind.RECONSIDERATION
+                else remedies.court,
                 actor=people.handler,
                 case_number=f"天政复〔{filed.year}〕{a.pk % 97 + 1}号" if kind == ChallengeKind.RECONSIDERATION
                 else f"（{filed.year}）甘0502行初{a.pk % 89 + 1}号",
@@ -854,7 +864,58 @@ def _date_undated_steps(application_ids: list[int]) -> None:
     Step.objects.bulk_update(changed, ["on", "at"], batch_size=1000)
 
 
+# The basic people's court of each county's agencies (行政诉讼法 Art. 14, 18).
+COUNTY_COURTS = {
+    "620502": "天水市秦州区人民法院",
+    "620503": "天水市麦积区人民法院",
+    "620521": "清水县人民法院",
+    "620522": "秦安县人民法院",
+    "620523": "甘谷县人民法院",
+    "620524": "武山县人民法院",
+    "620525": "张家川回族自治县人民法院",
+}
+CITY_COURT = "天水市秦州区人民法院"  # for the city's departments
+INTERMEDIATE_COURT = "天水市中级人民法院"  # for cases against a county-level or higher government
+
+
+def load_notice_remedies() -> int:
+    """复议机关 and 管辖法院 of every Tianshui agency: government rows and the general offices'."""
+    from .models import NoticeLayout
+    from .models.layouts import answers_for_government
+
+    city = Government.objects.get(code=tianshui.CITY[0])
+    rows = {city.pk: (city.full_name, CITY_COURT)}
+    for county in Government.objects.filter(parent=city, code__in=COUNTY_COURTS):
+        rows[county.pk] = (county.full_name, COUNTY_COURTS[county.code])
+    changed = 0
+    for government_id, (body, court) in rows.items():
+        layout, _ = NoticeLayout.objects.get_or_create(
+            government_id=government_id, department__isnull=True
+        )
+        if (layout.reconsideration_body, layout.court) != (body, court):
+            layout.reconsideration_body, layout.court = body, court
+            layout.save()
+            changed += 1
+    offices = Department.objects.filter(government_id__in=rows, active=True).select_related(
+        "government__parent"
+    )
+    for office in (d for d in offices if answers_for_government(d)):
+        above = office.government.parent
+        body = above.full_name if above is not None else office.government.full_name
+        layout, _ = NoticeLayout.objects.get_or_create(
+            department=office, defaults={"government": office.government}
+        )
+        if (layout.reconsideration_body, layout.court) != (body, INTERMEDIATE_COURT):
+            layout.reconsideration_body, layout.court = body, INTERMEDIATE_COURT
+            layout.save()
+            changed += 1
+    return changed
+
+
 def load_applications(ctx) -> None:
+    changed = load_notice_remedies()
+    if changed:
+        ctx.out(f"  依申请公开：{changed} 份告知书版式写明复议机关和管辖法院")
     if Application.objects.filter(idempotency_key__startswith=KEY_PREFIX).exists():
         ctx.out("  依申请公开：演示申请已存在，未重复添加")
         return

@@ -6,6 +6,20 @@ is looked up department → government → the built-in default (``BUILT_IN``),
 so a department row need only fill in what differs. Text fields may name the
 agency with placeholders (``{机关名称}``, ``{机关简称}``, ``{政府名称}``): the
 government default "{机关名称}" gives every department its own letterhead.
+
+The remedies of a reply (救济途径: 行政复议 and 行政诉讼) name the
+reconsideration body (复议机关) and the court (人民法院) from the same rows
+(``reconsideration_body``, ``court``). When neither row names a
+reconsideration body it is computed from the organisation tree, following
+the 行政复议法 as revised in 2023 (in force 2024-01-01), Art. 24–25: a
+department answers to the government it belongs to; an agency that answers
+for its government (the general office, 政府办公室) to the government above,
+and a provincial government to itself. A court is never invented: without
+one the notice names 有管辖权的人民法院, and the admin lists the agencies
+that lack one. Rows of the government default do not speak for the agency
+that answers for the government: cases against a government go to another
+body and, from the county level up, to the intermediate court (行政诉讼法
+Art. 15), so only its own row counts.
 """
 
 from __future__ import annotations
@@ -18,6 +32,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 
 from gongkai.core.concurrency import Versioned
+from gongkai.orgs.models import DepartmentType, GovernmentLevel
 
 from .documents import NoticeKind
 
@@ -71,7 +86,36 @@ BUILT_IN = {
     "closing_consultation": "特此函告。",
     "closing_art35": "特此告知。",
     "copy_to": "",
+    "reconsideration_body": "",  # then computed from the organisation tree
+    "court": "",  # then 有管辖权的人民法院
 }
+
+# The remedies: for the agency that answers for its government, the government
+# default row does not count (see the module docstring).
+REMEDY_FIELDS = ("reconsideration_body", "court")
+UNNAMED_COURT = "有管辖权的人民法院"
+
+
+def answers_for_government(department) -> bool:
+    """Does this agency answer in the name of its government (the 政府办公室)?"""
+    return department.kind == DepartmentType.GENERAL_OFFICE
+
+
+def default_reconsideration_body(department) -> str:
+    """The 复议机关 by the 2023 行政复议法 (Art. 24–25), from the organisation tree; "" if unknown.
+
+    A department of a government: that government (Art. 24(1)). The agency
+    answering for a government: the government above (Art. 24(2)); for a
+    provincial government, itself (Art. 25(2)); unknown when the government
+    above is not on the platform. Vertically managed offices (税务, 海关 …,
+    Art. 27) and other exceptions are set in the layout.
+    """
+    government = department.government
+    if not answers_for_government(department):
+        return government.full_name
+    if government.level == GovernmentLevel.PROVINCE:
+        return government.full_name
+    return government.parent.full_name if government.parent_id else ""
 
 
 class NoticeLayout(Versioned):
@@ -134,7 +178,7 @@ class NoticeLayout(Versioned):
     closing_reply = models.TextField(
         "答复书结束语",
         blank=True,
-        help_text="正文之后的段落，如“特此告知。”，也可写明复议机关和管辖法院",
+        help_text="正文之后的段落，如“特此告知。”；复议机关和管辖法院在“救济途径”中填写",
     )
     closing_correction = models.TextField("补正申请告知书结束语", blank=True)
     closing_extension = models.TextField("延长答复期限告知书结束语", blank=True)
@@ -146,6 +190,27 @@ class NoticeLayout(Versioned):
         max_length=200,
         blank=True,
         help_text="版记中的抄送机关，如“天水市人民政府办公室”；留空则不印抄送栏",
+    )
+    reconsideration_body = models.CharField(
+        "行政复议机关",
+        max_length=100,
+        blank=True,
+        validators=[validate_placeholders],
+        help_text=(
+            "答复书救济途径中写明的复议机关，如“天水市人民政府”；可用 {政府名称}。"
+            "留空则按行政复议法确定：部门为本级人民政府，政府办公室（以本级政府名义答复）"
+            "为上一级人民政府。政府的默认版式不适用于政府办公室"
+        ),
+    )
+    court = models.CharField(
+        "管辖法院",
+        max_length=100,
+        blank=True,
+        help_text=(
+            "答复书救济途径中写明的人民法院，如“天水市秦州区人民法院”；留空则写"
+            "“有管辖权的人民法院”。以县级以上人民政府为被告的案件由中级人民法院管辖，"
+            "政府办公室请在本部门的版式中单独填写"
+        ),
     )
 
     class Meta:
@@ -203,7 +268,10 @@ class ResolvedLayout:
     contact_postcode: str
     closings: dict
     copy_to: str
+    reconsideration_body: str  # "" when it cannot be told (no government above on the platform)
+    court: str  # "" when none is configured: the notice says 有管辖权的人民法院
     sources: dict  # field → "department" | "government" | "built_in" | "department_record"
+    # | "computed" (reconsideration body from the organisation tree) | "missing"
 
     def closing_for(self, kind: str) -> str:
         return self.closings.get(kind, "")
@@ -219,10 +287,14 @@ def layout_for(department) -> ResolvedLayout:
     )
     own = next((r for r in rows if r.department_id == department.pk), None)
     default = next((r for r in rows if r.department_id is None), None)
+    for_government = answers_for_government(department)
     values: dict[str, str] = {}
     sources: dict[str, str] = {}
     for name, built_in in BUILT_IN.items():
-        for origin, row in (("department", own), ("government", default)):
+        origins = [("department", own), ("government", default)]
+        if for_government and name in REMEDY_FIELDS:
+            origins = origins[:1]
+        for origin, row in origins:
             value = getattr(row, name, "").strip() if row is not None else ""
             if value:
                 values[name], sources[name] = value, origin
@@ -237,6 +309,13 @@ def layout_for(department) -> ResolvedLayout:
         if not values[name]:
             values[name] = getattr(department, attribute, "") or ""
             sources[name] = "department_record"
+    if not values["reconsideration_body"]:
+        values["reconsideration_body"] = default_reconsideration_body(department)
+        sources["reconsideration_body"] = (
+            "computed" if values["reconsideration_body"] else "missing"
+        )
+    if not values["court"]:
+        sources["court"] = "missing"
     filled = {name: fill(value, department) for name, value in values.items()}
     return ResolvedLayout(
         letterhead=filled["letterhead"],
@@ -248,5 +327,35 @@ def layout_for(department) -> ResolvedLayout:
         contact_postcode=filled["contact_postcode"],
         closings={kind: filled[field] for kind, field in CLOSING_FIELDS.items()},
         copy_to=filled["copy_to"],
+        reconsideration_body=filled["reconsideration_body"],
+        court=filled["court"],
         sources=sources,
     )
+
+
+def agencies_lacking_remedies(departments) -> tuple[list, list]:
+    """Of ``departments``: those whose replies name no court, and those with no
+    reconsideration body either — the admin's warning (two queries, no per-row lookups)."""
+    departments = list(departments)
+    rows = NoticeLayout.objects.filter(
+        models.Q(department__in=departments)
+        | models.Q(
+            government_id__in={d.government_id for d in departments}, department__isnull=True
+        )
+    ).only("government_id", "department_id", *REMEDY_FIELDS)
+    own = {r.department_id: r for r in rows if r.department_id}
+    default = {r.government_id: r for r in rows if r.department_id is None}
+    no_court, no_body = [], []
+    for d in departments:
+        chain = [own.get(d.pk)]
+        if not answers_for_government(d):
+            chain.append(default.get(d.government_id))
+
+        def named(name, chain=chain):
+            return any(row is not None and getattr(row, name).strip() for row in chain)
+
+        if not named("court"):
+            no_court.append(d)
+        if not named("reconsideration_body") and not default_reconsideration_body(d):
+            no_body.append(d)
+    return no_court, no_body

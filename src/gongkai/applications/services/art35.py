@@ -37,6 +37,7 @@ from .common import (
     today,
 )
 from .notices import issue_notice
+from .wording import you
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def request_reasons(
             on=on,
             actor=actor,
             body=(
-                f"{application.name}：\n您（单位）提出的政府信息公开申请（受理编号："
+                f"{application.name}：\n{you(application)}提出的政府信息公开申请（受理编号："
                 f"{application.tracking_number}）的数量、频次明显超过合理范围。依据《中华人民共和国"
                 f"政府信息公开条例》第三十五条的规定，请说明理由：\n{text}"
             ),

@@ -52,6 +52,7 @@ from .common import (
     today,
 )
 from .notices import issue_notice
+from .wording import you
 
 
 def count_in_month(application: Application) -> int:
@@ -134,7 +135,7 @@ def issue_fee(
             on=on,
             actor=actor,
             body=(
-                f"{application.name}：\n您（单位）提出的政府信息公开申请（受理编号："
+                f"{application.name}：\n{you(application)}提出的政府信息公开申请（受理编号："
                 f"{application.tracking_number}）需收取信息处理费。\n计收依据和标准：{basis}\n"
                 f"应缴金额：人民币{amount}元。\n缴费方式：{rules.fee_payment_instructions}\n"
                 f"请自收到本通知次日起{rules.fee_payment_days}个工作日内（{cn_date(payment.due_date)}前）"

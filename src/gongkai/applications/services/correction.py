@@ -41,6 +41,7 @@ from .common import (
     today,
 )
 from .notices import issue_notice
+from .wording import you
 
 
 def request_correction(
@@ -91,8 +92,8 @@ def request_correction(
             NoticeKind.CORRECTION,
             body=(
                 f"{application.name}：\n"
-                f"本机关于{cn_date(application.received_on)}收到您（单位）提出的政府信息公开申请"
-                f"（受理编号：{application.tracking_number}）。经审查，您的申请内容需要补正，"
+                f"本机关于{cn_date(application.received_on)}收到{you(application)}提出的政府信息公开申请"
+                f"（受理编号：{application.tracking_number}）。经审查，{you(application)}的申请内容需要补正，"
                 f"现依据《中华人民共和国政府信息公开条例》第三十条的规定，一次性告知如下：\n{what}\n"
                 f"请于{cn_date(deadline)}前补正。答复期限自本机关收到补正后的申请之日起计算。"
                 "无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。"

@@ -21,6 +21,7 @@ from .common import (
     today,
 )
 from .notices import issue_notice
+from .wording import you
 
 
 def request_extension(
@@ -90,7 +91,7 @@ def decide_extension(
                 actor=actor,
                 body=(
                     f"{application.name}：\n本机关于{cn_date(application.received_on)}"
-                    f"收到您（单位）提出的政府信息公开申请（受理编号：{application.tracking_number}）。"
+                    f"收到{you(application)}提出的政府信息公开申请（受理编号：{application.tracking_number}）。"
                     f"因{request.reason}，不能在法定期限内作出答复。经本机关政府信息公开工作机构负责人同意，"
                     f"依据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，答复期限延长"
                     f"{request.days}个工作日，至{due_text}。"

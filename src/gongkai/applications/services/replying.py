@@ -39,6 +39,7 @@ from .common import (
     today,
 )
 from .notices import issue_notice
+from .wording import remedies, request_sentence, you
 
 
 class ReplyInvalid(DomainError):
@@ -163,8 +164,9 @@ def reply_body(application: Application) -> str:
     received = application.received_on
     lines = [
         f"{application.name}：",
-        f"本机关于{cn_date(received)}收到您（单位）提出的政府信息公开申请（受理编号：{application.tracking_number}），"
-        f"申请获取“{application.description[:200]}”。经审查，现答复如下：",
+        f"本机关于{cn_date(received)}收到{you(application)}提出的政府信息公开申请"
+        f"（受理编号：{application.tracking_number}），{request_sentence(application)}"
+        "经审查，现答复如下：",
         f"办理结果：{outcome_label(application.outcome)}。",
     ]
     if application.reply_text:
@@ -178,10 +180,7 @@ def reply_body(application: Application) -> str:
             else ""
         )
         lines.append(f"该政府信息由{application.referred_agency_name}负责公开{contact}。")
-    lines.append(
-        "如对本答复不服，可以自收到本答复之日起六十日内依法申请行政复议，"
-        "或者自收到本答复之日起六个月内依法提起行政诉讼。"
-    )
+    lines.append(remedies(application.department))
     return "\n".join(lines)
 
 

@@ -110,3 +110,18 @@ def test_loading_again_adds_nothing(demo):
     load_applications(DemoContext(out=printed.append))
     assert Application.objects.count() == before
     assert "已存在" in printed[0]
+
+
+def test_the_demo_replies_name_the_reconsideration_body_and_the_court(demo):
+    def remedies(name: str) -> str:
+        reply = FormalNotice.objects.filter(kind="reply", application__department__name=name)
+        return reply.order_by("pk").first().body.splitlines()[-1]
+
+    assert "向天水市人民政府申请行政复议" in remedies("天水市财政局")
+    assert "向天水市秦州区人民法院提起行政诉讼" in remedies("天水市财政局")
+    city = remedies("天水市人民政府办公室")
+    assert "向甘肃省人民政府申请行政复议" in city and "向天水市中级人民法院" in city
+    assert "向甘谷县人民法院提起行政诉讼" in remedies("甘谷县财政局")
+    assert "有管辖权的人民法院" not in "".join(
+        FormalNotice.objects.filter(kind="reply").values_list("body", flat=True)
+    )

@@ -178,11 +178,11 @@ def test_the_reply_notice_as_pdf_with_embedded_chinese_fonts(world, finance_cont
         "市财政局依申〔2026〕1号",
         "政府信息公开申请答复书",
         "张三：",
-        "本机关于2026年9月22日收到您（单位）提出的政府信息公开申请",
+        "本机关于2026年9月22日收到您提出的政府信息公开申请",
         "办理结果：部分公开。",
         REPLY_TEXT,
         f"依据和理由：{BASIS}",
-        "如对本答复不服，可以自收到本答复之日起六十日内依法申请行政复议",
+        "如对本答复不服，可以自收到本答复之日起六十日内向天水市人民政府申请行政复议",
         "特此告知。",
         "（印章）",
         "2026年10月9日",
@@ -325,7 +325,8 @@ def test_an_agency_without_layout_rows_gets_the_built_in_defaults(world):
     assert "（印章）" in text and "特此告知。" in text
     assert "抄送" not in text
     layout = layout_for(department)
-    assert set(layout.sources.values()) <= {"built_in", "department_record"}
+    # nothing from a layout row: the remedies are computed (复议机关) or missing (法院)
+    assert set(layout.sources.values()) <= {"built_in", "department_record", "computed", "missing"}
     doc = docx_of(notice)
     assert doc.paragraphs[0].text == "陇南市财政局"
 
@@ -334,8 +335,8 @@ def test_a_closing_the_body_already_ends_with_is_not_printed_twice(world):
     NoticeLayout.objects.create(
         government=world.tianshui,
         closing_reply=(
-            "如对本答复不服，可以自收到本答复之日起六十日内依法申请行政复议，"
-            "或者自收到本答复之日起六个月内依法提起行政诉讼。"
+            "如对本答复不服，可以自收到本答复之日起六十日内向天水市人民政府申请行政复议，"
+            "或者自收到本答复之日起六个月内向有管辖权的人民法院提起行政诉讼。"
         ),
     )
     notice = issued_reply(world)
