@@ -350,12 +350,19 @@ def scope(
     *,
     department_field: str | None = "department",
     also_via: dict[str, dict] | None = None,
+    member_of=None,
 ) -> QuerySet:
     """The objects of ``queryset`` on which ``user`` may take ``action``.
 
     The same rule as ``can``, as one SQL filter: ``scope(u, a, qs)`` holds
     exactly the objects ``o`` of ``qs`` with ``can(u, a, o)``. Pass
     ``department_field=None`` for a queryset of departments themselves.
+
+    ``member_of`` (a department) counts only the memberships held in that
+    department: what the person may do in that post, e.g. the workbench's
+    current department — their own department for a handler, the departments
+    of the government tree for the 公开办. A superuser's sysadmin grant, held in
+    no department, does not count then.
 
     ``also_via`` names further department paths of objects that list several
     ``access_departments``, each with the extra conditions that make a related
@@ -369,7 +376,10 @@ def scope(
     paths: list[tuple[str | None, dict]] = [(department_field, {})]
     paths += list((also_via or {}).items())
     condition = Q(pk__in=[])
-    for role, member_dept in _grants(user):
+    grants = _grants(user)
+    if member_of is not None:
+        grants = [(r, d) for r, d in grants if d is not None and d.pk == member_of.pk]
+    for role, member_dept in grants:
         reach = rule.roles.get(role)
         if reach is ALL:
             condition = Q()
