@@ -8,4 +8,9 @@ class ApplicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.workbench.todos import register_todos
+
         from . import jobs  # noqa: F401  (registers the scheduled jobs)
+        from .staff.todos import todos
+
+        register_todos("applications", label=self.verbose_name, items=todos)

@@ -8,6 +8,10 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.workbench.todos import register_todos
+
         from . import indexing
+        from .staff.todos import todos
 
         indexing.register()
+        register_todos("consultations", label=self.verbose_name, items=todos)

@@ -10,8 +10,12 @@ class InteractionConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from gongkai.workbench.todos import register_todos
+
         from . import indexing, jobs  # noqa: F401  (jobs registers the schedules)
         from .seeding import ensure_reference_data
+        from .staff.todos import todos
 
         post_migrate.connect(ensure_reference_data, sender=self)
         indexing.register()
+        register_todos("interaction", label=self.verbose_name, items=todos)

@@ -8,6 +8,10 @@ class ProposalsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.workbench.todos import register_todos
+
         from . import indexing
+        from .staff.todos import todos
 
         indexing.register()
+        register_todos("proposals", label="建议提案", items=todos)

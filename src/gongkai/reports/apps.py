@@ -8,4 +8,9 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.workbench.todos import register_todos
+
         from . import jobs  # noqa: F401  (jobs registers the schedules)
+        from .staff.todos import todos
+
+        register_todos("reports", label=self.verbose_name, items=todos)

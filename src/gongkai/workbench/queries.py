@@ -1,8 +1,14 @@
-"""The three lists of "我的工作", one query each.
+"""The three lists of deadlines of "我的工作", one query each.
 
 Every list goes through the access policy (``access.scope(user, "clock.view",
-...)``) before it is narrowed to the person or their current department, so
-nobody sees a deadline they may not see elsewhere.
+...)``), so nobody sees a deadline they may not see elsewhere. 指派给我 holds
+the person's own clocks; 即将到期 and 已超期 hold the clocks they answer for
+in their current post (``member_of``): their department's, or for the 公开办
+those of every department of its government and the governments under it.
+
+``overdue`` is the one computation of "已超期" on the page: module cards that
+show an overdue figure count it from the same queryset, so the card and the
+panel cannot disagree.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from datetime import date
 from django.db.models import F, Q, QuerySet
 
 from gongkai import access
+from gongkai.access import Scope
+from gongkai.orgs.roles import Role
 from gongkai.workdays import CalendarMissing, add_working_days
 from gongkai.workdays.models import Clock, ClockState
 
@@ -23,6 +31,26 @@ def _visible(user) -> QuerySet[Clock]:
     return access.scope(user, "clock.view", Clock.objects.all()).select_related(
         "department", "assignee"
     )
+
+
+def in_post(user, department) -> QuerySet[Clock]:
+    """Clocks ``user`` answers for in their post at ``department``."""
+    return access.scope(
+        user, "clock.view", Clock.objects.all(), member_of=department
+    ).select_related("department", "assignee")
+
+
+def reach_label(user, department) -> str:
+    """Whose clocks ``in_post`` holds, in words: 本部门, or the 公开办's government tree."""
+    rule = access.RULES["clock.view"]
+    reaches = {
+        rule.roles.get(Role(m.role))
+        for m in access.memberships_of(user)
+        if m.department_id == department.pk
+    }
+    if reaches & {Scope.TREE, Scope.ALL}:
+        return f"{department.government.name}及下级政府各部门"
+    return "本部门"
 
 
 def assigned_to_me(user) -> QuerySet[Clock]:
@@ -39,12 +67,11 @@ def assigned_to_me(user) -> QuerySet[Clock]:
 
 
 def due_soon(user, department, today: date) -> QuerySet[Clock]:
-    """Running clocks of ``department`` due today or within the next 3 working days."""
+    """Running clocks of the post at ``department`` due today or within the next 3 working days."""
     horizon = add_working_days(today, DUE_SOON_WORKING_DAYS)
     return (
-        _visible(user)
+        in_post(user, department)
         .filter(
-            department=department,
             state=ClockState.RUNNING,
             finished_on__isnull=True,
             due_date__gte=today,
@@ -55,11 +82,11 @@ def due_soon(user, department, today: date) -> QuerySet[Clock]:
 
 
 def overdue(user, department, today: date) -> QuerySet[Clock]:
-    """Overdue clocks of ``department``, including running ones past their due
-    date that the nightly job has not marked yet."""
+    """Overdue clocks of the post at ``department``, including running ones past
+    their due date that the nightly job has not marked yet."""
     return (
-        _visible(user)
-        .filter(department=department, finished_on__isnull=True)
+        in_post(user, department)
+        .filter(finished_on__isnull=True)
         .filter(Q(state=ClockState.OVERDUE) | Q(state=ClockState.RUNNING, due_date__lt=today))
         .order_by("due_date", "id")
     )
@@ -82,6 +109,7 @@ class Section:
     key: str
     title: str
     description: str
+    empty: str
     rows: list[Row] = field(default_factory=list)
     problem: str = ""
 
@@ -101,14 +129,16 @@ def _rows(clocks, today: date) -> list[Row]:
 
 
 def my_work(user, department, today: date) -> list[Section]:
-    mine = Section("assigned", "指派给我", "指派给我本人、尚未办结的事项")
+    mine = Section("assigned", "指派给我", "指派给我本人、尚未办结的事项", "没有指派给您的事项。")
     mine.rows = _rows(assigned_to_me(user), today)
+    reach = reach_label(user, department) if department is not None else "本部门"
     soon = Section(
         "due-soon",
         "即将到期",
-        f"本部门 {DUE_SOON_WORKING_DAYS} 个工作日内到期的事项",
+        f"{reach} {DUE_SOON_WORKING_DAYS} 个工作日内到期的事项",
+        "没有即将到期的事项。",
     )
-    late = Section("overdue", "已超期", "本部门已超过办理时限的事项")
+    late = Section("overdue", "已超期", f"{reach}已超过办理时限的事项", "没有超期的事项。")
     if department is None:
         soon.problem = late.problem = "您还没有任职部门，无法显示部门事项。请联系系统管理员。"
         return [mine, soon, late]

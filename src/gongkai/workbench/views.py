@@ -1,4 +1,4 @@
-"""Staff workbench pages: my work, department switch, notices inbox."""
+"""Staff workbench pages: my work (待办 and deadlines), department switch, notices inbox."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from gongkai.portal.views import safe_next
 from . import notices as notice_box
 from .departments import NotAMember, choose_department, current_department
 from .queries import my_work
+from .todos import todos_for
 
 
 @staff_required
@@ -30,20 +31,22 @@ def home(request):
         {
             "today": today,
             "department": department,
+            "todos": todos_for(request.user, department, now=timezone.now()),
             "sections": my_work(request.user, department, today),
-            "applications": _application_counts(request.user, today),
+            "applications": _application_counts(request.user, today, department),
         },
     )
 
 
-def _application_counts(user, today):
-    """依申请公开 card: the person's visible applications due soon / today / overdue."""
+def _application_counts(user, today, department):
+    """依申请公开 card: the applications of the person's current post due soon / today /
+    overdue (the overdue figure from the same computation as the 已超期 panel)."""
     from gongkai import access
     from gongkai.applications.staff.queries import my_counts
 
-    if not access.can(user, "applications.view"):
+    if department is None or not access.can(user, "applications.view"):
         return None
-    return {"counts": my_counts(user, today)}
+    return {"counts": my_counts(user, today, department)}
 
 
 @staff_required

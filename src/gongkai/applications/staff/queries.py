@@ -122,12 +122,20 @@ def bucket_counts(applications: QuerySet[Application], filters: dict[str, Q]) ->
     return applications.aggregate(**{key: Count("pk", filter=q) for key, q in filters.items()})
 
 
-def my_counts(user, today: date) -> dict[str, int] | None:
-    """The workbench card: visible applications at each point, and awaiting confirmation.
+def my_counts(user, today: date, department: Department) -> dict[str, int] | None:
+    """The workbench card: the applications of the person's post at ``department`` (as
+    ``access.scope(..., member_of=department)``: their department, or the 公开办's tree)
+    at each point, and awaiting confirmation or review.
 
+    已超期 is counted from ``gongkai.workbench.queries.overdue``, the same queryset as
+    the page's 已超期 panel: the reply clocks among the panel's clocks.
     None when the calendar does not reach far enough to tell (CalendarMissing).
     """
-    visible = access.scope(user, "applications.view", Application.objects.all())
+    from gongkai.workbench.queries import overdue
+
+    visible = access.scope(
+        user, "applications.view", Application.objects.all(), member_of=department
+    )
     try:
         filters = bucket_filters(
             today,
@@ -138,9 +146,16 @@ def my_counts(user, today: date) -> dict[str, int] | None:
         )
     except CalendarMissing:
         return None
+    del filters["overdue"]
     filters["unconfirmed"] = Q(state="awaiting_confirmation")
     filters["review"] = Q(state="reply_review")
-    return bucket_counts(with_reply_clock(visible), filters)
+    counts = bucket_counts(with_reply_clock(visible), filters)
+    counts["overdue"] = (
+        overdue(user, department, today)
+        .filter(content_type=application_type(), stage__in=REPLY_STAGES)
+        .count()
+    )
+    return counts
 
 
 # -- supervision -----------------------------------------------------------------

@@ -114,8 +114,14 @@ def test_paused_and_answered_clocks_are_not_counted(world, dated):
 
 
 def test_the_workbench_card_counts(world, dated):
-    counts = queries.my_counts(world.handler_finance, TODAY)
+    counts = queries.my_counts(world.handler_finance, TODAY, world.finance)
     assert counts == {"soon": 1, "today": 1, "overdue": 2, "unconfirmed": 1, "review": 0}
+
+
+def test_the_office_s_card_counts_its_government_tree(world, dated):
+    counts = queries.my_counts(world.office, TODAY, world.general_office)
+    # 财政局 two, 环保局 and 秦州区财政局 one each; 陇南 is another government
+    assert counts == {"soon": 1, "today": 1, "overdue": 4, "unconfirmed": 1, "review": 0}
 
 
 @pytest.fixture

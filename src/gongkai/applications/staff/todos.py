@@ -1,0 +1,86 @@
+"""依申请公开's items in 我的工作's 待办 (``gongkai.workbench.todos``), three queries:
+
+* 确认收到 — online applications to the person's own department waiting for the
+  confirmation of receipt (Art. 31); they have no reply clock yet, so no deadline
+  list shows them. The 公开办 may confirm for its tree, but only its own
+  department's wait for it;
+* 审核答复 — replies submitted for review, for the department's reviewers
+  (``applications.approve_reply``), since the reply was submitted;
+* 审批延期 — extension requests (Art. 33) waiting for the 公开办.
+"""
+
+from __future__ import annotations
+
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from gongkai import access
+from gongkai.workbench.todos import ToDo
+
+from ..models import Application, ApplicationState, ExtensionRequest, Step, StepKind
+
+
+def _url(pk: int) -> str:
+    return reverse("workbench:applications_staff:detail", args=[pk])
+
+
+def todos(user, department, *, now, limit: int) -> list[ToDo]:
+    items = []
+    waiting = (
+        access.scope(
+            user,
+            "applications.intake",
+            Application.objects.filter(state=ApplicationState.AWAITING_CONFIRMATION),
+            member_of=department,
+        )
+        .filter(department=department)
+        .order_by("submitted_at", "pk")
+        .values("pk", "tracking_number", "name", "submitted_at")[:limit]
+    )
+    items += [
+        ToDo("确认收到", f"{a['tracking_number']} {a['name']}", _url(a["pk"]), a["submitted_at"])
+        for a in waiting
+    ]
+    submitted = (
+        Step.objects.filter(application=OuterRef("pk"), kind=StepKind.REPLY_SUBMITTED)
+        .order_by("-at")
+        .values("at")[:1]
+    )
+    review = (
+        access.scope(
+            user, "applications.approve_reply", Application.objects.all(), member_of=department
+        )
+        .annotate(waiting_since=Coalesce(Subquery(submitted), "updated_at"))
+        .order_by("waiting_since", "pk")
+        .values("pk", "tracking_number", "name", "waiting_since")[:limit]
+    )
+    items += [
+        ToDo("审核答复", f"{a['tracking_number']} {a['name']}", _url(a["pk"]), a["waiting_since"])
+        for a in review
+    ]
+    extendable = access.scope(
+        user, "applications.approve_extension", Application.objects.all(), member_of=department
+    )
+    requests = (
+        ExtensionRequest.objects.filter(approved__isnull=True, application__in=extendable)
+        .order_by("requested_at", "pk")
+        .values(
+            "application_id",
+            "application__tracking_number",
+            "application__name",
+            "application__department__short_name",
+            "requested_at",
+        )[:limit]
+    )
+    items += [
+        ToDo(
+            "审批延期",
+            f"{r['application__tracking_number']} {r['application__name']}",
+            _url(r["application_id"]),
+            r["requested_at"],
+            department=r["application__department__short_name"],
+        )
+        for r in requests
+    ]
+    return items
