@@ -78,7 +78,7 @@ def until_text(until: float, now: float) -> str:
 class Lock:
     """One lookup route locked: of one code (``what`` = the route), or of an address."""
 
-    what: str  # PASSWORD, PHONE or ADDRESS
+    what: str  # PASSWORD, PHONE, "both" (a code closed both ways) or ADDRESS
     routes: tuple[str, ...]  # the routes it closes
     code: str
     until: float
