@@ -7,7 +7,7 @@ the change history; both update search after commit.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
@@ -34,8 +34,12 @@ def correct_item(
     data: dict[str, Any],
     reason: str,
     ip: str | None = None,
+    now: datetime | None = None,
 ) -> InformationItem:
-    """更正 a published item: new public values, a new version, the same 索引号."""
+    """更正 a published item: new public values, a new version, the same 索引号.
+
+    ``now``: when the correction was made (default: now), for its history rows.
+    """
     REVIEW.check(item, "correct", actor, reason)
     data = {
         k: v
@@ -68,6 +72,7 @@ def correct_item(
                 **{name: getattr(item, name) for name in changed},
                 "revision": item.revision + 1,
             },
+            at=now,
         )
         record(
             "disclosure.item.correct_fields",
@@ -77,7 +82,7 @@ def correct_item(
             after=audit_state(item, (*changed, *changed_relations)),
             ip=ip,
         )
-        add_version(item, kind=VersionKind.CORRECTED, reason=reason.strip(), actor=actor)
+        add_version(item, kind=VersionKind.CORRECTED, reason=reason.strip(), actor=actor, at=now)
         reindex_on_commit(item.pk)
     return item
 
@@ -91,15 +96,26 @@ def change_validity(
     reason: str,
     replaced_by=(),
     ip: str | None = None,
+    now: datetime | None = None,
 ) -> InformationItem:
-    """Mark a published 规范性文件 or 规章 失效, 废止 or 已修订 (then name what replaced it)."""
+    """Mark a published 规范性文件 or 规章 失效, 废止 or 已修订 (then name what replaced it).
+
+    ``now``: when the change was recorded (default: now), for its version row.
+    """
     access.require(actor, "disclosure.change_validity", item)
     return _change_validity(
-        item, actor=actor, validity=validity, on=on, reason=reason, replaced_by=replaced_by, ip=ip
+        item,
+        actor=actor,
+        validity=validity,
+        on=on,
+        reason=reason,
+        replaced_by=replaced_by,
+        ip=ip,
+        now=now,
     )
 
 
-def _change_validity(item, *, actor, validity, on, reason, replaced_by, ip=None):
+def _change_validity(item, *, actor, validity, on, reason, replaced_by, ip=None, now=None):
     if not item.has_validity:
         raise DomainError("只有规范性文件和规章有有效性。", code="no_validity")
     if validity not in (Validity.EXPIRED, Validity.REPEALED, Validity.REVISED):
@@ -137,7 +153,7 @@ def _change_validity(item, *, actor, validity, on, reason, replaced_by, ip=None)
             },
             ip=ip,
         )
-        add_version(item, kind=VersionKind.VALIDITY, reason=reason.strip(), actor=actor)
+        add_version(item, kind=VersionKind.VALIDITY, reason=reason.strip(), actor=actor, at=now)
         reindex_on_commit(item.pk)
     return item
 

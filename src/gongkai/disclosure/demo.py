@@ -510,16 +510,19 @@ def _publish(
         "interprets": [published[spec.interprets]] if spec.interprets in published else [],
     }
     item = actions.create_draft(actor=handler, department=dept, data=data)
-    actions.submit_item(item, actor=handler)
-    actions.pass_confidentiality_review(item, actor=secrecy)
+    actions.submit_item(item, actor=handler, now=at - timedelta(minutes=50))
+    actions.pass_confidentiality_review(item, actor=secrecy, now=at - timedelta(minutes=25))
     return actions.approve_item(item, actor=reviewer, now=at)
 
 
 def _afterwards(spec: Spec, item, staff, published) -> str | None:
-    """Withdrawal, correction or revision after publication; which one happened."""
+    """Withdrawal, correction or revision after publication, on its own later date;
+    which one happened."""
     _, _, reviewer = staff[spec.dept]
     if spec.withdraw:
-        actions.withdraw_item(item, actor=reviewer, reason=spec.withdraw)
+        actions.withdraw_item(
+            item, actor=reviewer, reason=spec.withdraw, now=item.published_at + timedelta(days=3)
+        )
         return "withdrawn"
     if spec.correct:
         item.refresh_from_db()
@@ -530,12 +533,14 @@ def _afterwards(spec: Spec, item, staff, published) -> str | None:
             expected_version=item.version,
             data={"summary": summary},
             reason=reason,
+            now=item.published_at + timedelta(days=7),
         )
         return "corrected"
     if spec.revised_by and spec.revised_by in published:
         newer = published[spec.revised_by]
         actions.change_validity(item, actor=reviewer, validity="revised", on=newer.published_on,
-                                reason=f"已被《{newer.title}》修订替代。", replaced_by=[newer])  # fmt: skip
+                                reason=f"已被《{newer.title}》修订替代。", replaced_by=[newer],
+                                now=newer.published_at + timedelta(hours=1))  # fmt: skip
         return "revised"
     return None
 

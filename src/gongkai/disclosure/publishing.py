@@ -55,8 +55,9 @@ def publish(
             ip=ip,
             changes=changes,
             after=partial(enqueue_reindex, item.pk),
+            at=now,
         )
-        add_version(item, kind=VersionKind.PUBLISHED, reason="", actor=actor)
+        add_version(item, kind=VersionKind.PUBLISHED, reason="", actor=actor, at=now)
         notify_author(
             item,
             actor=actor,
@@ -124,10 +125,16 @@ def publish_due_items(now: datetime | None = None) -> int:
 
 
 def withdraw_item(
-    item: InformationItem, *, actor, reason: str, ip: str | None = None
+    item: InformationItem,
+    *,
+    actor,
+    reason: str,
+    ip: str | None = None,
+    now: datetime | None = None,
 ) -> InformationItem:
     """撤回: the item leaves the public site and search at once; its 索引号 stays taken."""
     REVIEW.check(item, "withdraw", actor, reason)
+    now = now or timezone.now()
     with transaction.atomic():
         REVIEW.apply(
             item,
@@ -135,7 +142,8 @@ def withdraw_item(
             actor=actor,
             comment=reason,
             ip=ip,
-            changes={"withdrawn_at": timezone.now(), "withdraw_reason": reason.strip()},
+            changes={"withdrawn_at": now, "withdraw_reason": reason.strip()},
+            at=now,
         )
         remove_on_commit(item.pk)
         notify_author(

@@ -6,6 +6,8 @@ Publication itself (index number, Art. 26 clock, search) is in ``publishing``.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -35,18 +37,25 @@ def _ready_for_review(item: InformationItem) -> None:
         raise validation.ItemInvalid(errors)
 
 
-def submit_item(item: InformationItem, *, actor, ip: str | None = None) -> InformationItem:
-    """草稿/退回修改 → 待保密审查."""
+def submit_item(
+    item: InformationItem, *, actor, ip: str | None = None, now: datetime | None = None
+) -> InformationItem:
+    """草稿/退回修改 → 待保密审查 (``now``: when, for the history row; default now)."""
     REVIEW.check(item, "submit", actor)
     _ready_for_review(item)
-    return REVIEW.apply(item, "submit", actor=actor, ip=ip)
+    return REVIEW.apply(item, "submit", actor=actor, ip=ip, at=now)
 
 
 def pass_confidentiality_review(
-    item: InformationItem, *, actor, comment: str = "", ip: str | None = None
+    item: InformationItem,
+    *,
+    actor,
+    comment: str = "",
+    ip: str | None = None,
+    now: datetime | None = None,
 ) -> InformationItem:
-    """保密审查通过: 待保密审查 → 待领导审批."""
-    return REVIEW.apply(item, "pass_confidentiality", actor=actor, comment=comment, ip=ip)
+    """保密审查通过: 待保密审查 → 待领导审批 (``now`` as for ``submit_item``)."""
+    return REVIEW.apply(item, "pass_confidentiality", actor=actor, comment=comment, ip=ip, at=now)
 
 
 def return_item(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
+
+from django.utils import timezone
 
 from gongkai.audit.services import to_json
 
@@ -52,7 +55,10 @@ def public_snapshot(item: InformationItem) -> dict[str, Any]:
     return to_json(data)
 
 
-def add_version(item: InformationItem, *, kind: str, reason: str, actor) -> ItemVersion:
+def add_version(
+    item: InformationItem, *, kind: str, reason: str, actor, at: datetime | None = None
+) -> ItemVersion:
+    """Append the version the public sees from ``at`` (default: now) on."""
     return ItemVersion.objects.create(
         item=item,
         revision=item.revision,
@@ -60,4 +66,5 @@ def add_version(item: InformationItem, *, kind: str, reason: str, actor) -> Item
         reason=reason,
         snapshot=public_snapshot(item),
         actor=actor if getattr(actor, "is_authenticated", False) else None,
+        at=at or timezone.now(),
     )

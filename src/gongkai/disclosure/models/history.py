@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class VersionKind(models.TextChoices):
@@ -37,7 +38,8 @@ class ItemVersion(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    at = models.DateTimeField("时间", auto_now_add=True)
+    # When this version became public: the publication's or correction's own time.
+    at = models.DateTimeField("时间", default=timezone.now)
 
     class Meta:
         verbose_name = "发布版本"

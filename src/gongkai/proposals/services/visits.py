@@ -10,7 +10,7 @@ it is written by someone who may draft in that department
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.db import transaction
 from django.utils.html import escape
@@ -111,8 +111,11 @@ def news_data(visit: SupervisionVisit) -> dict:
     }
 
 
-def publish_visit(visit: SupervisionVisit, *, actor, department=None):
-    """A news draft about the visit, submitted for review in ``department`` (default: the office)."""
+def publish_visit(visit: SupervisionVisit, *, actor, department=None, now: datetime | None = None):
+    """A news draft about the visit, submitted for review in ``department`` (default: the office).
+
+    ``now``: when it was submitted (default: now), for the item's history.
+    """
     from gongkai.disclosure import actions
 
     if visit.news_item_id is not None:
@@ -120,7 +123,7 @@ def publish_visit(visit: SupervisionVisit, *, actor, department=None):
     department = department or visit.session.office
     with transaction.atomic():
         item = actions.create_draft(actor=actor, department=department, data=news_data(visit))
-        actions.submit_item(item, actor=actor)
+        actions.submit_item(item, actor=actor, now=now)
         updated = SupervisionVisit.objects.filter(pk=visit.pk, news_item__isnull=True).update(
             news_item=item
         )
