@@ -14,6 +14,10 @@ signature, replied items awaiting the deputy's view, items in re-handling and
 closed ones. Three 现场督办 visits are recorded; two are published as news
 through the disclosure review.
 
+Notices are withheld (``gongkai.notices.services.withhold_notices``): only the
+in-app notices about items still open at the end are written, unread, as
+what calls for the staff's attention now.
+
 The plan is deterministic (one seeded ``random.Random``), so the summary
 sentence is the same on every machine. Idempotent: when the congress session
 already has items, nothing is added.
@@ -26,6 +30,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from gongkai.accounts.models import User
+from gongkai.notices.services import withhold_notices
 from gongkai.orgs.models import Department
 
 from . import services
@@ -155,6 +160,9 @@ ENDINGS = (
     + ["reopened"] * 4
     + ["round2_satisfied", "round2_unsatisfied", "round2_basically"]
 )
+# Endings that leave the item open (not replied or closed) when the play ends: only
+# the in-app notices about these are written, unread — what calls for attention now.
+OPEN_ENDINGS = frozenset({"pending", "handling", "approval", "reopened"})
 
 
 def _reply_text(proposal, done: str, grade: str) -> str:
@@ -353,32 +361,19 @@ def _visits(sessions: dict[str, Session]) -> int:
         if publish:
             from gongkai.disclosure import actions
 
-            news = services.publish_visit(visit, actor=writer)
-            actions.pass_confidentiality_review(news, actor=secrecy)
-            actions.approve_item(
-                news,
-                actor=leader,
-                now=datetime.combine(on + timedelta(days=1), time(10, 0), tzinfo=BEIJING),
+            written = datetime.combine(on, time(17, 0), tzinfo=BEIJING)
+            news = services.publish_visit(visit, actor=writer, now=written)
+            actions.pass_confidentiality_review(
+                news, actor=secrecy, now=written + timedelta(hours=15)
             )
+            actions.approve_item(news, actor=leader, now=written + timedelta(hours=17))
     return made
 
 
-def _read_notices() -> None:
-    """Staff have read the in-app notices of items that are done; open items' stay unread."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import F
+def _in_app(notice) -> bool:
+    from gongkai.notices.models import NoticeChannel
 
-    from gongkai.notices.models import Notice, NoticeChannel
-
-    from .models import DONE_STATES, Proposal
-
-    done = Proposal.objects.filter(state__in=DONE_STATES).values_list("pk", flat=True)
-    Notice.objects.filter(
-        channel=NoticeChannel.INAPP,
-        read_at__isnull=True,
-        content_type=ContentType.objects.get_for_model(Proposal),
-        object_id__in=[str(pk) for pk in done],
-    ).update(read_at=F("created_at"))
+    return notice.channel == NoticeChannel.INAPP
 
 
 def load_proposals(ctx) -> None:
@@ -392,6 +387,12 @@ def load_proposals(ctx) -> None:
     if sessions[Body.CONGRESS].items.exists():
         ctx.out("  建议提案：已存在，未重复载入")
         return
+    with withhold_notices():  # 2016: nobody is there to read them now
+        visits = _play_sessions(ctx, sessions)
+    ctx.out(f"  建议提案：{summary_sentence(sessions.values())}；现场督办 {visits} 次")
+
+
+def _play_sessions(ctx, sessions: dict[str, Session]) -> int:
     rng = random.Random(SEED)  # noqa: S311 - demo data, not security
     actor = _user("ts_szfb_gkb")
     for body, spec in ((Body.CONGRESS, CONGRESS), (Body.CPPCC, CPPCC)):
@@ -408,7 +409,6 @@ def load_proposals(ctx) -> None:
         rng.shuffle(endings)
         items = {i.number: i for i in session.items.all()}
         for (_row, values), ending in zip(rows, endings, strict=True):
-            play.play(items[values["number"]], values, assigned_on, ending)
-    visits = _visits(sessions)
-    _read_notices()
-    ctx.out(f"  建议提案：{summary_sentence(sessions.values())}；现场督办 {visits} 次")
+            with withhold_notices(keep=_in_app if ending in OPEN_ENDINGS else None):
+                play.play(items[values["number"]], values, assigned_on, ending)
+    return _visits(sessions)

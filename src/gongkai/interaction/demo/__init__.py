@@ -8,12 +8,15 @@ then plays a year of messages through the real actions on their historical
 dates (``on=``), as a day-by-day simulation: every day the night jobs run
 first (overdue clocks, closing unrated replies, the 08:30 督办 reminders and
 escalations), then each message's next step happens. So clocks, timelines
-(``Step``), supervision marks, notices and the audit trail are what use would
-have produced; timeline lines and notices are re-dated to the simulated
-moment (the services date what they write "now"), query codes are those of
-the day of writing, and audit events keep the time of loading (append-only).
-In-app notices about messages that are done are marked read; the query
-passwords, which nobody will know, are hashed at argon2's lowest cost.
+(``Step``), supervision marks and the audit trail are what use would have
+produced; timeline lines are re-dated to the simulated moment (the services
+date what they write "now"), query codes are those of the day of writing,
+and audit events keep the time of loading (append-only). Notices are
+withheld (``gongkai.notices.services.withhold_notices``): no SMS to the
+fictional writers, nothing about what was done in 2016; only the in-app
+notices of the messages still open at the end are written, on their
+simulated dates and unread. The query passwords, which nobody will know, are
+hashed at argon2's lowest cost.
 
 Included: every channel × type; held messages released and refused; a
 refusal for each reason; duplicates merged into the original; misrouted

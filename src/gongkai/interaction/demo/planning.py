@@ -67,6 +67,11 @@ class Plan:
     stop: str = ""  # "" | "triage" | "assigned" | "handling" | "reply_review": open at the end
     identity_visible: bool = False  # the office shows a 举报's writer to the department
 
+    @property
+    def open_at_end(self) -> bool:
+        """Still open when the play ends (held for a person, or stopped at a step)."""
+        return bool(self.stop) or self.held == "open"
+
 
 def _any_day(rng: random.Random, first: date, last: date, working: bool = False) -> date:
     while True:

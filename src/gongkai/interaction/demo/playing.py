@@ -55,7 +55,9 @@ class Player:
         self.slot: dict[date, int] = {}
         self.step_mark = Step.objects.aggregate(m=Max("pk"))["m"] or 0
         self.notice_mark = Notice.objects.aggregate(m=Max("pk"))["m"] or 0
-        self.first_notice = self.notice_mark
+        # Whose step is being played, and each message's plan: which notices are of the present.
+        self.playing: Plan | None = None
+        self.plan_of: dict[str, Plan] = {}
         self.counts: dict[str, int] = {}
         self.warning_days: int | None = None
 
@@ -275,6 +277,7 @@ class Player:
         self._stamp(moment)
         message.refresh_from_db()
         self.messages[p.n] = message
+        self.plan_of[str(message.pk)] = p
         self.count(f"channel:{p.channel.code}")
         return message
 
@@ -356,49 +359,49 @@ class Player:
 
     # -- the year ----------------------------------------------------------------------------------
     def play(self, plans: list[Plan]) -> date:
+        """The year, day by day. Of the notices the actions and jobs send, only the in-app
+        notices of messages still open at the end are written (unread: what the workbench
+        shows a newcomer to the demo); the others would tell nobody anything now."""
+        from gongkai.notices.services import withhold_notices
+
         heap: list = []
         order = itertools.count()
         for p in plans:
             story = self.story(p)
-            heapq.heappush(heap, (next(story), next(order), story))
+            heapq.heappush(heap, (next(story), next(order), story, p))
         day = heap[0][0]
         tail_end = None
-        while heap or day <= tail_end:
-            self.jobs(day)
-            while heap and heap[0][0] == day:
-                _, _, story = heapq.heappop(heap)
-                try:
-                    following = story.send(day)
-                except StopIteration:
-                    continue
-                if following < day:  # pragma: no cover - a planning mistake
-                    raise AssertionError(f"step on {following} after {day}")
-                heapq.heappush(heap, (following, next(order), story))
-            if not heap and tail_end is None:
-                tail_end = self._quiet_after(day)
-            day += timedelta(days=1)
-        self._read_notices()
+        with withhold_notices(keep=self._of_the_present):
+            while heap or day <= tail_end:
+                self.playing = None
+                self.jobs(day)
+                while heap and heap[0][0] == day:
+                    _, _, story, self.playing = heapq.heappop(heap)
+                    try:
+                        following = story.send(day)
+                    except StopIteration:
+                        continue
+                    if following < day:  # pragma: no cover - a planning mistake
+                        raise AssertionError(f"step on {following} after {day}")
+                    heapq.heappush(heap, (following, next(order), story, self.playing))
+                if not heap and tail_end is None:
+                    tail_end = self._quiet_after(day)
+                day += timedelta(days=1)
         return day - timedelta(days=1)
 
-    def _read_notices(self) -> None:
-        """Staff read the in-app notices of the messages they dealt with: those of messages
-        still open stay unread (what the workbench shows a newcomer to the demo)."""
+    def _of_the_present(self, notice) -> bool:
+        """An in-app notice about a message still open at the end of the play."""
         from django.contrib.contenttypes.models import ContentType
-        from django.db.models import F
 
-        from gongkai.notices.models import Notice, NoticeChannel
+        from gongkai.notices.models import NoticeChannel
 
-        from ..models import OPEN_STATES
-
-        still_open = Message.objects.filter(
-            idempotency_key__startswith=KEY_PREFIX, state__in=OPEN_STATES
-        ).values_list("pk", flat=True)
-        Notice.objects.filter(
-            pk__gt=self.first_notice, channel=NoticeChannel.INAPP, read_at__isnull=True
-        ).exclude(
-            content_type=ContentType.objects.get_for_model(Message),
-            object_id__in=[str(pk) for pk in still_open],
-        ).update(read_at=F("created_at"))
+        if notice.channel != NoticeChannel.INAPP:
+            return False
+        if notice.content_type_id != ContentType.objects.get_for_model(Message).pk:
+            return False
+        # A message being written is not known by its id yet: it is the one being played.
+        plan = self.plan_of.get(notice.object_id, self.playing)
+        return plan is not None and plan.open_at_end
 
     def _quiet_after(self, day: date) -> date:
         """The day after which the jobs change nothing more: every open reply clock past due

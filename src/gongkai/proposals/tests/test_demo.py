@@ -75,22 +75,27 @@ def test_visits_are_recorded_and_two_are_published_as_news(demo):
     published = SupervisionVisit.objects.exclude(news_item=None)
     assert published.count() == 2
     assert all(v.news_item.state == "published" for v in published)
+    # Submitted, reviewed and published on the days after the visit, in 2016.
+    from gongkai.workflow.models import StateChange
+
+    for v in published:
+        history = StateChange.history_of(v.news_item)
+        assert [c.action for c in history] == ["submit", "pass_confidentiality", "approve"]
+        assert all(c.at.year == 2016 and c.at.date() >= v.visited_on for c in history)
 
 
-def test_notices_of_items_done_are_read_and_open_items_still_call_for_attention(demo):
+def test_only_items_still_open_have_notices_and_they_call_for_attention(demo):
     from django.contrib.contenttypes.models import ContentType
 
     from gongkai.notices.models import Notice
 
     kind = ContentType.objects.get_for_model(Proposal)
-    unread = set(
-        Notice.objects.filter(content_type=kind, read_at__isnull=True).values_list(
-            "object_id", flat=True
-        )
-    )
+    about = set(Notice.objects.filter(content_type=kind).values_list("object_id", flat=True))
     still_open = Proposal.objects.exclude(state__in=["replied", "closed"])
-    assert unread
-    assert unread <= {str(pk) for pk in still_open.values_list("pk", flat=True)}
+    assert about
+    assert about <= {str(pk) for pk in still_open.values_list("pk", flat=True)}
+    assert not Notice.objects.exclude(channel="inapp").exists()
+    assert not Notice.objects.filter(read_at__isnull=False).exists()
 
 
 def test_the_public_column_links_the_published_visits(demo, client):
