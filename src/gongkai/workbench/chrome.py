@@ -5,6 +5,7 @@ notice count. Computed once per request (``chrome_for``), used by the
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -26,10 +27,29 @@ class Chrome:
     unread_notices: int = 0
 
 
-def _calendar_warning() -> str | None:
-    from gongkai.workdays import calendar_warning
+BANNER_SECONDS = 60
+_banner: dict = {}
 
-    return calendar_warning(timezone.localdate()) or None
+
+def _calendar_warning() -> str | None:
+    """The calendar banner, worked out at most once a minute per process.
+
+    It changes only with the date or the calendar; computing it on every page
+    would make every page's queries depend on when this process last looked at
+    the calendar. A calendar change made in this process is seen at once
+    (the key holds the engine), one made elsewhere within a minute.
+    """
+    from gongkai.workdays import calendar_warning
+    from gongkai.workdays.engine import current_engine
+
+    today = timezone.localdate()
+    key = (today, id(current_engine()))
+    cached = _banner.get("value")
+    if cached is not None and cached[0] == key and time.monotonic() - cached[1] < BANNER_SECONDS:
+        return cached[2]
+    warning = calendar_warning(today) or None
+    _banner["value"] = ((today, id(current_engine())), time.monotonic(), warning)
+    return warning
 
 
 def chrome_for(request) -> Chrome:

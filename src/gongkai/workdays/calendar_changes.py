@@ -2,7 +2,8 @@
 
 Each change, in one transaction: write the rows → renew ``CalendarRevision``
 (so every process rebuilds its working-day table) → audit event → recompute the
-due dates of every open clock (``recompute_open_clocks``). If anything fails the
+due dates of every open clock (``recompute_open_clocks``) and the working-day
+dates modules store on their own rows (``stored.recompute_stored_dates``). If anything fails the
 transaction rolls back and this process forgets its cached table.
 """
 
@@ -67,9 +68,12 @@ def _calendar_transaction():
 
 def _after_change(*, reason: str, actor) -> int:
     from .clocks import recompute_open_clocks
+    from .stored import recompute_stored_dates
 
     renew_revision()
-    return recompute_open_clocks(reason=reason, actor=actor)
+    changed = recompute_open_clocks(reason=reason, actor=actor)
+    recompute_stored_dates(reason=reason, actor=actor)
+    return changed
 
 
 def _write_year(arrangement: YearArrangement, *, actor, action: str) -> None:

@@ -212,6 +212,11 @@ def get_engine() -> Engine:
         return _engine
 
 
+def current_engine() -> Engine | None:
+    """The engine this process has built, without checking the database (None: none yet)."""
+    return _engine
+
+
 def invalidate() -> None:
     """Forget the cached engine; the next call rebuilds it from the database."""
     global _engine, _checked_at
