@@ -5,7 +5,8 @@ plan, the 19 road names of 成纪新城 (with a public vote), the design schemes
 of the 西关片区 (棚户区改造) first phase, the 伏羲庙 logo, the 伏羲大典 texts,
 the mascot of the provincial secondary-school games, and the draft rules on
 retiring 黄标车 with comments and a published feedback report. Everything
-goes through the services (access, clock, audit) with the dates of 2016;
+goes through the services (access, clock, audit) with the dates of 2016,
+those of ``gongkai.demo.timeline``, which the catalogue's notices share;
 only the votes of the road names are written directly (thousands of SMS
 codes would tell the demo nothing).
 """
@@ -19,7 +20,8 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from gongkai.accounts.models import User
-from gongkai.demo import tianshui
+from gongkai.demo import tianshui, timeline
+from gongkai.demo.timeline import CALL_PERIODS, YELLOW_DRAFT
 from gongkai.orgs.models import Department, Government
 
 from . import services
@@ -29,23 +31,6 @@ SEED = 2016
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐"
 GIVEN = "建国志强丽娟海燕文明晓东小红国庆春梅秀英永刚玉兰红霞卫东晓燕德明"
 
-YELLOW_DRAFT = """天水市淘汰尾气排放不达标黄标车和老旧机动车实施细则（征求意见稿）
-
-第一条 为改善城市环境空气质量，加快淘汰尾气排放不达标的黄标车和老旧机动车，根据《中华人民共和国大气污染防治法》等规定，结合本市实际，制定本细则。
-
-第二条 本细则适用于在本市登记注册的黄标车和老旧机动车。黄标车是指排放达不到国Ⅰ标准的汽油车和达不到国Ⅲ标准的柴油车；老旧机动车是指达到国家强制报废标准或使用年限较长、排放较差的机动车。
-
-第三条 2016年12月31日前提前淘汰黄标车和老旧机动车的，按车辆类型给予一次性补贴：小型载客汽车每辆3000元，中型载客汽车每辆6000元，大型载客汽车每辆12000元，重型载货汽车每辆18000元。
-
-第四条 自2016年10月1日起，黄标车禁止在城市主城区以下道路通行：羲皇大道、藉河南路、藉河北路、成纪大道及其围合区域。
-
-第五条 车主应持机动车登记证书、行驶证和报废回收证明，到车辆登记地的环境保护部门申请补贴。环境保护部门应在收到申请之日起20个工作日内完成核查。
-
-第六条 补贴资金由市、区两级财政按比例承担，由市财政局统一拨付到车主本人账户。
-
-第七条 本细则自印发之日起施行，有效期至2017年12月31日。
-"""
-
 # Themes of the public's comments on the draft: (clause position, group title,
 # outcome, reason, texts). Position 1 is the title line; 第一条 is position 2.
 YELLOW_THEMES = [
@@ -53,7 +38,8 @@ YELLOW_THEMES = [
         4,
         "关于提高补贴标准的意见",
         Outcome.PARTLY,
-        "综合考虑财政承受能力和周边市州标准，将重型载货汽车补贴提高到20000元，其他车型标准不变。",
+        "综合考虑财政承受能力和周边市州标准，第三条改为“重型载货汽车每辆20000元”，其他车型标准不变；"
+        "提前淘汰的“按淘汰时间分档”补贴，越早淘汰补贴越多。",
         [
             "小型载客汽车补贴3000元偏低，建议提高到5000元，否则车主积极性不高。",
             "补贴标准应当考虑车辆剩余使用年限，剩余年限长的多补一些。",
@@ -77,7 +63,7 @@ YELLOW_THEMES = [
         5,
         "关于限行区域和时间的意见",
         Outcome.PARTLY,
-        "限行区域不变；限行开始时间推迟至2016年11月1日，给车主留出办理报废的时间。",
+        "限行区域不变；第四条的限行开始时间推迟至“2016年11月1日”，给车主留出办理报废的时间。",
         [
             "10月1日开始限行太仓促，建议推迟一到两个月，给车主留出报废更新的时间。",
             "限行区域应当扩大到麦积区主城区，麦积的黄标车也很多。",
@@ -88,7 +74,7 @@ YELLOW_THEMES = [
         6,
         "关于简化补贴申请材料的意见",
         Outcome.ADOPTED,
-        "取消车主到环保部门现场申请的要求，改为在报废回收企业一次性提交材料，由部门内部流转核查。",
+        "取消车主到环保部门现场申请的要求，改为“在报废回收企业一次性提交申请材料”，由部门内部流转核查。",
         [
             "申请补贴要跑环保局、回收企业好几个地方，建议在回收企业现场一次办结。",
             "外地登记的车辆在天水报废能否申请补贴，建议明确。",
@@ -137,8 +123,7 @@ CALLS = [
         "西关片区名城保护（棚户区改造）一期项目设计方案公开征集意见",
         "西关片区是天水历史文化名城的核心区域。一期项目设计方案共三套，现予公示，"
         "请市民对各方案的街巷格局、建筑风貌和古民居保护提出意见，并投票选出最满意的方案。",
-        date(2016, 7, 1),
-        date(2016, 7, 31),
+        *CALL_PERIODS["西关片区名城保护（棚户区改造）一期项目设计方案"],
         [
             (
                 "方案一：保留街巷肌理、院落式更新",
@@ -160,8 +145,7 @@ CALLS = [
         "伏羲庙标识（LOGO）设计方案征集",
         "为提升伏羲庙的文化品牌形象，面向社会征集伏羲庙标识设计方案。作品应体现伏羲文化和"
         "明代古建筑群特色，简洁醒目，便于在门票、导览和宣传品上使用。",
-        date(2016, 3, 1),
-        date(2016, 4, 15),
+        *CALL_PERIODS["伏羲庙标识"],
         [
             ("太极八卦", "以八卦图形为主体，融合伏羲庙牌坊轮廓。"),
             ("古柏龙首", "以伏羲庙古柏和龙首图案表现人文始祖的形象。"),
@@ -174,8 +158,7 @@ CALLS = [
         "2016（丙申）年公祭中华人文始祖伏羲大典祭文和宣传语征集",
         "面向社会征集2016年公祭伏羲大典祭文和宣传语。祭文要求内容庄重、文辞典雅；"
         "宣传语要求简洁凝练，体现“羲皇故里、龙城天水”的城市形象。",
-        date(2016, 4, 1),
-        date(2016, 5, 10),
+        *CALL_PERIODS["伏羲大典祭文和宣传语"],
         [
             ("羲皇故里 龙城天水", "突出天水的两张城市名片，朗朗上口。"),
             ("一画开天 万古文明", "取伏羲一画开天的典故，表现中华文明之源。"),
@@ -188,8 +171,7 @@ CALLS = [
         "甘肃省第三届中学生运动会吉祥物设计方案征集",
         "甘肃省第三届中学生运动会在天水举办，现面向社会征集吉祥物设计方案。作品应体现青春活力"
         "和天水地域文化，造型可爱，便于制作成各类宣传品。",
-        date(2016, 5, 15),
-        date(2016, 6, 15),
+        *CALL_PERIODS["甘肃省第三届中学生运动会吉祥物设计方案"],
         [
             ("羲羲和苹苹", "以伏羲形象和花牛苹果为原型设计的一对卡通形象。"),
             ("麦积小佛", "以麦积山石窟小沙弥为原型，表现微笑与友善。"),
@@ -262,13 +244,13 @@ class Loader:
             "《天水市淘汰尾气排放不达标黄标车和老旧机动车实施细则》草案公开征求意见",
             "为加快淘汰黄标车和老旧机动车、改善城市空气质量，市环保局起草了实施细则草案，"
             "现全文公布，征求社会各界意见。请针对具体条款提出意见，并说明理由。",
-            date(2016, 5, 10),
-            date(2016, 6, 9),
+            *timeline.YELLOW_COMMENTS,
             text=YELLOW_DRAFT,
         )
         round = c.current_round()
         handler = self.user("hbj", "handler")
-        day = date(2016, 5, 10)
+        opens, closes = timeline.YELLOW_COMMENTS
+        day = opens
         spam = []
         for index, (position, title, outcome, reason, texts) in enumerate(YELLOW_THEMES, 1):
             ids = []
@@ -279,7 +261,7 @@ class Loader:
                         data["text"] = text.rstrip("。") + self.rng.choice(
                             ["，请认真研究。", "。", "，谢谢！", "，望采纳。"]
                         )
-                    day = min(day + timedelta(days=self.rng.choice([0, 0, 1])), date(2016, 6, 9))
+                    day = min(day + timedelta(days=self.rng.choice([0, 0, 1])), closes)
                     receipt = services.submit_comment(
                         round, data, now=_at(day, self.rng.randint(8, 22))
                     )
@@ -290,18 +272,21 @@ class Loader:
             services.decide_group(group, title=title, outcome=outcome, reason=reason, actor=handler)
         for text in ["专业代办车辆报废补贴，联系电话见主页。", "好好好好好好"]:
             data = {**self.people.next(), "clause": None, "text": text}
-            spam.append(services.submit_comment(round, data, now=_at(date(2016, 6, 1))).record.pk)
+            spam.append(
+                services.submit_comment(round, data, now=_at(closes - timedelta(days=12))).record.pk
+            )
         services.moderate(
             c, comment_ids=spam, approve=False, note="广告或与征集无关", actor=handler
         )
         report = services.report(round)
         services.publish_feedback(
             c,
-            f"2016年5月10日至6月9日，我局就实施细则草案公开征求意见，共收到意见{report.received}条，"
-            f"其中有效意见{report.approved}条。经逐条研究，采纳或部分采纳的意见已体现在修改后的细则中，"
+            f"{timeline.period(opens, closes)}，我局就实施细则草案公开征求意见，"
+            f"共收到意见{report.received}条，其中有效意见{report.approved}条。经逐条研究，"
+            "采纳或部分采纳的意见已写入细则修改稿，修改稿报市政府审定后印发；"
             "未采纳的说明了理由。感谢社会各界的关心和支持。",
             actor=self.user("hbj", "reviewer"),
-            now=_at(date(2016, 6, 28), 15),
+            now=_at(timeline.YELLOW_FEEDBACK_ON, 15),
         )
         return c
 
@@ -313,16 +298,17 @@ class Loader:
             "成纪新城19条道路名称公开征集",
             "成纪新城路网已基本建成，19条新建道路需要命名。现面向社会公开征集道路名称，"
             "征集结束后由专家评审提出入围名称，再由市民投票，作为地名命名的重要参考。",
-            date(2016, 8, 1),
-            date(2016, 8, 31),
+            *timeline.ROAD_NAMES_CALL,
             subject="道路名称",
         )
         round = c.current_round()
         handler = self.user("mzj", "handler")
+        opens, closes = timeline.ROAD_NAMES_CALL
+        vote_opens, vote_closes = timeline.ROAD_NAMES_VOTE
         entries = []
         for i, (title, description) in enumerate(ROAD_NAMES):
             data = {**self.people.next(), "title": title, "description": description}
-            day = date(2016, 8, 1) + timedelta(days=i + 1)
+            day = opens + timedelta(days=i + 1)
             entries.append(services.submit_entry(round, data, now=_at(day)).record)
         extra = [
             ("新城一路", "按序号命名，简单明了。"),
@@ -330,16 +316,18 @@ class Loader:
         ]
         for title, description in extra:
             data = {**self.people.next(), "title": title, "description": description}
-            entries.append(services.submit_entry(round, data, now=_at(date(2016, 8, 25))).record)
+            entries.append(
+                services.submit_entry(round, data, now=_at(closes - timedelta(days=5))).record
+            )
         services.moderate(c, entry_ids=[e.pk for e in entries], approve=True, actor=handler)
         shortlisted = entries[: len(ROAD_NAMES)]
         services.schedule_vote(
             c,
             [e.pk for e in shortlisted],
-            opens_on=date(2016, 9, 10),
-            closes_on=date(2016, 9, 20),
+            opens_on=vote_opens,
+            closes_on=vote_closes,
             actor=handler,
-            now=_at(date(2016, 9, 5)),
+            now=_at(closes + timedelta(days=5)),
         )
         weights = [self.rng.randint(40, 400) for _ in shortlisted]
         votes = []
@@ -350,7 +338,7 @@ class Loader:
                     round=round,
                     entry=entry,
                     phone=f"13{n:09d}",
-                    cast_at=_at(date(2016, 9, 10 + n % 10), 8 + n % 14),
+                    cast_at=_at(vote_opens + timedelta(days=n % 10), 8 + n % 14),
                 )
             )
         Vote.objects.bulk_create(votes, batch_size=1000)
@@ -369,7 +357,7 @@ class Loader:
             f"征集期间共收到道路名称建议{len(entries)}件，经专家评审{len(shortlisted)}个名称入围，"
             f"市民投票{len(votes)}票。入围名称已报市政府审定。",
             actor=self.user("mzj", "reviewer"),
-            now=_at(date(2016, 10, 12), 10),
+            now=_at(timeline.ROAD_NAMES_FEEDBACK_ON, 10),
         )
         return c
 
@@ -420,8 +408,7 @@ class Loader:
             "天水市城市总体规划（2016—2030年）公众参与意见征询",
             "为坚持“参与—反馈—再参与”，启动城市总体规划公众参与活动，现将规划主要内容公布，"
             "征求市民意见。意见收集后将整理反馈，并在规划成果公示时再次征求意见。",
-            date(2016, 10, 10),
-            date(2016, 11, 10),
+            *CALL_PERIODS["天水市城市总体规划公众意见"],
             text=text,
         )
         round = c.current_round()

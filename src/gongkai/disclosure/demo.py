@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from gongkai.demo import tianshui
+from gongkai.demo import tianshui, timeline
 from gongkai.orgs.models import Department
 
 from . import actions
@@ -143,47 +143,51 @@ def _specs(depts: dict[str, Department]) -> list[Spec]:
         return spec
 
     # -- the seed's own examples ------------------------------------------------------
-    yellow = "天水市淘汰尾气排放不达标黄标车和老旧机动车实施细则"
-    add(dept="hbj", genre="公告", on=d(3, 14), title=f"关于公开征求《{yellow}（征求意见稿）》意见的公告",
+    # The consultations and their outcomes, on the timeline the 意见征集 pages tell too.
+    yellow, t = timeline.YELLOW_TITLE, timeline
+    add(dept="hbj", genre="公告", on=t.YELLOW_COMMENTS[0], title=f"关于公开征求《{yellow}（征求意见稿）》意见的公告",
         keywords="黄标车 老旧机动车 征求意见", areas=("environment",), categories=("art20-13",),
         paragraphs=[f"为改善城市环境空气质量，市环保局会同市公安局起草了《{yellow}（征求意见稿）》，现面向社会公开征求意见。",
-                    "征求意见时间为2016年3月14日至4月13日。社会各界可通过电子邮件、信函或到市环保局当面提出意见建议。",
+                    f"征求意见时间为{t.period(*t.YELLOW_COMMENTS)}。社会各界可通过政府网站“意见征集”栏目、电子邮件、信函或到市环保局当面提出意见建议。",
                     "意见建议请注明真实姓名和联系方式，以便进一步沟通。"])  # fmt: skip
-    add(dept="szfb", genre="细则", kind="normative", on=d(6, 8), title=yellow, major=True,
+    add(dept="szfb", genre="细则", kind="normative", on=t.YELLOW_RULES_ON, title=yellow, major=True,
         keywords="黄标车 老旧机动车 淘汰 补贴", areas=("environment",), categories=("art20-01",),
-        effective=d(7, 1), expires=date(2021, 6, 30),
-        paragraphs=["第一条 为加快淘汰尾气排放不达标的黄标车和老旧机动车，减少机动车污染物排放，改善城市环境空气质量，制定本细则。",
-                    "第二条 本细则适用于本市行政区域内登记注册的黄标车和达到国家强制报废标准的老旧机动车。",
-                    "第三条 在规定期限内主动淘汰并办理注销登记的，按车辆类型给予一次性补贴。",
-                    "第四条 自2016年7月1日起，黄标车全天禁止在城区限行区域内通行。",
-                    "第五条 本细则自2016年7月1日起施行，有效期五年。"])  # fmt: skip
-    add(dept="hbj", genre="解读", kind="interpretation", on=d(6, 12), interprets=yellow, form="text",
+        effective=t.YELLOW_IN_FORCE, expires=t.YELLOW_EXPIRES, paragraphs=list(t.YELLOW_RULES))  # fmt: skip
+    add(dept="hbj", genre="解读", kind="interpretation", on=t.YELLOW_INTERPRETATION_ON, interprets=yellow, form="text",
         title=f"《{yellow}》政策解读", keywords="黄标车 解读", areas=("environment",),
         paragraphs=["一、出台背景：黄标车和老旧机动车污染物排放量大，是城区大气污染的重要来源。",
-                    "二、主要内容：明确了淘汰范围、补贴标准、限行区域和办理流程。",
-                    "三、车主如何办理：车主持行驶证、身份证到车辆管理所办理注销登记后，凭回收证明申领补贴。"])  # fmt: skip
-    add(dept="mzj", genre="公告", on=d(4, 6), title="关于公开征集成纪新城19条道路名称的公告",
+                    f"二、征求意见情况：草案于{t.period(*t.YELLOW_COMMENTS)}公开征求意见，意见采纳情况已于"
+                    f"{t.YELLOW_FEEDBACK_ON.month}月{t.YELLOW_FEEDBACK_ON.day}日公布。重型载货汽车补贴提高到每辆20000元，"
+                    "补贴按淘汰时间分档，限行推迟至2016年11月1日开始。",
+                    "三、主要内容：明确了淘汰范围、补贴标准、限行区域和办理流程。",
+                    "四、车主如何办理：车主在报废回收企业交售车辆时一次性提交申请材料，由环境保护部门内部流转核查，"
+                    "补贴自核查完成之日起15个工作日内拨付到本人账户。"])  # fmt: skip
+    add(dept="mzj", genre="公告", on=t.ROAD_NAMES_CALL[0], title="关于公开征集成纪新城19条道路名称的公告",
         keywords="成纪新城 道路名称 征集", categories=("art21-municipal",),
         paragraphs=["为做好成纪新城道路命名工作，彰显天水历史文化特色，现面向社会公开征集成纪新城19条道路名称。",
-                    "征集时间为2016年4月6日至5月5日。来稿请注明建议名称、命名理由及应征人联系方式。",
-                    "征集结束后，将组织专家评审，并将拟命名方案向社会公示。"])  # fmt: skip
+                    f"征集时间为{t.period(*t.ROAD_NAMES_CALL)}。来稿请注明建议名称、命名理由及应征人联系方式。",
+                    "征集结束后，将组织专家评审提出入围名称，由市民投票，再将拟命名方案向社会公示。"])  # fmt: skip
     add(
         dept="mzj",
         genre="公示",
-        on=d(7, 20),
+        on=t.ROAD_NAMES_PUBLICITY_ON,
         title="成纪新城19条道路拟命名方案公示",
         keywords="成纪新城 道路命名 公示",
         paragraphs=[
-            "经公开征集、专家评审，形成成纪新城19条道路拟命名方案，现予公示。",
+            f"经公开征集（{t.period(*t.ROAD_NAMES_CALL)}）、专家评审和市民投票"
+            f"（{t.period(*t.ROAD_NAMES_VOTE)}），形成成纪新城19条道路拟命名方案，现予公示。",
             "公示期为10个工作日。",
         ],
     )
     for subject_name, slug in (("西关片区名城保护（棚户区改造）一期项目设计方案", "jsj"), ("伏羲庙标识", "wgxj"),
                                ("伏羲大典祭文和宣传语", "wgxj"), ("甘肃省第三届中学生运动会吉祥物设计方案", "jyj"),
                                ("天水市城市总体规划公众意见", "jsj")):  # fmt: skip
-        add(dept=slug, genre="公告", on=d(rng.randint(2, 9), rng.randint(1, 28)), title=f"关于公开征集{subject_name}的公告",
+        # The date these notices once drew is still drawn: the figures drawn after it stay the same.
+        rng.randint(2, 9), rng.randint(1, 28)
+        opens, closes = t.CALL_PERIODS[subject_name]
+        add(dept=slug, genre="公告", on=opens, title=f"关于公开征集{subject_name}的公告",
             keywords="公开征集 公众参与", paragraphs=[f"为广泛听取社会各界意见，现面向社会公开征集{subject_name}。",
-                                                "征集期为30日，欢迎社会各界踊跃参与。"])  # fmt: skip
+                                                f"征集时间为{t.period(opens, closes)}，欢迎社会各界踊跃参与。"])  # fmt: skip
     add(dept="bb", genre="公告", on=d(5, 26), title="天水市市级政府部门权责清单公布", keywords="权责清单 三张清单一张网",
         categories=("art20-02",), major=True,
         paragraphs=["根据全省推进“三张清单一张网”建设的部署，经市政府审定，现公布天水市市级政府部门权责清单。",
