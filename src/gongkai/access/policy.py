@@ -246,17 +246,18 @@ RULES: dict[str, Rule] = {
     # -- annual reports 年度报告 (gongkai.reports) --------------------------------
     # Objects: a report, answered for by its agency, or for a government's
     # report by that government's general office (``access_department``).
+    # Only the unit writes and submits its own report (the office: its own
+    # government's, through the general office it sits in); the office reviews
+    # the reports of its tree.
     "reports.view": Rule(
         {H: OWN, R: OWN, OFFICE: TREE}, description="查看政府信息公开工作年度报告"
     ),
     "reports.edit": Rule(
-        {H: OWN, R: OWN, OFFICE: TREE},
+        {H: OWN, R: OWN, OFFICE: OWN},
         frozenset({"draft", "returned"}),
         "编写年度报告（总体情况、问题和改进、其他事项及填报数据）",
     ),
-    "reports.submit": Rule(
-        {R: OWN, OFFICE: TREE}, frozenset({"draft", "returned"}), "报送年度报告"
-    ),
+    "reports.submit": Rule({R: OWN, OFFICE: OWN}, frozenset({"draft", "returned"}), "报送年度报告"),
     "reports.review": Rule(
         {OFFICE: TREE}, frozenset({"submitted"}), "审核年度报告（通过定稿或退回修改）"
     ),

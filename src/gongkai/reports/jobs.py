@@ -6,7 +6,8 @@ every agency (for a government: of its general office, 政府办公室) whose re
 is not yet published get an in-app notice on 1 January, then weekly, and daily
 in the last five days before the deadline. The day after a deadline the
 disclosure office (公开办) of each government gets one summary with the
-agencies of its tree that have not published.
+agencies of its tree that have not published. Only units whose government used the
+platform in the year are expected to report (``obligation.governments_in_use``).
 
 ``remind(today=)`` is idempotent per day: every notice's subject names the day
 it belongs to, and a subject already sent to a person is not sent again.
@@ -32,20 +33,28 @@ def publication_deadline(year: int, *, government: bool) -> date:
     return date(year + 1, 3, 31) if government else date(year + 1, 1, 31)
 
 
+NOT_EXPECTED = "该年度未使用平台，不计逾期"
+
+
 @dataclass(frozen=True)
 class DeadlineStatus:
     deadline: date
     published: bool
-    days_left: int  # negative once overdue
+    days_left: int  # negative once the deadline has passed
+    # Was a report expected (``obligation.governments_in_use``)? A unit whose government
+    # did not use the platform that year is never 逾期 there.
+    expected: bool = True
 
     @property
     def overdue(self) -> bool:
-        return not self.published and self.days_left < 0
+        return self.expected and not self.published and self.days_left < 0
 
     @property
     def label(self) -> str:
         if self.published:
             return "已公开"
+        if not self.expected:
+            return NOT_EXPECTED
         if self.days_left < 0:
             return f"已逾期{-self.days_left}天"
         if self.days_left == 0:
@@ -53,9 +62,11 @@ class DeadlineStatus:
         return f"距截止还有{self.days_left}天"
 
 
-def deadline_status(year: int, *, government: bool, published: bool, today: date) -> DeadlineStatus:
+def deadline_status(
+    year: int, *, government: bool, published: bool, today: date, expected: bool = True
+) -> DeadlineStatus:
     deadline = publication_deadline(year, government=government)
-    return DeadlineStatus(deadline, published, (deadline - today).days)
+    return DeadlineStatus(deadline, published, (deadline - today).days, expected)
 
 
 def is_reminder_day(today: date, deadline: date) -> bool:
@@ -127,13 +138,18 @@ def remind(today: date | None = None) -> dict[str, int]:
     from gongkai.orgs.models import Department, Government
     from gongkai.orgs.roles import Role
 
+    from .obligation import governments_in_use, reporting_year
+
     today = today or timezone.localdate()
-    year = today.year - 1
+    year = reporting_year(today)
+    in_use = governments_in_use(year)
     sent = {"reminders": 0, "summaries": 0}
     unpublished: list[tuple] = []  # (scope, is_government) after its deadline
     for scope, office, report, is_government in _scopes(year):
         if report is not None and report.published:
             continue
+        if (scope.pk if is_government else scope.government_id) not in in_use:
+            continue  # its government did not use the platform that year: nothing expected
         deadline = publication_deadline(year, government=is_government)
         if today > deadline:
             unpublished.append((scope, is_government))

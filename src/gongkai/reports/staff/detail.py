@@ -5,11 +5,11 @@ of submitting (``services.problems_of``), in words. Then the form for sections
 一, 五, 六 and the four entered figures of Table 二, which remembers the version
 it was opened at (a colleague's save in between is refused, nothing is
 overwritten); its second button fills 一 with the computed draft and shows the
-form again with everything else as typed. Then a read-only preview of Tables
-二 (each cell marked 计算 or 填报), 三 and 四, the buttons each person may use
-(报送, 审核通过 / 退回修改, 发布到公开目录) and, once approved, where today's
-records differ from the frozen figures (定稿后数据变化). A refusal is shown
-beside its form with status 400.
+form again with everything else as typed. Then the buttons each person may use
+(报送, 审核通过 / 退回修改, 发布到公开目录), once approved where today's records
+differ from the frozen figures (定稿后数据变化), and a read-only preview of the six
+sections in the national order 一 … 六 (Table 二's cells marked 计算, 填报 or 汇总).
+A refusal is shown beside its form with status 400.
 """
 
 from __future__ import annotations
@@ -74,6 +74,22 @@ def table_two_blocks(section: dict) -> list[dict]:
     return blocks
 
 
+def preview(data: dict) -> list[dict]:
+    """The six sections in the content's (the national) order 一 … 六: texts as written,
+    Table 二 as blocks (``table_two_blocks``, in the template), Tables 三 and 四 as HTML."""
+    out = []
+    for heading, section in data["sections"].items():
+        if heading == TWO:
+            out.append({"heading": heading, "kind": "two"})
+        elif heading in (THREE, FOUR):
+            table = mark_safe(table_html(heading, section))  # noqa: S308 (escaped there)
+            note = data.get("carry_over_note", "") if heading == THREE else ""
+            out.append({"heading": heading, "kind": "table", "table": table, "note": note})
+        else:
+            out.append({"heading": heading, "kind": "text", "text": section.get("text", "")})
+    return out
+
+
 def _parts(data: dict, year: int) -> list[dict]:
     """A government's agencies (``data["parts"]``), each with its report's id to link to."""
     if not data.get("parts"):
@@ -108,16 +124,7 @@ def _page(request, report: AnnualReport, *, status: int = 200, **forms_and_error
         "form": form,
         "return_form": forms_and_errors.pop("return_form", None) or ReturnForm(),
         "table_two": table_two_blocks(data["sections"][TWO]),
-        "table_three": mark_safe(table_html(THREE, data["sections"][THREE])),  # noqa: S308
-        "table_four": mark_safe(table_html(FOUR, data["sections"][FOUR])),  # noqa: S308
-        "texts": [
-            (heading, data["sections"][heading].get("text", ""))
-            for heading in (
-                "一、总体情况",
-                "五、存在的主要问题及改进情况",
-                "六、其他需要报告的事项",
-            )
-        ],
+        "preview": preview(data),
         "differences": services.differences(report) if report.snapshot is not None else [],
         "parts": _parts(data, report.year),
         **forms_and_errors,

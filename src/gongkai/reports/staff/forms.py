@@ -8,6 +8,7 @@ from django.utils import timezone
 from gongkai.core.concurrency import VersionedFormMixin
 
 from ..models import AnnualReport
+from ..obligation import report_years, reporting_year
 from ..table_two import ENTERED_CELLS
 
 ENTERED_HELP = (
@@ -85,26 +86,22 @@ class ReturnForm(forms.Form):
         return comment
 
 
-def year_choices(today=None, *, with_reports: bool = False) -> list[tuple[int, str]]:
-    """The last five years; with ``with_reports``, also every earlier year that has reports
-    (to look back at them)."""
-    this = (today or timezone.localdate()).year
-    years = set(range(this, this - 5, -1))
-    if with_reports:
-        years |= set(AnnualReport.objects.values_list("year", flat=True).distinct())
-    return [(y, f"{y}年度") for y in sorted(years, reverse=True)]
+def year_choices(today=None) -> list[tuple[int, str]]:
+    """Every year from the first with records or reports to the reporting year, newest first
+    (``obligation.report_years``)."""
+    return [(y, f"{y}年度") for y in report_years(today or timezone.localdate())]
 
 
 class YearForm(forms.Form):
-    """The year shown on the list (default: last year, the report due now)."""
+    """The year shown on the list (default: the reporting year, ``obligation.reporting_year``)."""
 
     year = forms.TypedChoiceField(
         label="年度", coerce=int, error_messages={"invalid_choice": "请选择列出的年度。"}
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = year_choices(with_reports=True)
+        self.fields["year"].choices = year_choices(today)
 
 
 class StartForm(forms.Form):
@@ -117,12 +114,13 @@ class StartForm(forms.Form):
         label="年度", coerce=int, error_messages={"invalid_choice": "请选择列出的年度。"}
     )
 
-    def __init__(self, *args, scopes: dict, **kwargs):
+    def __init__(self, *args, scopes: dict, today=None, **kwargs):
         super().__init__(*args, **kwargs)
+        today = today or timezone.localdate()
         self.scopes = scopes  # "d<pk>" / "g<pk>" → Department / Government
         self.fields["scope"].choices = [(key, s.name) for key, s in scopes.items()]
-        self.fields["year"].choices = year_choices()
-        self.fields["year"].initial = timezone.localdate().year - 1
+        self.fields["year"].choices = year_choices(today)
+        self.fields["year"].initial = reporting_year(today)
 
     def clean_scope(self):
         return self.scopes[self.cleaned_data["scope"]]

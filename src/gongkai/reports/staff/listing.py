@@ -2,11 +2,15 @@
 
 Department staff see their own reports by year and start the one due now.
 The disclosure office (公开办) sees a dashboard of every agency and government of
-its tree for a year (default: last year, the report due now): each with its
-report's state, whether its catalogue item (公开目录) is published, and the
-Art. 49 deadline (条例第四十九条: agencies by 31 January, governments by 31
-March of the following year); overdue ones first. The rows come from one
-query per kind of scope with the year's reports prefetched.
+its tree for a year (default: the reporting year, the last complete one —
+``obligation.reporting_year``; any year from the first with records, without
+gaps): each with its report's state, whether its catalogue item (公开目录) is
+published, and the Art. 49 deadline (条例第四十九条: agencies by 31 January,
+governments by 31 March of the following year); overdue ones first. 逾期 only
+where a report was expected: the unit's government used the platform that year
+(``obligation.governments_in_use``). The office starts only its own government's
+report (``reports.edit``: each unit writes its own; the office reviews). The rows
+come from one query per kind of scope with the year's reports prefetched.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from gongkai.core.errors import DomainError
 from .. import services
 from ..jobs import DeadlineStatus, deadline_status
 from ..models import AnnualReport
+from ..obligation import governments_in_use, reporting_year
 from .common import (
     is_office,
     may_start,
@@ -56,13 +61,16 @@ class Row:
         return "已公开" if self.report.published else self.report.item.get_state_display()
 
 
-def _status(report, year: int, government: bool, today) -> DeadlineStatus:
+def _status(report, year: int, government: bool, today, expected: bool = True) -> DeadlineStatus:
     published = report is not None and report.published
-    return deadline_status(year, government=government, published=published, today=today)
+    return deadline_status(
+        year, government=government, published=published, today=today, expected=expected
+    )
 
 
 def dashboard_rows(user, year: int, today) -> list[Row]:
     """Every agency and government the office oversees, with its report of ``year``."""
+    in_use = governments_in_use(year)
     reports = Prefetch(
         "annual_reports",
         queryset=AnnualReport.objects.filter(year=year).select_related("item"),
@@ -76,13 +84,16 @@ def dashboard_rows(user, year: int, today) -> list[Row]:
     for government, queryset in scopes:
         for scope in queryset:
             report = (scope.year_reports or [None])[0]
+            expected = report is not None or (
+                (scope.pk if government else scope.government_id) in in_use
+            )
             rows.append(
                 Row(
                     key=f"{'g' if government else 'd'}{scope.pk}",
                     scope=scope,
                     government=government,
                     report=report,
-                    status=_status(report, year, government, today),
+                    status=_status(report, year, government, today, expected),
                     order=len(rows),
                 )
             )
@@ -103,10 +114,11 @@ def startable_scopes(user) -> dict:
 
 
 def _year(request, today) -> tuple[YearForm, int]:
-    form = YearForm(request.GET or None, initial={"year": today.year - 1})
+    year = reporting_year(today)
+    form = YearForm(request.GET or None, initial={"year": year}, today=today)
     if form.is_bound and form.is_valid():
         return form, form.cleaned_data["year"]
-    return form, today.year - 1
+    return form, year
 
 
 def _render_index(request, *, start_form=None, status=200):
@@ -114,7 +126,7 @@ def _render_index(request, *, start_form=None, status=200):
     year_form, year = _year(request, today)
     user = request.user
     if start_form is None:
-        start_form = StartForm(scopes=startable_scopes(user))
+        start_form = StartForm(scopes=startable_scopes(user), today=today)
     context = {"year_form": year_form, "year": year, "today": today, "start_form": start_form}
     if is_office(user):
         rows = dashboard_rows(user, year, today)

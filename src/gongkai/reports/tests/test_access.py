@@ -7,8 +7,10 @@ from gongkai.access.testing import NONE, OWN, TREE, C, H, O, Places, R
 STATES = ("draft", "submitted", "returned", "approved")
 EXPECTED = {
     "reports.view": (set(STATES), {H: OWN, R: OWN, C: NONE, O: TREE}),
-    "reports.edit": ({"draft", "returned"}, {H: OWN, R: OWN, C: NONE, O: TREE}),
-    "reports.submit": ({"draft", "returned"}, {H: NONE, R: OWN, C: NONE, O: TREE}),
+    # only the unit writes and submits its report; the office reviews (and writes its
+    # own government's, through the general office it sits in: test below)
+    "reports.edit": ({"draft", "returned"}, {H: OWN, R: OWN, C: NONE, O: NONE}),
+    "reports.submit": ({"draft", "returned"}, {H: NONE, R: OWN, C: NONE, O: NONE}),
     "reports.review": ({"submitted"}, {H: NONE, R: NONE, C: NONE, O: TREE}),
     "reports.publish": ({"approved"}, {H: OWN, R: OWN, C: NONE, O: NONE}),
 }

@@ -312,3 +312,18 @@ def test_the_command_says_when_it_cannot_write(world, tmp_path):
             stdout=StringIO(),
         )
     assert "无法写入输出文件" in str(refused.value)
+
+
+def test_the_pdf_and_the_docx_keep_the_national_order_of_the_sections(report):
+    from docx import Document
+    from pypdf import PdfReader
+
+    data = services.content(report)
+    pdf = documents.report_pdf(data)
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    at = [text.index(heading) for heading in documents.SECTION_HEADINGS]
+    assert at == sorted(at)
+    doc = Document(io.BytesIO(documents.report_docx(data)))
+    paragraphs = [p.text for p in doc.paragraphs]
+    at = [paragraphs.index(heading) for heading in documents.SECTION_HEADINGS]
+    assert at == sorted(at)

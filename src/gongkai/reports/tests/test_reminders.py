@@ -19,6 +19,20 @@ def subjects(user) -> list[str]:
     return list(Notice.objects.filter(recipient=user).values_list("subject", flat=True))
 
 
+@pytest.fixture(autouse=True)
+def in_use_in_2026(world):
+    """天水市 and 秦州区 used the platform in 2026 (an item published each): every unit of
+    theirs is expected to report on 2026 (obligation.governments_in_use)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from .test_card import item
+
+    on = datetime(2026, 3, 2, 9, tzinfo=ZoneInfo("Asia/Shanghai"))
+    item("U1", world.finance, on)
+    item("U2", world.qinzhou_finance, on)
+
+
 def published_report(world):
     report = services.report_for(world.finance, 2026)
     write(report, world.handler_finance)
