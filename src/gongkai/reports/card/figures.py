@@ -23,6 +23,7 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.db.models.functions import ExtractMonth
+from django.utils import timezone
 
 from gongkai.applications.models import Application
 from gongkai.applications.models.taxonomy import outcome_label
@@ -587,12 +588,14 @@ def _proposals(government, year, links) -> dict:
 # -- the list of cards ------------------------------------------------------------------
 
 
-def years_with_data(governments: list[Government]) -> list[tuple[int, Government]]:
+def years_with_data(governments: list[Government], *, today=None) -> list[tuple[int, Government]]:
     """(year, government) for each government and each year in which anything of its scope
     happened — an item published, an application received, a message written, a
-    consultation published, a session opened — newest year first, then by path.
+    consultation published, a session opened — newest year first, then by path. Only
+    years that have ended by ``today`` (Beijing time): a card sums up a whole year.
 
     Five queries of distinct (path, year) pairs, rolled up along the paths."""
+    this_year = (today or timezone.localdate()).year
     pairs: set[tuple[str, int]] = set()
     sources = [
         (InformationItem.objects.public(), "government__path", "published_at__year"),
@@ -610,6 +613,6 @@ def years_with_data(governments: list[Government]) -> list[tuple[int, Government
     out = []
     for government in governments:
         years = {y for p, y in pairs if y is not None and p.startswith(government.path)}
-        out.extend((y, government) for y in years if 2000 <= y <= 2100)
+        out.extend((y, government) for y in years if 2000 <= y < min(this_year, 2101))
     out.sort(key=lambda pair: (-pair[0], pair[1].path))
     return out

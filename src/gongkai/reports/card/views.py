@@ -3,7 +3,8 @@ page with its charts, and the same card as a PDF.
 
 Governments shown are the site's government and those under it (every government
 without a site profile), like the other columns; anything else, an unknown code or
-a year outside 2000–2100 is 404. Every figure is computed on request from the
+a year outside 2000–2100 is 404; so is a year that has not ended (Beijing time), with a
+note saying when its card comes. Every figure is computed on request from the
 records (``figures.report_card``); nothing is frozen here — the annual report
 (年度报告) is the frozen document.
 """
@@ -14,6 +15,7 @@ from itertools import groupby
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from gongkai.disclosure.portal.scope import in_scope, site_government
@@ -51,6 +53,25 @@ def year_or_404(year: int) -> int:
     return year
 
 
+class YearNotEnded(Http404):
+    """A card of a year that has not ended (Beijing time): it sums up a whole year."""
+
+
+def ended_or_404(year: int) -> int:
+    if year >= timezone.localdate().year:
+        raise YearNotEnded(f"{year}年尚未结束，成绩单在年度结束后提供。")
+    return year
+
+
+def _not_ended(request, government, error: YearNotEnded):
+    return render(
+        request,
+        "reports/card/not_ended.html",
+        {"section": SECTION, "government": government, "note": str(error)},
+        status=404,
+    )
+
+
 def _page(request, template: str, context: dict):
     return render(request, f"reports/card/{template}", {"section": SECTION, **context})
 
@@ -65,7 +86,11 @@ def index(request):
 @require_GET
 def card(request, code: str, year: int):
     government = government_or_404(code)
-    data = report_card(government, year_or_404(year))
+    try:
+        ended_or_404(year_or_404(year))
+    except YearNotEnded as error:
+        return _not_ended(request, government, error)
+    data = report_card(government, year)
     return _page(
         request,
         "card.html",
@@ -76,7 +101,7 @@ def card(request, code: str, year: int):
 @require_GET
 def card_pdf(request, code: str, year: int):
     government = government_or_404(code)
-    data = report_card(government, year_or_404(year))
+    data = report_card(government, ended_or_404(year_or_404(year)))
     content = card_pdf_bytes(data, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition(
