@@ -282,7 +282,8 @@ STORAGES = {
     },
 }
 
-# Email. GONGKAI_EMAIL_HOST empty (default) writes mails to the log/console;
+# Email. GONGKAI_EMAIL_HOST empty (default): each mail is saved whole under
+# var/mail/ and one line is logged (gongkai.mail) instead of sending it;
 # otherwise SMTP with GONGKAI_EMAIL_PORT (587), GONGKAI_EMAIL_USER,
 # GONGKAI_EMAIL_PASSWORD, GONGKAI_EMAIL_USE_TLS (true).
 # GONGKAI_EMAIL_FROM: the sender address.
@@ -296,7 +297,8 @@ elif EMAIL_HOST:
     EMAIL_HOST_PASSWORD = env("EMAIL_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_BACKEND = "gongkai.notices.mail.FileAndLogEmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = env("EMAIL_FROM", "gongkai@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -336,15 +338,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Another file must cover every character documents may hold (gongkai.core.pdf).
 PDF_FONT_FILE = env("PDF_FONT_FILE", "")
 
+# GONGKAI_LOG_LEVEL: the root level (default INFO); logs go to standard error.
+# At INFO a console shows warnings, errors and at most one line per job (the
+# worker's, gongkai.jobs). Libraries that report routine work at INFO are held
+# at WARNING unless the level is DEBUG: fontTools (every table of every font
+# subset for a PDF, thousands of lines per document) and django-tasks (two
+# lines per job; a failed job's traceback is an ERROR and still shows).
+LOG_LEVEL = env("LOG_LEVEL", "INFO").upper()
+ROUTINE_LIBRARY_LEVEL = "DEBUG" if LOG_LEVEL == "DEBUG" else "WARNING"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        "django_tasks": {"level": ROUTINE_LIBRARY_LEVEL},
         "django_tasks_db": {"level": "WARNING"},
+        "fontTools": {"level": ROUTINE_LIBRARY_LEVEL},
     },
 }
 

@@ -98,7 +98,7 @@ class Scheduler:
         except IntegrityError:
             # Another worker inserted this slot first.
             return None
-        logger.info("Enqueued schedule %s for slot %s", schedule.name, slot.isoformat())
+        logger.debug("Enqueued schedule %s for slot %s", schedule.name, slot.isoformat())
         return run
 
 

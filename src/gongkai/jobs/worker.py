@@ -4,7 +4,11 @@
 tasks (``select_for_update(skip_locked=True)``, exclusive transactions on
 SQLite, results and tracebacks stored on the row). Its own loop only adds the
 scheduler: tick → run the ready tasks (at most ``chunk`` before the next tick)
-→ sleep ``interval`` when the queue is empty.
+→ sleep ``interval`` when the queue is empty. Each job it runs is logged in
+one line (``gongkai.jobs``, INFO; DEBUG for a scheduled job that found nothing
+to do, such as the every-minute publication check). A failed job is logged by
+django-tasks with its traceback, a failed attempt that will be retried by
+``gongkai.jobs.retry``; neither adds this line.
 
 ``run_now(tasks)`` runs the ready jobs of some tasks in the calling process
 until none is left, with the same claim and the same ``run_task``: for a
@@ -26,12 +30,34 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
+from . import registry
 from .scheduler import Scheduler
 
 logger = logging.getLogger("gongkai.jobs")
 
 # Seconds to wait before trying again when the database is unreachable.
 RECONNECT_DELAY = 5.0
+
+
+def _did_something(value) -> bool:
+    """Whether a scheduled job's result reports work done: a non-zero count somewhere in it
+    (a string is a status, such as "not a working day")."""
+    if isinstance(value, bool):
+        return value
+    if value is None or isinstance(value, str):
+        return False
+    if isinstance(value, int | float):
+        return value != 0
+    if isinstance(value, dict):
+        return any(_did_something(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return bool(value)
+    return True
+
+
+def _short(value, limit: int = 120) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def close_old_connections_outside_transactions() -> None:
@@ -57,6 +83,7 @@ class JobWorker(Worker):
         chunk: int = 100,
         backend_name: str = "default",
         worker_id: str | None = None,
+        quiet: bool = False,
     ):
         # The library loop always runs in batch mode here: it returns when no
         # task is ready (or after ``chunk`` tasks), and this loop decides what
@@ -76,6 +103,28 @@ class JobWorker(Worker):
             scheduler if scheduler is not None else (Scheduler() if schedules else None)
         )
         self.tasks_run = 0
+        self.quiet = quiet  # each job's line at DEBUG: the caller reports a summary
+
+    def run_task(self, db_task_result: DBTaskResult) -> None:
+        started = time.monotonic()
+        super().run_task(db_task_result)
+        self._log_job(db_task_result, time.monotonic() - started)
+
+    def _log_job(self, row: DBTaskResult, seconds: float) -> None:
+        value = row.return_value
+        if row.status != TaskResultStatus.SUCCESSFUL or (
+            isinstance(value, dict) and "retry_scheduled" in value
+        ):
+            return  # logged as an error or a warning already
+        scheduled = {s.task.module_path for s in registry.SCHEDULES.values()}
+        idle = row.task_path in scheduled and not _did_something(value)
+        logger.log(
+            logging.DEBUG if self.quiet or idle else logging.INFO,
+            "Job %s done in %.1f s: %s",
+            row.task_path.rsplit(".", 1)[-1],
+            seconds,
+            _short(value),
+        )
 
     def tick(self) -> None:
         if self.scheduler is None:
@@ -88,7 +137,7 @@ class JobWorker(Worker):
             logger.exception("Scheduler tick failed")
 
     def run(self) -> None:
-        logger.info(
+        logger.debug(
             "Job worker %s started: queues=%s schedules=%s",
             self.worker_id,
             ",".join(self.queue_names),
@@ -167,7 +216,7 @@ def run_now(tasks: Iterable, *, backend_name: str = "default") -> JobsRun:
     failed here; its retry stays queued for ``gongkai worker``.
     """
     paths = [t.module_path for t in tasks]
-    worker = JobWorker(batch=True, schedules=False, backend_name=backend_name)
+    worker = JobWorker(batch=True, schedules=False, backend_name=backend_name, quiet=True)
     ids = worker.run_only(paths)
     report = JobsRun()
     rows = (

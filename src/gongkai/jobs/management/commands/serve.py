@@ -5,6 +5,11 @@ processes, each in its own process group so that Ctrl+C reaches them once,
 through this process. SIGINT and SIGTERM are forwarded to both; when either
 child exits, the other is stopped and this command exits with a message
 saying which one ended.
+
+The console shows the address, then warnings and errors and at most a line
+per job (``GONGKAI_LOG_LEVEL``, default INFO): gunicorn's own start-up lines
+(which repeat the address) and its access log (a line per request, static
+files included) only at DEBUG.
 """
 
 from __future__ import annotations
@@ -16,12 +21,18 @@ import sys
 import time
 
 import gunicorn.config
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 # Two cores: two gunicorn processes with two threads each, and the worker.
 WEB_WORKERS = 2
 WEB_THREADS = 2
 STOP_TIMEOUT = 30  # seconds a child gets to finish before it is killed
+
+
+def gunicorn_log_level(level: str) -> str:
+    """gunicorn's level for ours: its INFO lines are start-up chatter, shown only at DEBUG."""
+    return {"DEBUG": "debug", "ERROR": "error", "CRITICAL": "critical"}.get(level, "warning")
 
 
 class Command(BaseCommand):
@@ -42,8 +53,10 @@ class Command(BaseCommand):
             "--workers", str(WEB_WORKERS),
             "--threads", str(WEB_THREADS),
             "--graceful-timeout", str(STOP_TIMEOUT - 5),
-            "--access-logfile", "-",
+            "--log-level", gunicorn_log_level(settings.LOG_LEVEL),
         ]  # fmt: skip
+        if settings.LOG_LEVEL == "DEBUG":
+            web_cmd += ["--access-logfile", "-"]
         if hasattr(gunicorn.config, "ControlSocketDisable"):
             # gunicorn 24+ opens a control socket at one fixed path per user;
             # two sites on one machine would fight over it, and nothing uses it.
