@@ -19,3 +19,28 @@ def world(db):
     from gongkai.testing.factories import World
 
     return World()
+
+
+@pytest.fixture
+def today_is():
+    """Move the test run's clock (see gongkai.testing.env) to another day, 09:00 Beijing
+    time by default, for this test only: ``today_is(date(2026, 12, 22))``."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    travels = []
+
+    def move(day, hour: int = 9, minute: int = 0):
+        moment = datetime(
+            day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo("Asia/Shanghai")
+        )
+        travel = time_machine.travel(moment, tick=True)
+        travel.start()
+        travels.append(travel)
+        return day
+
+    yield move
+    for travel in reversed(travels):
+        travel.stop()

@@ -89,6 +89,7 @@ def _lookup_body(request, message: Message) -> dict:
         "replied_at": local(message.replied_at),
         "department": {"id": department.pk, "name": department.name} if department else None,
         "reply_due": reply_due,
+        "reply_due_provisional": bool(reply_due and clock.provisional),
         "steps": [
             {"kind": s.kind, "label": s.get_kind_display(), "on": s.on, "text": s.text}
             for s in steps

@@ -101,6 +101,9 @@ class MessageLookupOut(Schema):
     replied_at: datetime | None = Field(description="答复时间")
     department: MessageDepartmentRef | None = Field(description="主办部门（交办后）")
     reply_due: date | None = Field(description="答复期限（办理中时）")
+    reply_due_provisional: bool = Field(
+        description="答复期限按尚未导入正式安排的年度预估（法定节假日推算，不含调休），正式安排导入后可能变化"
+    )
     steps: list[MessageStepOut] = Field(description="办理过程")
     reply: str | None = Field(description="答复内容（原文，仅留言人可见）")
     rating: RatingOut | None = Field(description="评价（已评价时）")

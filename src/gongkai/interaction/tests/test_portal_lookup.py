@@ -186,3 +186,23 @@ def test_rating_and_status_need_a_verified_session_and_leaving_ends_it(client, w
     assert client.get(STATUS)["Location"] == LOOKUP
     message.refresh_from_db()
     assert message.state == MessageState.REPLIED
+
+
+def test_a_reply_deadline_in_a_year_not_yet_loaded_is_shown_as_provisional(client, world, today_is):
+    # assigned on 28 December 2026: the reply is due in 2027, whose official holiday
+    # arrangement is not loaded; the writer is told the date is an estimate
+    today_is(date(2026, 12, 29))
+    message = assigned(world, date(2026, 12, 28))
+    clock = message.reply_clock()
+    assert clock.due_date.year == 2027 and clock.provisional
+    look_up(client, message, phone="13800001234")
+    html = client.get(STATUS).content.decode()
+    due = f"{clock.due_date.year}年{clock.due_date.month}月{clock.due_date.day}日"
+    assert f'{due}</strong><span class="provisional"' in html
+    assert "（预估）" in html and "正式安排导入后将自动重算" in html
+
+
+def test_a_reply_deadline_in_a_loaded_year_is_not_marked(client, world):
+    message = assigned(world, date(2026, 11, 23))
+    look_up(client, message, phone="13800001234")
+    assert "（预估）" not in client.get(STATUS).content.decode()

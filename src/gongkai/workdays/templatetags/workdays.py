@@ -18,6 +18,12 @@ EXPLANATION = (
 )
 
 
+@register.simple_tag
+def provisional_note() -> str:
+    """The explanation, as text, for pages that show it under a provisional date."""
+    return EXPLANATION
+
+
 @register.filter
 def provisional(value) -> str:
     """「（预估）」 with its explanation after a date in a provisional year; else nothing."""

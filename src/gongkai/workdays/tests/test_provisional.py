@@ -169,3 +169,13 @@ def test_the_import_page_is_for_administrators_only(client, world):
     client.force_login(world.office)
     response = client.get(reverse("admin:workdays_calendaryear_import"))
     assert response.status_code in (302, 403)
+
+
+def test_the_workbench_marks_a_provisional_due_date(client, world, start, frozen_today):
+    frozen_today(date(2026, 12, 21))
+    start(date(2026, 12, 18), assignee=world.handler_finance)  # due 18 January 2027
+    start(date(2026, 11, 2), assignee=world.handler_finance, stage="old")  # due 30 November
+    client.force_login(world.handler_finance)
+    html = client.get(reverse("workbench:home")).content.decode()
+    assert '2027年1月18日</time><span class="provisional"' in html
+    assert '2026年11月30日</time><span class="provisional"' not in html
