@@ -47,7 +47,8 @@ def agency(transactional_db, site_profile, settings, tmp_path):
 
 
 def reply_with_a_file(world, application):
-    """What the agency's staff do: confirm receipt, reply 予以公开 with a file, approve."""
+    """What the agency's staff do: confirm receipt, reply 予以公开 with a file, pass the
+    secrecy review (保密审查), approve."""
     from gongkai.applications import services
     from gongkai.applications.documents import render_notice_files
     from gongkai.applications.models import ApplicationFile, FilePurpose, Outcome
@@ -73,6 +74,7 @@ def reply_with_a_file(world, application):
         expected_version=application.version,
     )
     application.refresh_from_db()
+    services.pass_secrecy_review(application, actor=world.secrecy_finance)  # 保密审查 first
     services.approve_reply(application, actor=world.reviewer_finance)
     for notice in application.notices.all():
         render_notice_files(notice.pk)  # what the worker does after the commit

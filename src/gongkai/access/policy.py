@@ -110,7 +110,9 @@ RULES: dict[str, Rule] = {
     # Objects: a department (registering a paper application) or an
     # application, whose department is the agency applied to. States are those
     # of gongkai.applications.flow.FLOW. 延期 is approved by the head of the
-    # disclosure office (Art. 33), i.e. the 公开办 role.
+    # disclosure office (Art. 33), i.e. the 公开办 role. A reply that releases
+    # information passes the department's 保密审查员 before the reviewer may
+    # approve it (条例 Art. 17; services.secrecy), as in proactive disclosure.
     "applications.view": Rule(
         {H: OWN, R: OWN, C: OWN, OFFICE: TREE}, description="查看依申请公开申请"
     ),
@@ -122,6 +124,9 @@ RULES: dict[str, Rule] = {
         {H: OWN, R: OWN},
         frozenset({"in_progress", "awaiting_correction", "awaiting_fee", "replied"}),
         "办理申请（补正、征求意见、收费、起草答复、登记送达）",
+    ),
+    "applications.secrecy_review": Rule(
+        {C: OWN}, frozenset({"reply_review"}), "答复保密审查（公开、部分公开的答复出具前）"
     ),
     "applications.approve_reply": Rule(
         {R: OWN}, frozenset({"reply_review"}), "审核答复（通过出具或退回修改）"

@@ -31,6 +31,9 @@ lines and renumbers the extension notice to the historical day), and online
 submissions (also the copy made by forwarding) are numbered in the current
 year (the demo gives them the number of the year they were submitted in).
 
+Replies releasing information (予以公开, 部分公开) pass the agency's 保密审查员
+(保密审查, Art. 17) on the day they are approved.
+
 The remedies of the replies (救济途径) are the agencies' notice layout data
 (``NOTICE_REMEDIES``): 天水市人民政府 reconsiders the city departments and
 天水市秦州区人民法院 hears their cases; each county's departments go to their
@@ -538,6 +541,7 @@ class _Staff:
     handler: object
     reviewer: object
     office: object
+    secrecy: object = None  # the 保密审查员 (replies releasing information pass them first)
 
 
 def _departments() -> tuple[dict[str, tuple[Department, str, str]], dict[int, _Staff]]:
@@ -557,11 +561,17 @@ def _departments() -> tuple[dict[str, tuple[Department, str, str]], dict[int, _S
             if dept is not None and dept.government.code == code:
                 depts[f"{county_slug}_{slug}"] = (dept, slug, county)
                 prefixes[dept.pk] = (f"{county_slug}_{slug}", f"{county_slug}_zfb")
-    names = [f"{p}_{role}" for p, _ in prefixes.values() for role in ("handler", "reviewer")]
+    roles = ("handler", "reviewer", "secrecy")
+    names = [f"{p}_{role}" for p, _ in prefixes.values() for role in roles]
     names += [f"{office}_gkb" for _, office in prefixes.values()]
     users = User.objects.in_bulk(names, field_name="username")
     staff = {
-        pk: _Staff(users[f"{p}_handler"], users[f"{p}_reviewer"], users[f"{office}_gkb"])
+        pk: _Staff(
+            users[f"{p}_handler"],
+            users[f"{p}_reviewer"],
+            users[f"{office}_gkb"],
+            users.get(f"{p}_secrecy"),
+        )
         for pk, (p, office) in prefixes.items()
     }
     return depts, staff
@@ -793,6 +803,11 @@ class _Runner:
             forward_to=c.forward,
             **referred,
         )
+        a.refresh_from_db()
+        if services.secrecy_review_pending(a):  # 保密审查 before information is released
+            services.pass_secrecy_review(
+                a, actor=people.secrecy, note="不涉及国家秘密，同意公开。", on=on
+            )
         services.approve_reply(a, actor=people.reviewer, on=on)
         a.refresh_from_db()
         method = a.delivery_method

@@ -13,6 +13,13 @@
 
     办理中 ──submit_reply──▶ 答复待审核 ──approve_reply──▶ 已答复 ──record_delivery──▶ 已办结
                                └──return_reply (comment)──▶ 办理中
+
+    保密审查 (secrecy review, 条例 Art. 17) of a reply that releases information
+    (予以公开, 部分公开) in a department with a 保密审查员, within 答复待审核:
+    答复待审核 ──pass_secrecy_review──▶ 答复待审核 (approve_reply possible from now)
+               └──return_secrecy_review (comment)──▶ 办理中
+    As in proactive disclosure, it has its own right (applications.secrecy_review,
+    the 保密审查员) before the reviewer's approval; see services.secrecy.
     any open state ──withdraw (by the applicant)──▶ 已办结 (其他处理 — 其他)
 
 Consultations (Art. 32–34), extensions (Art. 33) and Art. 35 reviews happen
@@ -73,6 +80,21 @@ FLOW = Workflow(
             S.IN_PROGRESS,
             "applications.approve_reply",
             "退回修改答复",
+            comment_required=True,
+        ),
+        Transition(
+            "pass_secrecy_review",
+            S.REPLY_REVIEW,
+            S.REPLY_REVIEW,
+            "applications.secrecy_review",
+            "保密审查通过",
+        ),
+        Transition(
+            "return_secrecy_review",
+            S.REPLY_REVIEW,
+            S.IN_PROGRESS,
+            "applications.secrecy_review",
+            "保密审查退回修改",
             comment_required=True,
         ),
         Transition(

@@ -37,6 +37,7 @@ from .rules import (
     REPLY_LIMIT_DAYS,
     ApplicationRules,
 )
+from .secrecy import SecrecyConclusion, SecrecyReview
 from .taxonomy import (
     OUTCOME_GROUP_OF,
     OUTCOME_GROUPS,
@@ -92,6 +93,8 @@ __all__ = [
     "OrgSubtype",
     "Outcome",
     "PreferredForm",
+    "SecrecyConclusion",
+    "SecrecyReview",
     "Step",
     "StepKind",
     "outcome_label",

@@ -157,6 +157,15 @@ class Application(Versioned):
         related_name="+",
         help_text="不属于本机关负责公开、且负责机关在本平台的，答复后将申请转送该机关",
     )
+    secrecy_review = models.ForeignKey(
+        "applications.SecrecyReview",
+        verbose_name="保密审查（本次答复稿）",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="条例第十七条：公开、部分公开的答复稿经保密审查通过的记录；重新提交答复稿时清空",
+    )
     concluded_on = models.DateField(
         "办结日期", null=True, blank=True, db_index=True, help_text="作出答复或终止办理之日"
     )
@@ -240,6 +249,8 @@ class StepKind(models.TextChoices):
     FEE_PAID = "fee_paid", "确认已缴费"
     FEE_EXPIRED = "fee_expired", "逾期未缴费"
     REPLY_SUBMITTED = "reply_submitted", "答复提交审核"
+    SECRECY_PASSED = "secrecy_passed", "保密审查通过"
+    SECRECY_RETURNED = "secrecy_returned", "保密审查退回修改"
     REPLY_RETURNED = "reply_returned", "答复退回修改"
     REPLIED = "replied", "作出答复"
     FORWARDED = "forwarded", "转送其他机关"

@@ -9,6 +9,8 @@
 * charging — ``quote``, ``issue_fee``, ``declare_payment``, ``confirm_payment``, ``expire_fees``
 * replying — ``submit_reply``, ``return_reply``, ``approve_reply``, ``record_delivery``,
   ``mark_downloaded``, ``withdraw``
+* secrecy — ``pass_secrecy_review``, ``return_secrecy_review`` (保密审查, Art. 17);
+  checks ``secrecy_review_needed``, ``secrecy_review_pending``
 * challenges — ``record_challenge``, ``record_challenge_result``
 
 Refusals raise ``DomainError`` (Chinese message), ``ApplicationInvalid`` /
@@ -39,6 +41,12 @@ from .replying import (
     submit_reply,
     withdraw,
 )
+from .secrecy import (
+    pass_secrecy_review,
+    return_secrecy_review,
+    secrecy_review_needed,
+    secrecy_review_pending,
+)
 
 __all__ = [
     "ReplyInvalid",
@@ -57,6 +65,7 @@ __all__ = [
     "find_for_lookup",
     "issue_fee",
     "mark_downloaded",
+    "pass_secrecy_review",
     "quote",
     "receive_correction",
     "record_challenge",
@@ -69,6 +78,9 @@ __all__ = [
     "request_extension",
     "request_reasons",
     "return_reply",
+    "return_secrecy_review",
+    "secrecy_review_needed",
+    "secrecy_review_pending",
     "start_consultation",
     "submit_online",
     "submit_reply",

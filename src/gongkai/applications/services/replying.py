@@ -33,12 +33,14 @@ from .common import (
     add_step,
     audit,
     check_date,
+    locked,
     notify_applicant,
     notify_staff,
     open_reply_clock,
     today,
 )
 from .notices import issue_notice
+from .secrecy import check_secrecy_passed, secrecy_review_needed
 from .wording import remedies, request_sentence, you
 
 
@@ -134,19 +136,32 @@ def submit_reply(
                 "referred_agency_name": referred_agency_name.strip()[:100],
                 "referred_agency_contact": referred_agency_contact.strip()[:200],
                 "forward_department": forward_to,
+                "secrecy_review": None,  # a new draft needs its own 保密审查
                 "version": application.version,
             },
         )
+        secrecy = secrecy_review_needed(application)
         add_step(
             application,
             StepKind.REPLY_SUBMITTED,
-            text=f"拟答复：{outcome_label(outcome)}",
+            text=f"拟答复：{outcome_label(outcome)}" + ("；待保密审查" if secrecy else ""),
             public=False,
             actor=actor,
         )
-        notify_staff(
-            application, "答复待审核", f"拟答复：{outcome_label(outcome)}", roles=(Role.REVIEWER,)
-        )
+        if secrecy:
+            notify_staff(
+                application,
+                "答复待保密审查",
+                f"拟答复：{outcome_label(outcome)}，公开前请进行保密审查",
+                roles=(Role.CONFIDENTIALITY,),
+            )
+        else:
+            notify_staff(
+                application,
+                "答复待审核",
+                f"拟答复：{outcome_label(outcome)}",
+                roles=(Role.REVIEWER,),
+            )
     return application
 
 
@@ -213,10 +228,15 @@ def _forward(application: Application, department, actor) -> Application:
 
 
 def approve_reply(application: Application, *, actor, on: date | None = None) -> Application:
-    """The reviewer approves: the reply is issued as a numbered 答复书 and the reply clock completes."""
+    """The reviewer approves: the reply is issued as a numbered 答复书 and the reply clock completes.
+
+    A reply releasing information in an agency with a 保密审查员 must have passed
+    保密审查 first (``services.secrecy``)."""
     on = on or today()
     check_date(on, not_before=application.received_on, what="收到申请之日")
+    FLOW.check(application, "approve_reply", actor)
     with transaction.atomic():
+        check_secrecy_passed(locked(application))
         FLOW.apply(application, "approve_reply", actor=actor, changes={"concluded_on": on})
         reply = open_reply_clock(application)
         if reply is not None:

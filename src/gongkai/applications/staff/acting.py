@@ -29,7 +29,7 @@ def fresh(application: Application) -> Application:
 
 
 # The ``allowed`` flag (see ``detail.allowed``) under which each form is shown.
-SHOWN_UNDER = {"return": "review", "approve": "review"}
+SHOWN_UNDER = {"return": "return_reply", "approve": "review"}
 
 
 def still_shown(user, application: Application, key: str) -> bool:

@@ -59,6 +59,7 @@ FORMS = {
     "payment": (f.PaymentForm, "payment"),
     "reply": (f.ReplyForm, "reply"),
     "return": (f.ReturnForm, "return"),
+    "secrecy": (f.SecrecyReviewForm, "secrecy"),
     "approve": (f.ApproveForm, "approve"),
     "delivery": (f.DeliveryForm, "delivery"),
     "challenge": (f.ChallengeForm, "challenge"),
@@ -111,6 +112,7 @@ def allowed(user, application: Application, day) -> dict[str, bool]:
     reply_clock = application.reply_clock()
     pending_extension = application.extension_requests.filter(approved__isnull=True).exists()
     open_consultations = application.consultations.filter(answered_on__isnull=True).exists()
+    secrecy_pending = services.secrecy_review_pending(application)
     extension_possible = (
         reply_clock is not None
         and not reply_clock.is_finished
@@ -144,7 +146,10 @@ def allowed(user, application: Application, day) -> dict[str, bool]:
         "payment": "confirm_payment" in flow,
         "reply": "submit_reply" in flow,
         "reply_blocked": "submit_reply" in flow and open_consultations,
-        "review": "approve_reply" in flow,
+        "secrecy": "pass_secrecy_review" in flow and secrecy_pending,
+        "secrecy_pending": secrecy_pending,
+        "review": "approve_reply" in flow and not secrecy_pending,
+        "return_reply": "return_reply" in flow,
         "delivery": "record_delivery" in flow,
         "challenge": access.can(user, "applications.record_challenge", application),
     }
@@ -291,6 +296,9 @@ def render_detail(request, application: Application, *, bound=None, status=200, 
         "extension_rows": extension_rows,
         "challenge_rows": challenge_rows,
         "steps": steps,
+        "secrecy_reviews": application.secrecy_reviews.select_related("reviewer"),
+        "secrecy_needed": application.state == ApplicationState.REPLY_REVIEW
+        and services.secrecy_review_needed(application),
         "notices": application.notices.select_related("docx", "pdf", "issued_by"),
         "files": application.files.select_related("file", "added_by"),
         "disclosed_purpose": FilePurpose.DISCLOSED,

@@ -27,6 +27,7 @@ from ..models import (
     ConsultationResult,
     DeliveryMethod,
     FeeMethod,
+    SecrecyConclusion,
 )
 from ..validation import ApplicationDataForm
 
@@ -422,6 +423,31 @@ class ReplyForm(forms.Form):
 
 class ReturnForm(forms.Form):
     comment = text_field("退回意见", rows=3, help_text="写明需要修改的内容，经办人修改后重新提交。")
+
+
+class SecrecyReviewForm(forms.Form):
+    """保密审查 of a reply that releases information (条例第十七条)."""
+
+    conclusion = forms.ChoiceField(
+        label="审查结论",
+        choices=SecrecyConclusion.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择审查结论：通过或退回修改。"},
+    )
+    note = text_field(
+        "审查意见",
+        rows=2,
+        required=False,
+        help_text="退回修改的，须写明涉及国家秘密或其他不得公开的内容及修改要求。",
+    )
+    on = date_field("审查日期")
+
+    def clean(self):
+        cleaned = super().clean()
+        returned = cleaned.get("conclusion") == SecrecyConclusion.RETURNED
+        if returned and not (cleaned.get("note") or "").strip():
+            self.add_error("note", "退回修改的，请写明审查意见。")
+        return cleaned
 
 
 class ApproveForm(forms.Form):

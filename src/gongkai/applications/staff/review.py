@@ -1,4 +1,5 @@
-"""Review: the reviewer (审核人) approves the drafted reply — the numbered 答复书 is
+"""Review: the 保密审查员 reviews a reply that releases information (保密审查,
+Art. 17); the reviewer (审核人) approves the drafted reply — the numbered 答复书 is
 issued — or returns it with a comment; the head of the disclosure office (公开办)
 approves or refuses a request to extend the reply period (Art. 33)."""
 
@@ -10,13 +11,41 @@ from django.views.decorators.http import require_POST
 from gongkai.accounts.decorators import staff_required
 
 from .. import services
-from ..models import ExtensionRequest
+from ..models import ExtensionRequest, SecrecyConclusion
 from . import forms as f
 from .acting import run
 from .common import visible_application
 from .detail import form_prefix
 
 APPROVE = "applications.approve_reply"
+
+
+@staff_required
+@require_POST
+def secrecy(request, pk: int):
+    application = visible_application(request, pk)
+    form = f.SecrecyReviewForm(request.POST, prefix=form_prefix("secrecy"))
+
+    def call(data):
+        if data["conclusion"] == SecrecyConclusion.PASSED:
+            services.pass_secrecy_review(
+                application, actor=request.user, note=data["note"], on=data["on"]
+            )
+            return "保密审查已通过，已转审核人审核。"
+        services.return_secrecy_review(
+            application, actor=request.user, note=data["note"], on=data["on"]
+        )
+        return "保密审查未通过，答复已退回经办人修改。"
+
+    return run(
+        request,
+        application,
+        permission="applications.secrecy_review",
+        label="保密审查",
+        form=form,
+        key="secrecy",
+        call=call,
+    )
 
 
 @staff_required

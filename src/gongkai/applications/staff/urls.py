@@ -40,6 +40,7 @@ urlpatterns = [
     path("<int:pk>/fee/", handling.fee, name="fee"),
     path("<int:pk>/fee/paid/", handling.payment, name="payment"),
     path("<int:pk>/reply/", handling.reply, name="reply"),
+    path("<int:pk>/reply/secrecy/", review.secrecy, name="secrecy"),
     path("<int:pk>/reply/approve/", review.approve, name="approve"),
     path("<int:pk>/reply/return/", review.return_reply, name="return"),
     path("<int:pk>/delivery/", delivery.delivery, name="delivery"),

@@ -48,3 +48,19 @@ def received(department, on: date, actor, **overrides) -> Application:
     services.confirm_receipt(application, actor=actor, on=on)
     application.refresh_from_db()
     return application
+
+
+def secrecy_passed(application: Application, on: date | None = None) -> Application:
+    """What the agency's 保密审查员 does before a reply releasing information is approved
+    (条例 Art. 17): nothing when the reply needs no 保密审查 there."""
+    from gongkai.orgs.models import Membership
+    from gongkai.orgs.roles import Role
+
+    application.refresh_from_db()
+    if services.secrecy_review_pending(application):
+        member = Membership.objects.filter(
+            department=application.department, role=Role.CONFIDENTIALITY, active=True
+        ).first()
+        services.pass_secrecy_review(application, actor=member.user, on=on)
+        application.refresh_from_db()
+    return application

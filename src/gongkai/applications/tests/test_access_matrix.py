@@ -48,6 +48,13 @@ MATRIX = {
         "office": (False, False, False, False, NONE),
         "sysadmin": (False, False, False, False, NONE),
     },
+    "applications.secrecy_review": {
+        "handler": (False, False, False, False, NONE),
+        "reviewer": (False, False, False, False, NONE),
+        "confidentiality": (True, False, False, False, REVIEW),
+        "office": (False, False, False, False, NONE),
+        "sysadmin": (False, False, False, False, NONE),
+    },
     "applications.approve_reply": {
         "handler": (False, False, False, False, NONE),
         "reviewer": (True, False, False, False, REVIEW),

@@ -125,3 +125,16 @@ def test_the_demo_replies_name_the_reconsideration_body_and_the_court(demo):
     assert "有管辖权的人民法院" not in "".join(
         FormalNotice.objects.filter(kind="reply").values_list("body", flat=True)
     )
+
+
+def test_the_demo_replies_releasing_information_passed_the_secrecy_review(demo):
+    from gongkai.applications.models import SecrecyReview
+
+    released = Application.objects.filter(
+        outcome__in=[Outcome.DISCLOSED, Outcome.PARTIAL], concluded_on__isnull=False
+    )
+    assert released.count() > 50
+    assert not released.filter(secrecy_review__isnull=True).exists()
+    review = SecrecyReview.objects.select_related("application").first()
+    assert review.on == review.application.concluded_on
+    assert review.reviewer.username.endswith("_secrecy")

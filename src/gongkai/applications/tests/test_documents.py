@@ -24,7 +24,7 @@ from gongkai.applications.models.layouts import layout_for
 from gongkai.core.errors import DomainError
 from gongkai.files.models import StoredFile
 
-from .helpers import received
+from .helpers import received, secrecy_passed
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +52,7 @@ def in_review(world, department=None, handler=None):
         actor=handler or world.handler_finance,
         expected_version=application.version,
     )
-    application.refresh_from_db()
-    return application
+    return secrecy_passed(application)  # 部分公开: the 保密审查员 has passed it
 
 
 def issued_reply(world, department=None, handler=None, reviewer=None) -> FormalNotice:

@@ -24,7 +24,7 @@ from gongkai.notices.models import Notice
 from gongkai.workdays.models import Clock
 from gongkai.workflow import TransitionRefused
 
-from .helpers import USCC, applicant_data, received, submitted
+from .helpers import USCC, applicant_data, received, secrecy_passed, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -164,7 +164,7 @@ def test_reply_reviewed_then_issued_with_a_numbered_notice(world):
     application.refresh_from_db()
     assert application.state == ApplicationState.IN_PROGRESS
     reply(application, world.handler_finance, reply_text="请于工作日到市财政局政务公开办公室领取。")
-    application.refresh_from_db()
+    secrecy_passed(application)
     services.approve_reply(application, actor=world.reviewer_finance, on=date(2026, 10, 9))
     application.refresh_from_db()
     assert application.state == ApplicationState.REPLIED
@@ -192,7 +192,7 @@ def test_reply_reviewed_then_issued_with_a_numbered_notice(world):
 def test_late_reply_completes_the_clock_as_overdue(world):
     application = received(world.finance, date(2026, 9, 22), world.handler_finance)
     reply(application, world.handler_finance)
-    application.refresh_from_db()
+    secrecy_passed(application)
     services.approve_reply(application, actor=world.reviewer_finance, on=date(2026, 10, 28))
     assert application.reply_clock().state == "overdue"
 
@@ -277,7 +277,7 @@ def test_challenges_are_recorded_after_the_reply(world):
             actor=world.handler_finance,
         )
     reply(application, world.handler_finance)
-    application.refresh_from_db()
+    secrecy_passed(application)
     services.approve_reply(application, actor=world.reviewer_finance, on=date(2026, 10, 9))
     application.refresh_from_db()
     with pytest.raises(DomainError, match="先登记"):

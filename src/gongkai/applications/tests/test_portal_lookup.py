@@ -31,7 +31,7 @@ from gongkai.files.kinds import ALL_KINDS
 from gongkai.files.services import store_upload
 from gongkai.files.tests import samples
 
-from .helpers import applicant_data, received
+from .helpers import applicant_data, received, secrecy_passed
 
 pytestmark = pytest.mark.django_db
 LOOKUP = reverse("applications_portal:lookup")
@@ -267,7 +267,7 @@ def replied(world, *, delivery="online", other_department=False):
         actor=world.handler_finance,
         expected_version=application.version,
     )
-    application.refresh_from_db()
+    secrecy_passed(application)
     services.approve_reply(application, actor=world.reviewer_finance)
     for notice in application.notices.all():
         render_notice_files(notice.pk)

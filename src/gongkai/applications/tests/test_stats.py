@@ -33,7 +33,7 @@ from gongkai.applications.stats import (
 from gongkai.orgs.roles import Role
 from gongkai.testing.factories import staff
 
-from .helpers import USCC, received, submitted
+from .helpers import USCC, received, secrecy_passed, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +69,7 @@ def conclude(application, outcome, on, handler, reviewer, **extra):
     services.submit_reply(
         application, outcome=outcome, actor=handler, expected_version=application.version, **fields
     )
+    secrecy_passed(application, on=on)  # 保密审查 where the reply releases information
     services.approve_reply(application, actor=reviewer, on=on)
     application.refresh_from_db()
     return application
