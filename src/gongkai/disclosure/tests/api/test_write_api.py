@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from gongkai.audit.models import AuditEvent
 from gongkai.disclosure.api_tokens import ApiToken, TokenRefused, create_api_token, revoke_api_token
@@ -221,9 +222,8 @@ def test_attachments_go_on_a_draft_then_it_is_submitted(world, client, token):
 
 
 def test_the_api_never_publishes(world, client, token):
-    body = post(
-        client, token.raw, {**PAYLOAD, "scheduled_publish_at": "2030-01-01T09:00:00"}
-    ).json()
+    later = f"{timezone.localdate().year + 1}-01-01T09:00:00"  # a scheduled time to come
+    body = post(client, token.raw, {**PAYLOAD, "scheduled_publish_at": later}).json()
     item = InformationItem.objects.get(pk=body["id"])
     assert item.state == ItemState.SUBMITTED and item.scheduled_publish_at is not None
     assert InformationItem.objects.public().count() == 0
