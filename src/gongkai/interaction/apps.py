@@ -12,10 +12,11 @@ class InteractionConfig(AppConfig):
 
         from gongkai.workbench.todos import register_todos
 
-        from . import indexing, jobs  # noqa: F401  (jobs registers the schedules)
+        from . import calendar_dates, indexing, jobs  # noqa: F401  (jobs registers the schedules)
         from .seeding import ensure_reference_data
         from .staff.todos import todos
 
         post_migrate.connect(ensure_reference_data, sender=self)
         indexing.register()
+        calendar_dates.register()
         register_todos("interaction", label=self.verbose_name, items=todos)
