@@ -167,3 +167,34 @@ class AnnualReport(Versioned):
             "enforcement": self.enforcement,
             "fees": self.fees,
         }
+
+
+class ReportCardPdf(models.Model):
+    """The report card's PDF (成绩单) as rendered once for one version of its content.
+
+    ``fingerprint`` is the SHA-256 of what the PDF is made from (the HTML with the
+    figures, the charts and the links, and the renderer: ``card.stored``); a request
+    whose content gives the same fingerprint is served these bytes without rendering
+    again. In the database so that every worker and every restart sees it; a few newest
+    versions per government and year are kept (``card.stored.KEEP``).
+    """
+
+    government = models.ForeignKey(
+        "orgs.Government", verbose_name="政府", on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    fingerprint = models.CharField("内容指纹（SHA-256）", max_length=64)
+    pdf = models.BinaryField("PDF")
+    rendered_at = models.DateTimeField("生成时间")
+
+    class Meta:
+        verbose_name = "成绩单 PDF"
+        verbose_name_plural = "成绩单 PDF"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["government", "year", "fingerprint"], name="report_card_pdf_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.government}{self.year}年成绩单（{self.fingerprint[:12]}）"

@@ -1,6 +1,8 @@
 """The report card as a PDF (``gongkai.core.pdf``, page numbers), from the
 same data as the page: the headline, the sections with their figures and sources, the
-charts (inline SVG) and the note on how the figures are computed."""
+charts (inline SVG; a chart by unit longer than ``visuals.PDF_ROWS`` bars is drawn as
+several, so that none is cut at a page's foot) and the note on how the figures are
+computed. ``stored`` keeps the rendered PDF per version of this content."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from django.utils.safestring import mark_safe
 from gongkai.core.pdf import render_pdf
 
 from .present import present
-from .visuals import card_charts
+from .visuals import PDF_ROWS, card_charts
 
 PDF_TEMPLATE = "reports/card/pdf.html"
 PDF_STYLESHEET = "reports/card/pdf.css"
@@ -31,12 +33,18 @@ def card_html(data: dict, *, base_url: str = "") -> str:
         PDF_TEMPLATE,
         {
             "data": present(data, base_url=base_url),
-            "charts": card_charts(data),
+            "charts": card_charts(data, rows_per_chart=PDF_ROWS),
             "css": mark_safe(css),  # noqa: S308 (our own files)
         },
     )
 
 
+def card_pdf_bytes_from_html(html: str) -> bytes:
+    """PDF bytes of ``card_html``'s result in the shipped font (``gongkai.core.pdf``)."""
+    return render_pdf(html, what="成绩单")
+
+
 def card_pdf_bytes(data: dict, *, base_url: str = "") -> bytes:
-    """PDF bytes in the shipped font (``gongkai.core.pdf``); the charts are inline SVG."""
-    return render_pdf(card_html(data, base_url=base_url), what="成绩单")
+    """PDF bytes in the shipped font (``gongkai.core.pdf``); the charts are inline SVG.
+    Renders every time: the portal serves the stored one (``stored.card_pdf``)."""
+    return card_pdf_bytes_from_html(card_html(data, base_url=base_url))

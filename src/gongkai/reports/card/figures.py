@@ -287,7 +287,8 @@ def _reply_clocks(model, stages: Q, government, start, end):
 def _on_time_rows(clocks, government) -> tuple[int, int, list]:
     """(replied, on time, [[unit, rate %], …]) from reply clocks: one row per department of
     the government itself and one per government directly under it (its departments
-    together), highest rate first; units with nothing replied are not listed."""
+    together), lowest rate first (the units to act on lead), then by name; units with
+    nothing replied are not listed."""
     rows = (
         clocks.values("department_id", "department__short_name", "department__name")
         .annotate(path=F("department__government__path"))
@@ -310,7 +311,7 @@ def _on_time_rows(clocks, government) -> tuple[int, int, list]:
         unit[1] += r["n"]
         unit[2] += r["met"]
     by_unit = [[label, rate(met, n)] for label, n, met in units.values()]
-    by_unit.sort(key=lambda row: (-row[1], row[0]))
+    by_unit.sort(key=lambda row: (row[1], row[0]))
     return replied, on_time, by_unit
 
 

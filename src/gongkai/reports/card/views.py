@@ -6,7 +6,8 @@ without a site profile), like the other columns; anything else, an unknown code 
 a year outside 2000–2100 is 404; so is a year that has not ended (Beijing time), with a
 note saying when its card comes. Every figure is computed on request from the
 records (``figures.report_card``); nothing is frozen here — the annual report
-(年度报告) is the frozen document.
+(年度报告) is the frozen document. The PDF is rendered once per version of that content
+and stored (``stored``), with ETag and Last-Modified.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from itertools import groupby
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
 from gongkai.disclosure.portal.scope import in_scope, site_government
@@ -23,9 +26,9 @@ from gongkai.files.downloads import content_disposition
 from gongkai.orgs.models import Government
 from gongkai.portal.modules import MODULES_BY_SLUG
 
-from .document import card_pdf_bytes
 from .figures import report_card, years_with_data
 from .present import present
+from .stored import card_pdf as stored_card_pdf
 from .visuals import card_charts
 
 SECTION = MODULES_BY_SLUG["annual-reports"]
@@ -100,12 +103,23 @@ def card(request, code: str, year: int):
 
 @require_GET
 def card_pdf(request, code: str, year: int):
+    """The PDF rendered once per version of the card's content (``stored``), with its
+    fingerprint as ETag and its rendering time as Last-Modified: a client that has this
+    version gets 304; every request revalidates (the records may have changed)."""
     government = government_or_404(code)
     data = report_card(government, ended_or_404(year_or_404(year)))
-    content = card_pdf_bytes(data, base_url=request.build_absolute_uri("/"))
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition(
-        f"{data['title']}.pdf", as_attachment=False
+    pdf = stored_card_pdf(government, year, data, base_url=request.build_absolute_uri("/"))
+    etag = f'"{pdf.fingerprint}"'
+    not_modified = get_conditional_response(
+        request, etag=etag, last_modified=int(pdf.rendered_at.timestamp())
     )
-    response["X-Content-Type-Options"] = "nosniff"
+    response = not_modified or HttpResponse(pdf.content, content_type="application/pdf")
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(pdf.rendered_at.timestamp())
+    response["Cache-Control"] = "no-cache"
+    if not_modified is None:
+        response["Content-Disposition"] = content_disposition(
+            f"{data['title']}.pdf", as_attachment=False
+        )
+        response["X-Content-Type-Options"] = "nosniff"
     return response
