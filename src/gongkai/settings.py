@@ -368,6 +368,11 @@ APPLICATION_SUBMIT_WINDOW = int(env("APPLY_RATE_WINDOW_MINUTES", "60")) * 60
 APPLICATION_LOOKUP_FAILURE_LIMIT = int(env("LOOKUP_FAILURE_LIMIT", "5"))
 APPLICATION_LOOKUP_FAILURE_WINDOW = int(env("LOOKUP_FAILURE_WINDOW_MINUTES", "15")) * 60
 APPLICATION_LOOKUP_SESSION_SECONDS = int(env("LOOKUP_SESSION_MINUTES", "20")) * 60
+# GONGKAI_APPLY_LATE_REGISTRATION_DAYS: staff registering a paper application
+# (in person, by post) whose receipt date lies more than this many working days
+# before the day of registration must write why (recorded in the audit trail and
+# on the timeline). See docs/configuration.md, "Disclosure on application".
+APPLICATION_LATE_REGISTRATION_DAYS = int(env("APPLY_LATE_REGISTRATION_DAYS", "3"))
 # Search: how many of the newest matches are ranked, counted and faceted (ADR 0005).
 SEARCH_CANDIDATES = int(env("SEARCH_CANDIDATES", "2000"))
 # Messages to the boards (互动交流): per address and per phone number, form and API together.

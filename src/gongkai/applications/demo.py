@@ -615,6 +615,7 @@ class _Runner:
                 channel=c.channel,
                 actor=people.handler,
                 received_on=None if c.channel in (Channel.LETTER, Channel.FAX) else c.on,
+                registered_on=c.on,  # registered the day it came in, in 2016
             )
         application = sub.application
         self.created.append(application.pk)

@@ -231,6 +231,7 @@ class Application(Versioned):
 class StepKind(models.TextChoices):
     SUBMITTED = "submitted", "提交申请"
     REGISTERED = "registered", "登记申请"
+    LATE_REGISTRATION = "late_registration", "补登记说明"
     CONFIRMED = "confirmed", "确认收到申请"
     DISCARDED = "discarded", "作废"
     ASSIGNED = "assigned", "指定经办人"

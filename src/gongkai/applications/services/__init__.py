@@ -1,7 +1,7 @@
 """Every change to an application, as verb-named functions (views, API, jobs call these).
 
-* intake — ``submit_online``, ``register_offline``, ``confirm_receipt``, ``discard``,
-  ``assign``, ``find_for_lookup``
+* intake — ``submit_online``, ``register_offline`` (``registration_warnings``),
+  ``confirm_receipt``, ``discard``, ``assign``, ``find_for_lookup``
 * correction — ``request_correction``, ``receive_correction``, ``expire_corrections``
 * consultation — ``start_consultation``, ``record_consultation_reply``
 * extension — ``request_extension``, ``decide_extension``
@@ -30,6 +30,7 @@ from .intake import (
     discard,
     find_for_lookup,
     register_offline,
+    registration_warnings,
     submit_online,
 )
 from .replying import (
@@ -74,6 +75,7 @@ __all__ = [
     "record_delivery",
     "record_reasons",
     "register_offline",
+    "registration_warnings",
     "request_correction",
     "request_extension",
     "request_reasons",

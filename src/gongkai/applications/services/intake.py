@@ -25,7 +25,7 @@ from gongkai.core.errors import DomainError
 from gongkai.core.passwords import hash_password, new_password
 from gongkai.numbering import next_value
 from gongkai.orgs.models import Department
-from gongkai.workdays import add_working_days
+from gongkai.workdays import add_working_days, working_days_between
 from gongkai.workdays.clocks import start_clock
 
 from ..flow import FLOW
@@ -242,6 +242,56 @@ def _start_reply_period(application: Application, received_on: date, actor) -> N
     application.save(update_fields=["correction_notice_by", "updated_at"])
 
 
+def late_registration_days() -> int:
+    """N of ``GONGKAI_APPLY_LATE_REGISTRATION_DAYS``: more working days late needs a reason."""
+    from django.conf import settings
+
+    return getattr(settings, "APPLICATION_LATE_REGISTRATION_DAYS", 3)
+
+
+def check_received_on(received_on: date, late_reason: str, registered_on: date) -> dict:
+    """Per-field problems of a paper application's receipt date (empty when none).
+
+    In the future: refused. More than ``late_registration_days()`` working days
+    before the day of registration: a written reason is required (补登记原因).
+    """
+    if received_on > registered_on:
+        return {"received_on": [f"收到申请之日（{cn_date(received_on)}）晚于今天，不能登记。"]}
+    limit = late_registration_days()
+    late = working_days_between(received_on, registered_on)
+    if late > limit and not (late_reason or "").strip():
+        return {
+            "late_reason": [
+                f"收到申请之日（{cn_date(received_on)}）距今已{late}个工作日，超过{limit}个工作日，"
+                "请写明补登记的原因（如：挂号信转交延误、登记遗漏），原因将记入办理记录和审计日志。"
+            ]
+        }
+    return {}
+
+
+def registration_warnings(application: Application, on: date) -> list[str]:
+    """What the person registering must know at once: the 补正 window (Art. 30) already
+    over, the reply period (Art. 33) over or nearly over. Empty when all is well."""
+    warnings = []
+    notice_by = application.correction_notice_by
+    if notice_by is not None and notice_by < on:
+        warnings.append(
+            f"补正告知期限（收到申请之日起{CORRECTION_NOTICE_DAYS}个工作日内，第三十条）已于"
+            f"{cn_date(notice_by)}届满：本申请不能再告知补正。"
+        )
+    clock = application.reply_clock()
+    if clock is not None and clock.due_date is not None:
+        left = working_days_between(on, clock.due_date)
+        if left < 0:
+            warnings.append(
+                f"答复期限已于{cn_date(clock.due_date)}届满，登记时已超期{-left}个工作日，"
+                "请尽快答复。"
+            )
+        elif notice_by is not None and notice_by < on:
+            warnings.append(f"答复期限至{cn_date(clock.due_date)}，还剩{left}个工作日。")
+    return warnings
+
+
 def register_offline(
     data: dict,
     *,
@@ -249,6 +299,8 @@ def register_offline(
     actor,
     received_on: date | None = None,
     files: list | None = None,
+    late_reason: str = "",
+    registered_on: date | None = None,
 ) -> Submission:
     """Staff register an application that came in person, by post, fax or ordinary letter.
 
@@ -256,6 +308,12 @@ def register_offline(
     signed for. Ordinary letter and fax: received only when the office has
     confirmed with the applicant, so they wait for ``confirm_receipt`` like
     online ones (Art. 31).
+
+    A receipt date more than ``GONGKAI_APPLY_LATE_REGISTRATION_DAYS`` working
+    days before the registration needs ``late_reason``, which goes into the
+    audit event and onto the timeline with what is already late (the 补正
+    window, the reply period: ``registration_warnings``). ``registered_on`` is
+    the day of registration: today, unless past events are replayed (the demo).
     """
     from gongkai import access
     from gongkai.files.services import ALL_KINDS, store_upload
@@ -264,13 +322,19 @@ def register_offline(
         raise ApplicationInvalid({"channel": ["请选择申请渠道：当面提交、邮寄、平信或传真。"]})
     cleaned = clean_applicant(data)
     access.require(actor, "applications.intake", cleaned["department"])
+    registered_on = registered_on or today()
+    late_reason = (late_reason or "").strip()
     needs_confirmation = channel in CONFIRMED_CHANNELS
+    late = 0
     if not needs_confirmation:
         if received_on is None:
             raise ApplicationInvalid(
                 {"received_on": ["请填写收到申请之日：当面提交为提交当日，邮寄为签收之日。"]}
             )
-        check_date(received_on, what="")
+        problems = check_received_on(received_on, late_reason, registered_on)
+        if problems:
+            raise ApplicationInvalid(problems)
+        late = working_days_between(received_on, registered_on)
     with transaction.atomic():
         stored = [
             (purpose, store_upload(f, allowed_kinds=ALL_KINDS)) for purpose, f in (files or [])
@@ -291,7 +355,7 @@ def register_offline(
         )
         label = Channel(channel).label
         add_step(application, StepKind.REGISTERED, text=f"登记{label}的申请。", actor=actor)
-        audit(application, "register", actor=actor, after={"channel": channel})
+        registered = {"channel": channel}
         if not needs_confirmation:
             application.received_on = received_on
             application.confirmed_at = timezone.now()
@@ -305,6 +369,27 @@ def register_offline(
                 actor=actor,
             )
             notify_applicant(application, "申请已收到", "受理机关已收到您的政府信息公开申请")
+            warnings = registration_warnings(application, registered_on)
+            registered.update(
+                received_on=received_on,
+                working_days_late=late,
+                correction_notice_by=application.correction_notice_by,
+                warnings=warnings,
+            )
+            if late > late_registration_days():
+                registered["late_reason"] = late_reason
+                add_step(
+                    application,
+                    StepKind.LATE_REGISTRATION,
+                    on=registered_on,
+                    text=(
+                        f"收到申请之日为{cn_date(received_on)}，登记时已过{late}个工作日。"
+                        f"补登记原因：{late_reason}" + "".join(f"\n{w}" for w in warnings)
+                    ),
+                    public=False,
+                    actor=actor,
+                )
+        audit(application, "register", actor=actor, after=registered)
     return Submission(application, password, created=True)
 
 

@@ -127,7 +127,7 @@ RECEIPT_RULES = [
 class RegisterForm(ApplicationDataForm):
     """A paper, in-person, post or fax application typed in by staff."""
 
-    field_order = ["channel", "received_on", "department"]
+    field_order = ["channel", "received_on", "late_reason", "department"]
 
     channel = forms.ChoiceField(
         label="申请渠道",
@@ -140,12 +140,23 @@ class RegisterForm(ApplicationDataForm):
         required=False,
         help_text="当面提交填提交当日；挂号信、快递填签收之日。平信、传真不填，登记后与申请人确认。",
     )
+    late_reason = text_field(
+        "补登记原因",
+        rows=2,
+        required=False,
+        help_text="收到申请之日早于今天{days}个工作日以上的，须写明原因（如挂号信转交延误、登记遗漏），"
+        "记入办理记录和审计日志。",
+    )
     id_copy = AttachmentField(label="身份证明复印件", required=False, allowed_kinds=UPLOAD_KINDS)
     authorisation = AttachmentField(label="授权委托书", required=False, allowed_kinds=UPLOAD_KINDS)
     supporting = AttachmentField(label="其他申请材料", required=False, allowed_kinds=UPLOAD_KINDS)
 
     def __init__(self, *args, departments=None, **kwargs):
+        from ..services.intake import late_registration_days
+
         super().__init__(*args, **kwargs)
+        late = self.fields["late_reason"]
+        late.help_text = late.help_text.format(days=late_registration_days())
         if departments is not None:
             self.fields["department"].queryset = departments
         self.fields["description"].widget = forms.Textarea(attrs={"rows": 5})
@@ -164,6 +175,15 @@ class RegisterForm(ApplicationDataForm):
             )
         if received_on and received_on > timezone.localdate():
             self.add_error("received_on", "收到申请之日不能晚于今天。")
+        elif received_on and channel in (Channel.IN_PERSON, Channel.POST):
+            from ..services.intake import check_received_on
+
+            problems = check_received_on(
+                received_on, cleaned.get("late_reason", ""), timezone.localdate()
+            )
+            for name, messages in problems.items():
+                for message in messages:
+                    self.add_error(name, message)
         return cleaned
 
     def files_for_service(self) -> list:

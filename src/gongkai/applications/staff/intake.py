@@ -16,6 +16,7 @@ from gongkai.orgs.models import Department
 
 from .. import services
 from ..models.taxonomy import CONFIRMED_CHANNELS
+from ..services.common import today
 from ..validation import ApplicationInvalid
 from . import forms as f
 from .acting import apply_errors, run
@@ -50,6 +51,7 @@ def register(request):
                 actor=request.user,
                 received_on=form.cleaned_data.get("received_on"),
                 files=form.files_for_service(),
+                late_reason=form.cleaned_data.get("late_reason", ""),
             )
         except ApplicationInvalid as error:
             apply_errors(form, error.errors)
@@ -69,6 +71,8 @@ def register(request):
                 f"{text}受理编号：{application.tracking_number}，查询密码：{submission.password}"
                 "（请告知申请人，密码只显示这一次）。",
             )
+            for warning in services.registration_warnings(application, today()):
+                messages.warning(request, warning)
             return redirect("workbench:applications_staff:detail", pk=application.pk)
     return render(
         request,

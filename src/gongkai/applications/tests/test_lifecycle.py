@@ -126,6 +126,7 @@ def test_paper_application_received_in_person_counts_from_the_day_submitted(worl
         channel="in_person",
         received_on=date(2026, 9, 22),
         actor=world.handler_finance,
+        registered_on=date(2026, 9, 22),
     )
     application = sub.application
     assert application.state == ApplicationState.IN_PROGRESS

@@ -151,7 +151,8 @@ def test_office_assigns_a_handler_and_the_reply_clock_follows(client, world, in_
     assert response.status_code == 403
 
 
-def test_register_an_in_person_application(client, world):
+def test_register_an_in_person_application(client, world, today_is):
+    today_is(RECEIVED)
     client.force_login(world.handler_finance)
     page = client.get(url("register"))
     assert page.status_code == 200

@@ -279,6 +279,7 @@ def test_a_late_registered_letter_breaks_the_year_to_year_check(world):
         channel="post",
         actor=world.handler_finance,
         received_on=date(2015, 12, 30),
+        late_reason="2015年12月30日签收的挂号信漏登记，整理档案时发现。",
     )
     # The records did change under the frozen 2015 report …
     assert f"{THREE} › 四、结转下年度继续办理 › 自然人：定稿 1，现在 2" in reports.differences(
