@@ -342,8 +342,9 @@ PDF_FONT_FILE = env("PDF_FONT_FILE", "")
 # At INFO a console shows warnings, errors and at most one line per job (the
 # worker's, gongkai.jobs). Libraries that report routine work at INFO are held
 # at WARNING unless the level is DEBUG: fontTools (every table of every font
-# subset for a PDF, thousands of lines per document) and django-tasks (two
-# lines per job; a failed job's traceback is an ERROR and still shows).
+# subset for a PDF, thousands of lines per document), WeasyPrint's progress
+# (eight steps per PDF; its warnings about styles still show) and django-tasks
+# (two lines per job; a failed job's traceback is an ERROR and still shows).
 LOG_LEVEL = env("LOG_LEVEL", "INFO").upper()
 ROUTINE_LIBRARY_LEVEL = "DEBUG" if LOG_LEVEL == "DEBUG" else "WARNING"
 LOGGING = {
@@ -357,6 +358,7 @@ LOGGING = {
         "django_tasks": {"level": ROUTINE_LIBRARY_LEVEL},
         "django_tasks_db": {"level": "WARNING"},
         "fontTools": {"level": ROUTINE_LIBRARY_LEVEL},
+        "weasyprint.progress": {"level": ROUTINE_LIBRARY_LEVEL},
     },
 }
 
