@@ -158,8 +158,12 @@ def _change_validity(item, *, actor, validity, on, reason, replaced_by, ip=None,
     return item
 
 
-def expire_lapsed_documents(today: date | None = None) -> int:
-    """有效期届满: published valid documents whose 有效期至 has passed become 失效."""
+def expire_lapsed_documents(today: date | None = None, *, now: datetime | None = None) -> int:
+    """有效期届满: published valid documents whose 有效期至 has passed become 失效.
+
+    ``now``: when the change is recorded (default: now), e.g. the night after
+    ``today - 1`` when the nightly run of a past day is replayed.
+    """
     today = today or timezone.localdate()
     lapsed = InformationItem.objects.with_validity().filter(
         state=ItemState.PUBLISHED, validity=Validity.VALID, expires_on__lt=today
@@ -173,6 +177,7 @@ def expire_lapsed_documents(today: date | None = None) -> int:
             on=item.expires_on,
             reason=f"有效期至{item.expires_on:%Y年%m月%d日}届满，自动标记为失效。",
             replaced_by=(),
+            now=now,
         )
         count += 1
     return count

@@ -28,7 +28,7 @@ from gongkai.demo import tianshui, timeline
 from gongkai.orgs.models import Department
 
 from . import actions
-from .models import Genre, InformationItem, ItemState, KeyArea, SubjectCategory
+from .models import Genre, InformationItem, ItemState, KeyArea, SubjectCategory, Validity
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 YEAR = 2016
@@ -549,6 +549,23 @@ def _afterwards(spec: Spec, item, staff, published) -> str | None:
     return None
 
 
+def _expire_as_the_nightly_job_did() -> int:
+    """Documents whose 有效期至 has passed by now become 失效, each dated the night after
+    its last day, when the nightly job (``disclosure.expire_documents``, 00:15) did it."""
+    from django.utils import timezone
+
+    lapsed = InformationItem.objects.with_validity().filter(
+        state=ItemState.PUBLISHED, validity=Validity.VALID, expires_on__lt=timezone.localdate()
+    )
+    count = 0
+    for last_day in sorted(set(lapsed.values_list("expires_on", flat=True))):
+        night = last_day + timedelta(days=1)
+        count += actions.expire_lapsed_documents(
+            today=night, now=datetime.combine(night, time(0, 15), tzinfo=BEIJING)
+        )
+    return count
+
+
 def load_disclosure(ctx) -> None:
     from django.db.models import Q
 
@@ -599,7 +616,7 @@ def load_disclosure(ctx) -> None:
         pending = spec.revised_by and older is not None and older.validity == "valid"
         if pending and _afterwards(spec, older, staff, published):
             changed["revised"] = changed.get("revised", 0) + 1
-    expired = actions.expire_lapsed_documents() if created else 0
+    expired = _expire_as_the_nightly_job_did() if created else 0
     total = InformationItem.objects.filter(government=city).count()
     ctx.out(
         f"  主动公开：新增 {created} 条政府信息（共 {total} 条），9 个重点领域已设牵头部门；"

@@ -123,6 +123,8 @@ def test_running_it_again_adds_nothing(demo):
 
 
 def test_the_publication_history_of_2016_items_carries_their_2016_dates(demo, client):
+    from datetime import timedelta
+
     from django.utils import timezone
 
     from gongkai.disclosure.models import ItemVersion, VersionKind
@@ -131,8 +133,12 @@ def test_the_publication_history_of_2016_items_carries_their_2016_dates(demo, cl
 
     items = InformationItem.objects.filter(government__code="620500", annual_report__isnull=True)
     versions = ItemVersion.objects.filter(item__in=items).select_related("item")
-    # Documents that lapsed after 2016 are marked 失效 on loading, by the nightly rule.
-    of_2016 = versions.exclude(kind=VersionKind.VALIDITY, reason__contains="届满")
+    # Documents that lapsed after 2016 became 失效 the night after their last day.
+    lapsed = versions.filter(kind=VersionKind.VALIDITY, reason__contains="届满")
+    assert lapsed.exists()
+    for v in lapsed:
+        assert timezone.localdate(v.at) == v.item.expires_on + timedelta(days=1)
+    of_2016 = versions.exclude(pk__in=lapsed.values("pk"))
     assert {v.at.year for v in of_2016} == {2016}
     for v in versions.filter(kind=VersionKind.PUBLISHED):
         assert v.at == v.item.published_at
