@@ -44,7 +44,7 @@ def published(transactional_db, site_profile):
         overview="2016年，市财政局认真贯彻落实《中华人民共和国政府信息公开条例》。",
         problems="一是主动公开的及时性有待提高。",
         other="无",
-        entered={"licensing": "1520", "penalties": "", "enforcement": "3", "fees": "12.5"},
+        entered={"licensing": "1520", "penalties": "0", "enforcement": "3", "fees": "12.5"},
     )
     services.submit(report, actor=r)
     services.approve(report, actor=world.office)
@@ -79,7 +79,8 @@ def test_read_a_published_report_and_its_pdf(
     expect(four.get_by_role("columnheader", name="未经复议直接起诉")).to_be_visible()
     new_row = page.get_by_role("row", name="一、本年新收政府信息公开申请数量")
     expect(new_row.get_by_role("cell").last).to_have_text("1")
-    expect(page.get_by_role("row", name="行政处罚")).to_contain_text("未填报")
+    penalties = page.get_by_role("row", name="行政处罚")
+    expect(penalties.get_by_role("cell").last).to_have_text("0")  # entered 0: a figure
     assert_accessible(page, "an annual report's page")
 
     # 2. The PDF, rendered to PNG and read back.
