@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from gongkai.api.helpers import Refused, idempotency_key, json_body_with_idempotency_key
 from gongkai.files.kinds import ALL_KINDS
 from gongkai.files.services import FileRejected, inspect_upload
+from gongkai.workdays import is_provisional
 
 from .models import (
     ApplicantKind,
@@ -165,6 +166,9 @@ class StepOut(Schema):
 
 class DueOut(Schema):
     due_date: date | None = Field(description="答复期限（暂停时为空）")
+    provisional: bool = Field(
+        description="答复期限按尚未导入正式安排的年度预估（法定节假日推算，不含调休），正式安排导入后可能变化"
+    )
     state: str = Field(description="running 计时中、paused 已暂停、met 按期完成 …")
     state_label: str
     explanation: str = Field(description="答复期限如何计算（起算日、暂停、延长、重新计算）")
@@ -391,6 +395,7 @@ def _lookup_body(request, application) -> dict:
         "received_on": application.received_on,
         "due": {
             "due_date": due.due_date,
+            "provisional": bool(due.due_date and is_provisional(due.due_date)),
             "state": due.state,
             "state_label": due.state_label,
             "explanation": due.summary,

@@ -10,7 +10,8 @@ class ApplicationsConfig(AppConfig):
     def ready(self):
         from gongkai.workbench.todos import register_todos
 
-        from . import jobs  # noqa: F401  (registers the scheduled jobs)
+        from . import calendar_dates, jobs  # noqa: F401  (jobs registers the scheduled jobs)
         from .staff.todos import todos
 
+        calendar_dates.register()
         register_todos("applications", label=self.verbose_name, items=todos)

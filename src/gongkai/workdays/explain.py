@@ -57,6 +57,8 @@ def explain_clock(clock, until: date | None = None) -> list[ExplainedDay]:
         paused = next((r for s, e, r in pauses if s < day and (e is None or day <= e)), None)
         if not working:
             reason = special.name if special and special.kind == "holiday" else "周末"
+            if special and engine.is_provisional(day):
+                reason += "，预估"
             days.append(ExplainedDay(day, False, None, reason, None))
         elif paused is not None:
             days.append(ExplainedDay(day, False, None, f"暂停：{paused}", None))
@@ -97,6 +99,11 @@ def explain_clock_text(clock, until: date | None = None) -> str:
         lines.append(text)
     if clock.due_date:
         lines.append(f"到期日：{clock.due_date:%Y-%m-%d}。")
+        if clock.provisional:
+            lines.append(
+                "（预估：其中年度的正式节假日安排尚未导入，按法定节假日推算，不含调休上班日；"
+                "正式安排导入后自动重算。）"
+            )
     else:
         lines.append("暂停中：恢复计时后重新计算到期日。")
     return "\n".join(lines)

@@ -1,24 +1,30 @@
-"""依申请公开's items in 我的工作's 待办 (``gongkai.workbench.todos``), three queries:
+"""依申请公开's items in 我的工作's 待办 (``gongkai.workbench.todos``), four queries:
 
 * 确认收到 — online applications to the person's own department waiting for the
   confirmation of receipt (Art. 31); they have no reply clock yet, so no deadline
   list shows them. The 公开办 may confirm for its tree, but only its own
   department's wait for it;
+* 保密审查 — replies that release information waiting for the department's
+  保密审查员 (Art. 17, ``services.secrecy``), since the reply was submitted;
 * 审核答复 — replies submitted for review, for the department's reviewers
-  (``applications.approve_reply``), since the reply was submitted;
+  (``applications.approve_reply``), since the reply was submitted; a reply still
+  waiting for its 保密审查 is not the reviewer's yet;
 * 审批延期 — extension requests (Art. 33) waiting for the 公开办.
 """
 
 from __future__ import annotations
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from gongkai import access
+from gongkai.orgs.models import Membership
+from gongkai.orgs.roles import Role
 from gongkai.workbench.todos import ToDo
 
 from ..models import Application, ApplicationState, ExtensionRequest, Step, StepKind
+from ..models.taxonomy import DISCLOSING_OUTCOMES
 
 
 def _url(pk: int) -> str:
@@ -47,10 +53,38 @@ def todos(user, department, *, now, limit: int) -> list[ToDo]:
         .order_by("-at")
         .values("at")[:1]
     )
+    # as services.secrecy.secrecy_review_pending, in SQL
+    has_secrecy_reviewer = Exists(
+        Membership.objects.filter(
+            department=OuterRef("department"),
+            role=Role.CONFIDENTIALITY,
+            active=True,
+            user__is_active=True,
+        )
+    )
+    secrecy_pending = Q(
+        outcome__in=DISCLOSING_OUTCOMES, secrecy_review__isnull=True, has_secrecy_reviewer=True
+    )
+    secrecy = (
+        access.scope(
+            user, "applications.secrecy_review", Application.objects.all(), member_of=department
+        )
+        .alias(has_secrecy_reviewer=has_secrecy_reviewer)
+        .filter(secrecy_pending)
+        .annotate(waiting_since=Coalesce(Subquery(submitted), "updated_at"))
+        .order_by("waiting_since", "pk")
+        .values("pk", "tracking_number", "name", "waiting_since")[:limit]
+    )
+    items += [
+        ToDo("保密审查", f"{a['tracking_number']} {a['name']}", _url(a["pk"]), a["waiting_since"])
+        for a in secrecy
+    ]
     review = (
         access.scope(
             user, "applications.approve_reply", Application.objects.all(), member_of=department
         )
+        .alias(has_secrecy_reviewer=has_secrecy_reviewer)
+        .exclude(secrecy_pending)
         .annotate(waiting_since=Coalesce(Subquery(submitted), "updated_at"))
         .order_by("waiting_since", "pk")
         .values("pk", "tracking_number", "name", "waiting_since")[:limit]

@@ -41,7 +41,7 @@ def new_application(world, on=date(2026, 11, 2), **overrides):
     return submitted(world.finance, on, **overrides)
 
 
-def reply_in_review(world, received_on=date(2026, 11, 2)):
+def reply_in_review(world, received_on=date(2026, 11, 2), *, secrecy_passed=False):
     from gongkai.applications import services
     from gongkai.applications.models import Outcome
     from gongkai.applications.tests.helpers import received
@@ -56,6 +56,11 @@ def reply_in_review(world, received_on=date(2026, 11, 2)):
         expected_version=application.version,
     )
     application.refresh_from_db()
+    if secrecy_passed:
+        from gongkai.applications.services.secrecy import pass_secrecy_review
+
+        pass_secrecy_review(application, actor=world.secrecy_finance, on=received_on)
+        application.refresh_from_db()
     return application
 
 
@@ -78,8 +83,24 @@ def test_a_new_online_application_waits_for_its_department_to_confirm_receipt(cl
     assert application.tracking_number not in todo_section(client, world.handler_environment)
 
 
+def test_a_reply_releasing_information_waits_for_the_secrecy_review_first(client, world):
+    from gongkai.applications.services.secrecy import pass_secrecy_review
+
+    application = reply_in_review(world)  # 予以公开, in 市财政局, which has a 保密审查员
+    section = todo_section(client, world.secrecy_finance)
+    assert application.tracking_number in section and "保密审查" in section
+    assert application.tracking_number not in todo_section(client, world.reviewer_finance)
+    pass_secrecy_review(application, actor=world.secrecy_finance, on=date(2026, 11, 3))
+    assert application.tracking_number not in todo_section(client, world.secrecy_finance)
+    section = todo_section(client, world.reviewer_finance)
+    assert application.tracking_number in section and "审核答复" in section
+
+
 def test_a_reply_waiting_for_review_is_on_the_reviewers_list(client, world):
+    from gongkai.applications.services.secrecy import pass_secrecy_review
+
     application = reply_in_review(world)
+    pass_secrecy_review(application, actor=world.secrecy_finance, on=date(2026, 11, 3))
     section = todo_section(client, world.reviewer_finance)
     assert application.tracking_number in section and "审核答复" in section
     # the handler who drafted it and a handler of another department have nothing to do
@@ -234,13 +255,13 @@ def test_the_page_needs_as_many_queries_for_many_items_as_for_one(client, world)
         return len([q for q in captured if "calendarrevision" not in q["sql"]])
 
     new_application(world)
-    reply_in_review(world)
+    reply_in_review(world, secrecy_passed=True)
     message_to_sign_for(world)
     client.get(reverse("workbench:home"))  # warm caches (content types, calendar)
     one_each = queries_of_page()
     for day in (3, 4, 5):
         new_application(world, on=date(2026, 11, day), name=f"申请人{day}")
-        reply_in_review(world, received_on=date(2026, 11, day))
+        reply_in_review(world, received_on=date(2026, 11, day), secrecy_passed=True)
         message_to_sign_for(world, on=date(2026, 11, day))
     assert todo_section(client, world.reviewer_finance).count("<li") == 12
     assert queries_of_page() == one_each

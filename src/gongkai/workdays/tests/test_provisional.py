@@ -179,3 +179,11 @@ def test_the_workbench_marks_a_provisional_due_date(client, world, start, frozen
     html = client.get(reverse("workbench:home")).content.decode()
     assert '2027年1月18日</time><span class="provisional"' in html
     assert '2026年11月30日</time><span class="provisional"' not in html
+
+
+def test_the_day_by_day_account_says_which_days_are_projected(start, frozen_today):
+    frozen_today(date(2026, 12, 21))
+    text = start(date(2026, 12, 18)).explain_text()
+    assert "2027-01-01 星期五 不计（元旦，预估）" in text
+    assert "2027-01-18 星期一 第20个工作日 ← 到期日" in text
+    assert text.endswith("正式安排导入后自动重算。）")
