@@ -20,6 +20,7 @@ PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日至(\d{1,2})月(\d{1,2})
 
 @pytest.fixture(scope="module")
 def demo_world(django_db_setup, django_db_blocker):
+    from django.core.cache import cache
     from django.db import transaction
 
     from gongkai.demo import loaders
@@ -36,6 +37,7 @@ def demo_world(django_db_setup, django_db_blocker):
             loader(ctx)
         yield
         transaction.set_rollback(True)
+    cache.clear()  # the site profile a page cached is rolled back too
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from gongkai.disclosure.queries import major_policies_without_interpretation
 def demo_world(django_db_setup, django_db_blocker):
     """Load the demo once for the module (it takes a while), timed, inside a
     transaction that is rolled back afterwards so no other test sees it."""
+    from django.core.cache import cache
     from django.db import transaction
 
     with django_db_blocker.unblock():
@@ -36,6 +37,7 @@ def demo_world(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+            cache.clear()  # the site profile a page cached is rolled back too
 
 
 @pytest.fixture
