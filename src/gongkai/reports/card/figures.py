@@ -31,7 +31,7 @@ from gongkai.applications.stats import OUTCOME_ROWS, table_three, year_range
 from gongkai.consultations.models import Comment, Consultation, Entry, Kind, Round
 from gongkai.disclosure.models import InformationItem, ItemType, KeyArea
 from gongkai.interaction.models import Message, MessageState
-from gongkai.orgs.models import Government
+from gongkai.orgs.models import Department, Government
 from gongkai.portal.modules import MODULES_BY_SLUG
 from gongkai.proposals.models import Body, Session
 from gongkai.proposals.stats import summary, summary_sentence
@@ -382,14 +382,19 @@ def _applications(government, year, start, end, links) -> dict:
 
 
 def _messages(government, start, end, links) -> dict:
-    """As ``interaction.stats.message_statistics`` counts: messages written in the year
-    on the government's channels (收到), of which taken on (受理: assigned, not held,
-    refused or merged); reply clocks finished in the year (答复), 按时 when met; ratings
-    given in the year, (满意 + 基本满意) ÷ rated."""
-    messages = Message.objects.filter(channel__government__path__startswith=government.path)
-    written = messages.filter(submitted_at__date__gte=start, submitted_at__date__lte=end)
-    counts = written.aggregate(
-        received=Count("pk"), accepted=Count("pk", filter=~Q(state__in=NOT_ACCEPTED))
+    """The figures of ``interaction.stats.message_statistics`` (the module's statistics
+    page) for the year: messages written in the year (收到), of which taken on (受理), of
+    which answered by the year's end (答复, by their first reply), 按时 when on or before
+    the due date; ratings given in the year, (满意 + 基本满意) ÷ rated. Every reply counts
+    with the message it answers, so 按时答复 ≤ 答复 ≤ 受理 ≤ 收到."""
+    from gongkai.interaction.stats import message_statistics
+
+    stats = message_statistics(government, start, end)
+    total = stats.total
+    written = Message.objects.filter(
+        channel__government__path__startswith=government.path,
+        submitted_at__date__gte=start,
+        submitted_at__date__lte=end,
     )
     monthly = _monthly(
         written.annotate(month=ExtractMonth("submitted_at"))
@@ -397,24 +402,19 @@ def _messages(government, start, end, links) -> dict:
         .order_by()
         .annotate(n=Count("pk"))
     )
-    clocks = _reply_clocks(Message, Q(stage__startswith="reply:"), government, start, end)
-    replied, on_time, by_department = _on_time_rows(clocks, government)
-    ratings = messages.filter(rated_on__gte=start, rated_on__lte=end).aggregate(
-        rated=Count("pk", filter=~Q(satisfaction="")),
-        satisfied=Count("pk", filter=Q(satisfaction__in=SATISFIED)),
-    )
     source = links.board()
-    satisfaction = rate(ratings["satisfied"], ratings["rated"])
+    satisfaction = rate(total.satisfied + total.basically, total.rated)
+    replied, on_time = total.replied, total.on_time
     figures = [
-        figure("messages_received", "收到群众留言", counts["received"], "件", source),
-        figure("messages_accepted", "受理留言", counts["accepted"], "件", source),
+        figure("messages_received", "收到群众留言", total.received, "件", source),
+        figure("messages_accepted", "受理留言", total.accepted, "件", source),
         figure("messages_replied", "答复留言", replied, "件", source),
         figure("messages_on_time", "按时答复", on_time, "件", source),
         figure("messages_on_time_rate", "按时答复率", rate(on_time, replied), "%", source),
         figure("messages_satisfaction", "留言人满意率", satisfaction, "%", source),
     ]
     sentence = (
-        f"全年收到群众留言{counts['received']}件，受理{counts['accepted']}件，"
+        f"全年收到群众留言{total.received}件，受理{total.accepted}件，"
         f"答复{replied}件，其中按时答复{on_time}件"
     )
     if satisfaction is not None:
@@ -423,8 +423,37 @@ def _messages(government, start, end, links) -> dict:
         "figures": figures,
         "sentence": sentence + "。",
         "monthly": monthly,
-        "on_time_by_department": by_department,
+        "on_time_by_department": _units(government, stats.by_department),
     }
+
+
+def _units(government, rows) -> list:
+    """[[unit, on-time rate %], …] from per-department rows: one per department of the
+    government itself and one per government directly under it (its departments
+    together), lowest rate first, then by name; units with nothing answered are left out."""
+    places = {
+        pk: (path, short or name)
+        for pk, path, short, name in Department.objects.filter(
+            pk__in=[r.key for r in rows]
+        ).values_list("pk", "government__path", "short_name", "name")
+    }
+    children = dict(Government.objects.filter(parent=government).values_list("code", "name"))
+    units: dict[tuple, list] = {}
+    for row in rows:
+        if not row.replied or row.key not in places:
+            continue
+        path, label = places[row.key]
+        if path == government.path:
+            key = ("department", row.key)
+        else:
+            code = path[len(government.path) :].split("/")[0]
+            key, label = ("government", code), children.get(code, code)
+        unit = units.setdefault(key, [label, 0, 0])
+        unit[1] += row.replied
+        unit[2] += row.on_time
+    by_unit = [[label, rate(met, n)] for label, n, met in units.values()]
+    by_unit.sort(key=lambda r: (r[1], r[0]))
+    return by_unit
 
 
 # -- 意见征集 -------------------------------------------------------------------------

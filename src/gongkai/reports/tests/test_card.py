@@ -391,3 +391,28 @@ def test_a_county_s_catalogue_link_lists_only_the_county_s_items(city, client):
     html = client.get(budget).content.decode()
     assert "I3 测试信息" in html and "I1 测试信息" not in html
     assert '<option value="620502" selected>秦州区</option>' in html  # the filter shows it
+
+
+def test_a_message_answered_the_next_year_counts_with_the_year_it_was_written(city, world):
+    # written on 28 December 2016, answered on 4 January 2017: 2017's card must not show
+    # it as answered on time without having received it (the issue's 11 accepted, 12 on time)
+    late = assigned(
+        world, date(2016, 12, 28), text="供暖片区暖气不热，室温只有十二度，请协调热力公司处理。"
+    )
+    messages.sign(late, actor=world.handler_finance, on=date(2016, 12, 28))
+    late.refresh_from_db()
+    messages.submit_reply(
+        late,
+        text="经协调，热力公司已于1月3日完成管网排气，室温已恢复正常，感谢您的监督。",
+        actor=world.handler_finance,
+        expected_version=late.version,
+    )
+    late.refresh_from_db()
+    messages.approve_reply(late, actor=world.office, on=date(2017, 1, 4))
+    got = values(report_card(city.tianshui, 2017))
+    assert got["messages_accepted"] == 0
+    assert got["messages_on_time"] == got["messages_replied"] == 0
+    # in 2016's card it is received and accepted, and still within its time on 31 December
+    in_2016 = values(report_card(city.tianshui, 2016))
+    assert (in_2016["messages_received"], in_2016["messages_accepted"]) == (3, 3)
+    assert (in_2016["messages_replied"], in_2016["messages_on_time"]) == (1, 1)
