@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from gongkai.reports import services
 
@@ -62,12 +63,13 @@ def test_department_staff_see_their_reports_and_the_nav_link(client, world):
 
 def test_start_makes_the_report_once(client, world):
     client.force_login(world.handler_finance)
-    data = {"scope": f"d{world.finance.pk}", "year": "2025"}
+    year = str(timezone.localdate().year - 1)  # the year being reported on now
+    data = {"scope": f"d{world.finance.pk}", "year": year}
     first = client.post(url("start"), data)
     second = client.post(url("start"), data)
     [report] = world.finance.annual_reports.all()
     assert first["Location"] == second["Location"] == url("detail", report.pk)
-    refused = client.post(url("start"), {"scope": f"d{world.environment.pk}", "year": "2025"})
+    refused = client.post(url("start"), {"scope": f"d{world.environment.pk}", "year": year})
     assert refused.status_code == 400
     assert "不能为所选单位编写年度报告" in refused.content.decode()
     assert not world.environment.annual_reports.exists()
