@@ -35,7 +35,8 @@ run: venv
 	GONGKAI_ENV=development $(BIN)/gongkai collectstatic --noinput --verbosity 0
 	GONGKAI_ENV=development $(BIN)/gongkai serve --host $(HOST) --port $(PORT)
 
-## test: the linter, then every test (SQLite; PostgreSQL too when GONGKAI_TEST_DATABASE_URL is set)
+## test: the linter, then every test (SQLite; PostgreSQL too when GONGKAI_TEST_DATABASE_URL is set;
+## on SQLite again at another date when GONGKAI_TEST_OTHER_DAY is set, e.g. 2031-12-29)
 test: lint pytest
 
 lint: venv
@@ -54,6 +55,10 @@ pytest: venv browser-deps
 	@if [ -n "$$GONGKAI_TEST_DATABASE_URL" ]; then \
 		echo "== again on $$GONGKAI_TEST_DATABASE_URL =="; \
 		$(BIN)/pytest -n auto -q -m "not browser"; \
+	fi
+	@if [ -n "$$GONGKAI_TEST_OTHER_DAY" ]; then \
+		echo "== again on SQLite, on $$GONGKAI_TEST_OTHER_DAY =="; \
+		GONGKAI_TEST_DATABASE_URL= $(BIN)/pytest -n auto -q -m "not browser" --today "$$GONGKAI_TEST_OTHER_DAY"; \
 	fi
 
 ## bench: benchmarks, printing ratios measured side by side in one run
