@@ -32,6 +32,7 @@ import logging
 import re
 import threading
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from math import log
 
@@ -60,7 +61,11 @@ def _tokenizer():
     if _jieba is None:
         with _jieba_lock:
             if _jieba is None:
-                import jieba
+                with warnings.catch_warnings():
+                    # jieba 0.42 imports setuptools' pkg_resources, which warns that it
+                    # is deprecated on every start; nothing for an operator to act on.
+                    warnings.filterwarnings("ignore", "pkg_resources is deprecated", UserWarning)
+                    import jieba
 
                 jieba.setLogLevel(logging.WARNING)
                 jieba.initialize()
