@@ -65,34 +65,23 @@ def todos(user, department, *, now, limit: int) -> list[ToDo]:
     secrecy_pending = Q(
         outcome__in=DISCLOSING_OUTCOMES, secrecy_review__isnull=True, has_secrecy_reviewer=True
     )
-    secrecy = (
-        access.scope(
-            user, "applications.secrecy_review", Application.objects.all(), member_of=department
+
+    def waiting_replies(label: str, action: str, pending: bool) -> list[ToDo]:
+        replies = access.scope(user, action, Application.objects.all(), member_of=department)
+        replies = replies.alias(has_secrecy_reviewer=has_secrecy_reviewer)
+        replies = replies.filter(secrecy_pending) if pending else replies.exclude(secrecy_pending)
+        rows = (
+            replies.annotate(waiting_since=Coalesce(Subquery(submitted), "updated_at"))
+            .order_by("waiting_since", "pk")
+            .values("pk", "tracking_number", "name", "waiting_since")[:limit]
         )
-        .alias(has_secrecy_reviewer=has_secrecy_reviewer)
-        .filter(secrecy_pending)
-        .annotate(waiting_since=Coalesce(Subquery(submitted), "updated_at"))
-        .order_by("waiting_since", "pk")
-        .values("pk", "tracking_number", "name", "waiting_since")[:limit]
-    )
-    items += [
-        ToDo("保密审查", f"{a['tracking_number']} {a['name']}", _url(a["pk"]), a["waiting_since"])
-        for a in secrecy
-    ]
-    review = (
-        access.scope(
-            user, "applications.approve_reply", Application.objects.all(), member_of=department
-        )
-        .alias(has_secrecy_reviewer=has_secrecy_reviewer)
-        .exclude(secrecy_pending)
-        .annotate(waiting_since=Coalesce(Subquery(submitted), "updated_at"))
-        .order_by("waiting_since", "pk")
-        .values("pk", "tracking_number", "name", "waiting_since")[:limit]
-    )
-    items += [
-        ToDo("审核答复", f"{a['tracking_number']} {a['name']}", _url(a["pk"]), a["waiting_since"])
-        for a in review
-    ]
+        return [
+            ToDo(label, f"{a['tracking_number']} {a['name']}", _url(a["pk"]), a["waiting_since"])
+            for a in rows
+        ]
+
+    items += waiting_replies("保密审查", "applications.secrecy_review", pending=True)
+    items += waiting_replies("审核答复", "applications.approve_reply", pending=False)
     extendable = access.scope(
         user, "applications.approve_extension", Application.objects.all(), member_of=department
     )
