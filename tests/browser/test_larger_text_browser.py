@@ -38,6 +38,8 @@ def phone(browser, live_server):
 
 
 def assert_within_the_screen(page, what: str) -> None:
+    # a click that navigates returns before the new page's style sheets have loaded
+    page.wait_for_load_state("load")
     expect(page.locator("html")).to_have_class("display-large")
     assert page.evaluate("() => getComputedStyle(document.documentElement).fontSize") == "20px"
     width = page.evaluate("() => document.documentElement.scrollWidth")
