@@ -19,7 +19,8 @@ the statutory holidays (``provisional``, see ``gongkai.workdays.provisional``);
 The built engine is cached in the process. Changes made in this process call
 ``invalidate()``; changes made by other processes (the web server versus the
 job worker) are noticed by comparing the ``CalendarRevision`` token with the
-one the engine was built from, at most once per ``RECHECK_SECONDS``.
+one the engine was built from: once per request, at its first use of the
+engine, and outside requests at most once per ``RECHECK_SECONDS``.
 """
 
 from __future__ import annotations
@@ -168,6 +169,7 @@ class Engine:
 _lock = threading.Lock()
 _engine: Engine | None = None
 _checked_at = 0.0
+_request = threading.local()  # state: None outside a request, "fresh", then "checked"
 
 
 def _current_token() -> str | None:
@@ -197,19 +199,36 @@ def load_engine(this_year: int | None = None) -> Engine:
 
 
 def get_engine() -> Engine:
-    """The cached engine, rebuilt when this or another process changed the calendar."""
+    """The cached engine, rebuilt when this or another process changed the calendar.
+
+    Inside a request the calendar's revision is checked once, at the request's
+    first use of the engine (so a page always makes the same queries); outside
+    requests (the job worker, commands) at most once per ``RECHECK_SECONDS``.
+    """
     global _engine, _checked_at
     engine = _engine
-    now = time.monotonic()
-    if engine is not None and now - _checked_at < RECHECK_SECONDS:
-        return engine
+    in_request = getattr(_request, "state", None)
+    if engine is not None:
+        if in_request == "checked":
+            return engine
+        if in_request is None and time.monotonic() - _checked_at < RECHECK_SECONDS:
+            return engine
     with _lock:
-        if _engine is not None and time.monotonic() - _checked_at < RECHECK_SECONDS:
-            return _engine
         if _engine is None or _current_token() != _engine.token:
             _engine = load_engine()
         _checked_at = time.monotonic()
+        if in_request is not None:
+            _request.state = "checked"
         return _engine
+
+
+def request_started(**kwargs) -> None:
+    """``request_started`` receiver: this request checks the revision at its first use."""
+    _request.state = "fresh"
+
+
+def request_finished(**kwargs) -> None:
+    _request.state = None
 
 
 def current_engine() -> Engine | None:
