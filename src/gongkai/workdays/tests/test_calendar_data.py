@@ -228,3 +228,25 @@ def test_an_unchanged_revision_keeps_the_cached_table(monkeypatch, django_assert
     clock[0] += 2
     with django_assert_num_queries(1):  # the revision check only
         is_working_day(date(2026, 10, 9))
+
+
+def test_a_request_checks_the_revision_once_at_its_first_use(
+    monkeypatch, django_assert_num_queries
+):
+    from django.core.signals import request_finished, request_started
+
+    clock = [1000.0]
+    monkeypatch.setattr(engine_module.time, "monotonic", lambda: clock[0])
+    is_working_day(date(2026, 10, 9))
+    request_started.send(sender=None)
+    try:
+        with django_assert_num_queries(1):  # at the first use, however recent the last check
+            is_working_day(date(2026, 10, 9))
+        clock[0] += 5  # a slow request: still no second check
+        with django_assert_num_queries(0):
+            for _ in range(10):
+                is_working_day(date(2026, 10, 9))
+    finally:
+        request_finished.send(sender=None)
+    with django_assert_num_queries(1):  # outside requests: the interval again
+        is_working_day(date(2026, 10, 9))
