@@ -233,12 +233,16 @@ def test_an_unchanged_revision_keeps_the_cached_table(monkeypatch, django_assert
 def test_a_request_checks_the_revision_once_at_its_first_use(
     monkeypatch, django_assert_num_queries
 ):
+    # the receivers of request_started / request_finished (sending the signals themselves
+    # would also close the test's database connection)
     from django.core.signals import request_finished, request_started
 
+    assert engine_module.request_started in [entry[1]() for entry in request_started.receivers]
+    assert engine_module.request_finished in [entry[1]() for entry in request_finished.receivers]
     clock = [1000.0]
     monkeypatch.setattr(engine_module.time, "monotonic", lambda: clock[0])
     is_working_day(date(2026, 10, 9))
-    request_started.send(sender=None)
+    engine_module.request_started()
     try:
         with django_assert_num_queries(1):  # at the first use, however recent the last check
             is_working_day(date(2026, 10, 9))
@@ -247,6 +251,6 @@ def test_a_request_checks_the_revision_once_at_its_first_use(
             for _ in range(10):
                 is_working_day(date(2026, 10, 9))
     finally:
-        request_finished.send(sender=None)
+        engine_module.request_finished()
     with django_assert_num_queries(1):  # outside requests: the interval again
         is_working_day(date(2026, 10, 9))
