@@ -40,13 +40,14 @@ def reply(application, actor, outcome=Outcome.DISCLOSED, **extra):
     )
 
 
-def test_online_submission_waits_for_confirmation(world):
+def test_online_submission_waits_for_confirmation(world, today_is):
+    today_is(date(2026, 11, 2))
     sub = services.submit_online(applicant_data(world.finance))
     application = sub.application
     assert sub.created
     assert application.state == ApplicationState.AWAITING_CONFIRMATION
     assert application.received_on is None
-    assert application.tracking_number.startswith(f"YSQ{date.today().year}-{world.finance.pk:04d}-")
+    assert application.tracking_number.startswith(f"YSQ2026-{world.finance.pk:04d}-")
     assert (
         services.find_for_lookup(application.tracking_number, password=sub.password) == application
     )

@@ -38,8 +38,12 @@ LOOKUP = reverse("applications_portal:lookup")
 STATUS = reverse("applications_portal:status")
 
 
+TODAY = date(2026, 11, 30)  # a Monday: every test here runs on it
+
+
 @pytest.fixture(autouse=True)
-def _clean(settings, tmp_path):
+def _clean(settings, tmp_path, today_is):
+    today_is(TODAY)
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
     yield
@@ -145,9 +149,7 @@ def verified_client(application, phone=None) -> Client:
 
 
 def test_answering_a_correction_online_with_a_file_restarts_the_clock(world):
-    from django.utils import timezone
-
-    today = timezone.localdate()
+    today = TODAY
     application = received(world.finance, today, world.handler_finance)
     services.request_correction(application, what="请写明年份。", actor=world.handler_finance)
     c = verified_client(application)
@@ -173,7 +175,7 @@ def test_answering_a_correction_online_with_a_file_restarts_the_clock(world):
 
 
 def test_a_disguised_correction_file_is_refused_and_nothing_changes(world):
-    application = received(world.finance, date.today(), world.handler_finance)
+    application = received(world.finance, TODAY, world.handler_finance)
     services.request_correction(application, what="请写明年份。", actor=world.handler_finance)
     c = verified_client(application)
     response = c.post(
@@ -189,7 +191,7 @@ def test_a_disguised_correction_file_is_refused_and_nothing_changes(world):
 def test_declaring_a_payment(world):
     from gongkai.applications.models import FeeMethod
 
-    application = received(world.finance, date.today(), world.handler_finance)
+    application = received(world.finance, TODAY, world.handler_finance)
     services.issue_fee(
         application, method=FeeMethod.BY_PAGES, pages=150, actor=world.handler_finance
     )
@@ -208,7 +210,7 @@ def test_declaring_a_payment(world):
 
 
 def test_giving_art35_reasons(world):
-    application = received(world.finance, date.today(), world.handler_finance)
+    application = received(world.finance, TODAY, world.handler_finance)
     services.request_reasons(application, text="请说明申请用途。", actor=world.handler_finance)
     c = verified_client(application)
     assert "请说明申请用途。" in c.get(STATUS).content.decode()
@@ -220,7 +222,7 @@ def test_giving_art35_reasons(world):
 
 
 def test_withdrawing_needs_the_confirmation(world):
-    application = received(world.finance, date.today(), world.handler_finance)
+    application = received(world.finance, TODAY, world.handler_finance)
     c = verified_client(application)
     response = c.post(reverse("applications_portal:withdraw"), {"reason": "已另行获取"})
     assert response.status_code == 400
@@ -235,7 +237,7 @@ def test_withdrawing_needs_the_confirmation(world):
 
 
 def test_actions_need_a_verified_session(client, world):
-    application = received(world.finance, date.today(), world.handler_finance)
+    application = received(world.finance, TODAY, world.handler_finance)
     response = client.post(reverse("applications_portal:withdraw"), {"confirm": "on"})
     assert response.status_code == 302 and response["Location"] == LOOKUP
     application.refresh_from_db()
@@ -244,15 +246,13 @@ def test_actions_need_a_verified_session(client, world):
 
 def test_the_verified_session_expires(world, settings):
     settings.APPLICATION_LOOKUP_SESSION_SECONDS = -1
-    application = received(world.finance, date.today(), world.handler_finance)
+    application = received(world.finance, TODAY, world.handler_finance)
     c = verified_client(application)
     assert c.get(STATUS).status_code == 302
 
 
 def replied(world, *, delivery="online", other_department=False):
-    application = received(
-        world.finance, date.today(), world.handler_finance, delivery_method=delivery
-    )
+    application = received(world.finance, TODAY, world.handler_finance, delivery_method=delivery)
     disclosed = store_upload(
         ContentFile(samples.pdf("补贴发放明细"), name="补贴发放明细.pdf"), allowed_kinds=ALL_KINDS
     )
@@ -301,7 +301,7 @@ def test_downloading_the_reply_and_the_disclosed_file(world):
 def test_downloads_are_limited_to_the_applications_own_public_files(world):
     application = replied(world, delivery="post")
     other = received(
-        world.finance, date.today(), world.handler_finance, description="另一件申请的内容描述"
+        world.finance, TODAY, world.handler_finance, description="另一件申请的内容描述"
     )
     c = verified_client(application)
     reply = application.notices.get(kind=NoticeKind.REPLY)
@@ -330,7 +330,7 @@ def test_downloads_are_limited_to_the_applications_own_public_files(world):
 
 
 def test_disclosed_files_are_not_offered_before_the_reply_is_approved(world):
-    application = received(world.finance, date.today(), world.handler_finance)
+    application = received(world.finance, TODAY, world.handler_finance)
     stored = store_upload(
         ContentFile(samples.pdf("草稿"), name="草稿.pdf"), allowed_kinds=ALL_KINDS
     )

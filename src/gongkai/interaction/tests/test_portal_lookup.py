@@ -25,8 +25,12 @@ LEAVE = reverse("interaction_portal:leave")
 PASSWORD = "Ab3dEf7h"
 
 
+TODAY = date(2026, 11, 30)  # a Monday: every test here runs on it, unless it moves
+
+
 @pytest.fixture(autouse=True)
-def _clean():
+def _clean(today_is):
+    today_is(TODAY)
     cache.clear()
     yield
     cache.clear()
@@ -38,7 +42,7 @@ def with_password(message: Message) -> Message:
 
 
 def ratable(message: Message) -> Message:
-    Message.objects.filter(pk=message.pk).update(rating_due=date.today() + timedelta(days=5))
+    Message.objects.filter(pk=message.pk).update(rating_due=TODAY + timedelta(days=5))
     message.refresh_from_db()
     return message
 

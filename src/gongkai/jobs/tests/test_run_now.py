@@ -1,6 +1,9 @@
 """``run_now``: a command runs the ready jobs of some tasks itself, through the real worker."""
 
-from django.utils import timezone
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import time_machine
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -23,6 +26,7 @@ def test_it_runs_the_named_tasks_until_none_is_left_and_leaves_the_others_queued
     assert DBTaskResult.objects.get(pk=other.id).status == TaskResultStatus.READY
 
 
+@time_machine.travel(datetime(2026, 11, 2, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False)
 def test_a_failed_attempt_is_reported_and_its_retry_left_to_the_worker(db):
     always_fails.enqueue("2016-0042")
 
@@ -33,7 +37,9 @@ def test_a_failed_attempt_is_reported_and_its_retry_left_to_the_worker(db):
         always_fails.module_path: ["ConnectionError: 省级平台拒绝了记录 2016-0042"]
     }
     retry = DBTaskResult.objects.get(status=TaskResultStatus.READY)
-    assert retry.task_path == always_fails.module_path and retry.run_after > timezone.now()
+    assert retry.task_path == always_fails.module_path and retry.run_after == datetime(
+        2026, 11, 2, 9, 1, tzinfo=ZoneInfo("Asia/Shanghai")
+    )  # a minute later (the task's backoff)
 
 
 def test_nothing_queued_runs_nothing(db):

@@ -5,10 +5,10 @@ government under it) has its own 财政局, whose applications belong to 秦州�
 not to 天水市's.
 """
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 
 from gongkai.applications.models import Outcome
 from gongkai.applications.tests.helpers import received
@@ -44,7 +44,7 @@ def frozen(department, year, **entered):
     AnnualReport.objects.filter(pk=report.pk).update(
         state=ReportState.APPROVED,
         snapshot_json=AnnualReport.freeze(data),
-        approved_at=timezone.now(),
+        approved_at=datetime(year + 1, 1, 20, 10, tzinfo=ZoneInfo("Asia/Shanghai")),
     )
     report.refresh_from_db()
     return report
