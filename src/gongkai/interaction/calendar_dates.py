@@ -10,34 +10,51 @@ from django.utils import timezone
 from gongkai.workdays.stored import register_stored_date
 
 
+def _with_rules(rows, government_of):
+    """The rows, each with ``rules``: its government's settings, read once per government."""
+    from .models import InteractionRules
+
+    rows = list(rows)
+    governments = {government_of(row) for row in rows}
+    stored = {
+        r.government_id: r for r in InteractionRules.objects.filter(government__in=governments)
+    }
+    for row in rows:
+        government = government_of(row)
+        row.rules = stored.get(government.pk) or InteractionRules(government=government)
+    return rows
+
+
 def _return_rows():
     from .models import Assignment, MessageState
 
-    return Assignment.objects.filter(
-        active=True,
-        returned_on__isnull=True,
-        message__state__in=[MessageState.ASSIGNED, MessageState.HANDLING],
-    ).select_related("message__channel__government")
+    return _with_rules(
+        Assignment.objects.filter(
+            active=True,
+            returned_on__isnull=True,
+            message__state__in=[MessageState.ASSIGNED, MessageState.HANDLING],
+        ).select_related("message__channel__government"),
+        lambda assignment: assignment.message.channel.government,
+    )
 
 
 def _return_window(assignment):
-    from .services.common import rules_for
-
-    return assignment.assigned_on, rules_for(assignment.message).return_days
+    return assignment.assigned_on, assignment.rules.return_days
 
 
 def _rating_rows():
     from .models import Message, MessageState
 
-    return Message.objects.filter(
-        state=MessageState.REPLIED, rating_due__isnull=False, replied_at__isnull=False
-    ).select_related("channel__government")
+    return _with_rules(
+        Message.objects.filter(
+            state=MessageState.REPLIED, rating_due__isnull=False, replied_at__isnull=False
+        ).select_related("channel__government"),
+        lambda message: message.channel.government,
+    )
 
 
 def _rating_period(message):
-    from .services.common import rules_for
-
-    return timezone.localtime(message.replied_at).date(), rules_for(message).rating_days
+    return timezone.localtime(message.replied_at).date(), message.rules.rating_days
 
 
 def register() -> None:
