@@ -57,6 +57,8 @@ def test_deploy_checks_pass_in_production_mode(tmp_path):
         env_overrides={
             "GONGKAI_SECRET_KEY": secrets.token_urlsafe(64),
             "GONGKAI_ALLOWED_HOSTS": "www.tianshui.example.gov.cn",
+            "GONGKAI_AUDIT_KEY": secrets.token_urlsafe(48),
+            "GONGKAI_AUDIT_ANCHOR_EMAILS": "gkb@tianshui.example.gov.cn",
         },
         tmp_path=tmp_path,
     )

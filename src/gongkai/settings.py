@@ -88,6 +88,19 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 
+# The audit chain (gongkai.audit): each event's hash is an HMAC keyed with
+# GONGKAI_AUDIT_KEY, a secret kept outside the database, so that someone who can
+# write to the database but does not hold the key cannot rewrite an event and
+# recompute the chain. Empty: derived from the secret key (rotating the secret
+# key then needs the old one in GONGKAI_AUDIT_PREVIOUS_KEYS). Previous keys
+# (comma-separated) keep older events verifiable after a key change.
+AUDIT_KEY = env("AUDIT_KEY", "")
+AUDIT_PREVIOUS_KEYS = env_list("AUDIT_PREVIOUS_KEYS", [])
+# GONGKAI_AUDIT_ANCHOR_EMAILS: who receives the daily signed chain head (comma-separated
+# addresses, e.g. the disclosure office and the auditor). The head is also written
+# to file storage under audit/anchors/ (docs/security.md).
+AUDIT_ANCHOR_EMAILS = env_list("AUDIT_ANCHOR_EMAILS", [])
+
 # GONGKAI_ALLOWED_HOSTS: comma-separated host names the site answers to.
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", [] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"]

@@ -1,9 +1,13 @@
 """The audit trail: append-only, hash-chained events.
 
 Each event stores the hash of the event before it and its own hash over its
-content and that link. ``ChainHead`` holds the number of events and the last
-hash, so removing the newest rows is detected as well as altering or removing
-one in the middle. ``gongkai audit verify`` walks the chain.
+content and that link, an HMAC keyed with ``settings.AUDIT_KEY`` (``key_id``
+names the key; events written before keys existed have none and a plain
+SHA-256). ``ChainHead`` holds the number of events and the last hash, so
+removing the newest rows is detected as well as altering or removing one in
+the middle; daily signed heads kept outside the database (``anchors``) catch a
+rewrite by someone who also holds the key. ``gongkai audit verify`` walks the
+chain.
 """
 
 from __future__ import annotations
@@ -40,6 +44,10 @@ class AuditEvent(models.Model):
     ip = models.GenericIPAddressField("IP", null=True, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # Which key made ``hash`` (gongkai.audit.keys.key_id); NULL: an unkeyed
+    # SHA-256 from before the chain was keyed. Nullable so that adding it is a
+    # plain ADD COLUMN that keeps the append-only trigger.
+    key_id = models.CharField("密钥标识", max_length=16, null=True, blank=True)  # noqa: DJ001
 
     class Meta:
         verbose_name = "审计事件"

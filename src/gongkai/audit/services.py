@@ -3,7 +3,11 @@
 ``record(...)`` appends an event inside the caller's transaction: the chain head
 row is locked first (``select_for_update``; SQLite takes its write lock when
 the transaction begins), so concurrent writers are serialised and the chain
-never forks.
+never forks. Each hash is an HMAC under the current audit key (``keys``).
+
+``verify()`` walks the chain from the start, checking every link and every
+event's HMAC with the key it names, then compares the chain with every signed
+head kept outside the database (``anchors``).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from . import keys
 from .models import GENESIS_HASH, AuditEvent, ChainHead
 
 
@@ -53,7 +58,10 @@ def event_hash(
     before: Any,
     after: Any,
     ip: str | None,
+    key: keys.Key | None,
 ) -> str:
+    """The event's hash: HMAC-SHA256 under ``key``; plain SHA-256 for events from
+    before the chain was keyed (``key`` None)."""
     payload = json.dumps(
         [
             prev_hash,
@@ -72,7 +80,9 @@ def event_hash(
         sort_keys=True,
         separators=(",", ":"),
     )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    if key is None:
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return key.mac(payload.encode("utf-8"))
 
 
 def record(
@@ -100,6 +110,7 @@ def record(
             actor_label = f"{actor.get_full_name()}（{actor.get_username()}）"
     actor_id = actor.pk if actor is not None and getattr(actor, "is_authenticated", False) else None
     before, after = to_json(before), to_json(after)
+    key = keys.current()
     with transaction.atomic():
         head, _ = ChainHead.objects.select_for_update().get_or_create(id=1)
         at = timezone.now()
@@ -115,6 +126,7 @@ def record(
             before=before,
             after=after,
             ip=ip,
+            key=key,
         )
         event = AuditEvent(
             at=at,
@@ -129,6 +141,7 @@ def record(
             ip=ip,
             prev_hash=head.last_hash,
             hash=digest,
+            key_id=key.id,
         )
         event.save()
         ChainHead.objects.filter(id=1).update(count=head.count + 1, last_hash=digest)
@@ -150,12 +163,31 @@ class VerifyResult:
     checked: int
     message: str
     broken_event_id: int | None = None
+    anchors: int = 0  # signed heads compared with the chain
+    unkeyed: int = 0  # events from before the chain was keyed
+
+
+def _broken(checked: int, message: str, event_id: int | None = None) -> VerifyResult:
+    return VerifyResult(False, checked, message, event_id)
 
 
 def verify(batch_size: int = 2000) -> VerifyResult:
-    """Walk the chain from the start; report the first broken link."""
+    """Walk the chain from the start; report the first broken link.
+
+    Unkeyed events (plain SHA-256, ``key_id`` NULL) are accepted only before
+    the first keyed one: an unkeyed event after it is a forgery by someone
+    without the key. Then every signed head (``anchors.load_all``) must match
+    the chain at its position.
+    """
+    from . import anchors
+
+    known = keys.known()
     prev = GENESIS_HASH
-    checked = 0
+    checked = unkeyed = 0
+    keyed_seen = False
+    hash_at: dict[int, str] = {}  # position (1-based) → hash, for the anchors' positions
+    signed = anchors.load_all()
+    wanted = {anchor.count for anchor in signed}
     queryset = AuditEvent.objects.order_by("id")
     last_id = 0
     while True:
@@ -164,12 +196,30 @@ def verify(batch_size: int = 2000) -> VerifyResult:
             break
         for event in batch:
             if event.prev_hash != prev:
-                return VerifyResult(
-                    False,
+                return _broken(
                     checked,
                     f"第 {event.id} 号事件的前序哈希与上一事件不符：其前面的事件被删除或改动。",
                     event.id,
                 )
+            if event.key_id is None:
+                if keyed_seen:
+                    return _broken(
+                        checked,
+                        f"第 {event.id} 号事件没有密钥签名，而其前面的事件已有：该事件被伪造或改动。",
+                        event.id,
+                    )
+                key = None
+                unkeyed += 1
+            else:
+                key = known.get(event.key_id)
+                if key is None:
+                    return _broken(
+                        checked,
+                        f"第 {event.id} 号事件使用的审计密钥（{event.key_id}）不在配置中："
+                        "请在 GONGKAI_AUDIT_PREVIOUS_KEYS 中提供旧密钥，或该事件被伪造。",
+                        event.id,
+                    )
+                keyed_seen = True
             expected = event_hash(
                 prev_hash=event.prev_hash,
                 at=event.at,
@@ -182,20 +232,29 @@ def verify(batch_size: int = 2000) -> VerifyResult:
                 before=event.before,
                 after=event.after,
                 ip=event.ip,
+                key=key,
             )
             if expected != event.hash:
-                return VerifyResult(
-                    False, checked, f"第 {event.id} 号事件的内容被改动（哈希不符）。", event.id
-                )
+                return _broken(checked, f"第 {event.id} 号事件的内容被改动（哈希不符）。", event.id)
             prev = event.hash
             checked += 1
+            if checked in wanted:
+                hash_at[checked] = prev
             last_id = event.id
     head = ChainHead.objects.filter(id=1).first()
     head_count, head_hash = (head.count, head.last_hash) if head else (0, GENESIS_HASH)
     if head_count != checked or head_hash != prev:
-        return VerifyResult(
-            False,
+        return _broken(
             checked,
             f"链头记录 {head_count} 条事件，实际可验证 {checked} 条：最新的事件被删除或链头被改动。",
         )
-    return VerifyResult(True, checked, f"审计链完整：共 {checked} 条事件，全部校验通过。")
+    for anchor in signed:
+        problem = anchor.problem(known, hash_at.get(anchor.count), checked)
+        if problem:
+            return _broken(checked, problem)
+    message = f"审计链完整：共 {checked} 条事件，全部校验通过"
+    if signed:
+        message += f"，与 {len(signed)} 个库外签名链头一致"
+    if unkeyed:
+        message += f"（其中最早的 {unkeyed} 条事件记录于启用密钥之前，仅有哈希）"
+    return VerifyResult(True, checked, message + "。", anchors=len(signed), unkeyed=unkeyed)
