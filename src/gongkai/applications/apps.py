@@ -8,10 +8,23 @@ class ApplicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
         from . import calendar_dates, jobs  # noqa: F401  (jobs registers the scheduled jobs)
+        from .staff.card import home_card
         from .staff.todos import todos
 
         calendar_dates.register()
         register_todos("applications", label=self.verbose_name, items=todos)
+        register_section(
+            Section(
+                "applications",
+                label="依申请公开",
+                order=20,
+                urls=(("applications/", "gongkai.applications.staff.urls"),),
+                home="applications_staff:queue",
+                card=home_card,
+                card_template="applications/staff/_home_card.html",
+            )
+        )

@@ -8,6 +8,7 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
         from . import indexing
@@ -15,3 +16,12 @@ class ConsultationsConfig(AppConfig):
 
         indexing.register()
         register_todos("consultations", label=self.verbose_name, items=todos)
+        register_section(
+            Section(
+                "consultations",
+                label="意见征集",
+                order=50,
+                urls=(("consultations/", "gongkai.consultations.staff.urls"),),
+                home="consultations_staff:index",
+            )
+        )

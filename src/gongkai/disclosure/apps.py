@@ -26,9 +26,23 @@ class DisclosureConfig(AppConfig):
     verbose_name = "主动公开"
 
     def ready(self):
+        from gongkai.workbench.sections import Section, register_section
+
         from . import indexing
 
         post_migrate.connect(
             seed_reference_data_if_empty, sender=self, dispatch_uid="disclosure.reference_data"
         )
         indexing.register()
+        register_section(
+            Section(
+                "disclosure",
+                label="主动公开",
+                order=10,
+                urls=(
+                    ("disclosure/import/", "gongkai.disclosure.urls_import"),
+                    ("disclosure/", "gongkai.disclosure.urls_workbench"),
+                ),
+                home="disclosure:items",
+            )
+        )

@@ -10,6 +10,7 @@ class InteractionConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
         from . import calendar_dates, indexing, jobs  # noqa: F401  (jobs registers the schedules)
@@ -20,3 +21,12 @@ class InteractionConfig(AppConfig):
         indexing.register()
         calendar_dates.register()
         register_todos("interaction", label=self.verbose_name, items=todos)
+        register_section(
+            Section(
+                "interaction",
+                label="互动交流",
+                order=30,
+                urls=(("messages/", "gongkai.interaction.staff.urls"),),
+                home="interaction_staff:queue",
+            )
+        )

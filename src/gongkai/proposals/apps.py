@@ -8,6 +8,7 @@ class ProposalsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
         from . import indexing
@@ -15,3 +16,12 @@ class ProposalsConfig(AppConfig):
 
         indexing.register()
         register_todos("proposals", label="建议提案", items=todos)
+        register_section(
+            Section(
+                "proposals",
+                label="建议提案",
+                order=40,
+                urls=(("proposals/", "gongkai.proposals.staff.urls"),),
+                home="proposals_staff:items",
+            )
+        )

@@ -8,9 +8,19 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
         from . import jobs  # noqa: F401  (jobs registers the schedules)
         from .staff.todos import todos
 
         register_todos("reports", label=self.verbose_name, items=todos)
+        register_section(
+            Section(
+                "reports",
+                label="年度报告",
+                order=60,
+                urls=(("reports/", "gongkai.reports.staff.urls"),),
+                home="reports_staff:index",
+            )
+        )

@@ -14,6 +14,7 @@ from gongkai import access
 
 from . import notices
 from .departments import current_department, departments_of
+from .sections import registered_sections
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Chrome:
     may_import_calendar: bool = False
     notices_enabled: bool = False
     unread_notices: int = 0
+    menu: list = field(default_factory=list)  # the registered sections (``sections``)
 
 
 BANNER_SECONDS = 60
@@ -64,6 +66,7 @@ def chrome_for(request) -> Chrome:
         chrome.is_admin = access.can(user, "admin.access")
         chrome.notices_enabled = notices.available()
         chrome.unread_notices = notices.unread_count(user)
+        chrome.menu = registered_sections()
         # Administrators and the disclosure office (公开办): the arrangement of next year
         # decides every deadline they supervise; only administrators can import it.
         if access.can(user, "calendar.watch"):

@@ -17,6 +17,7 @@ from gongkai.portal.views import safe_next
 from . import notices as notice_box
 from .departments import NotAMember, choose_department, current_department
 from .queries import my_work
+from .sections import home_cards
 from .todos import todos_for
 
 
@@ -33,20 +34,9 @@ def home(request):
             "department": department,
             "todos": todos_for(request.user, department, now=timezone.now()),
             "sections": my_work(request.user, department, today),
-            "applications": _application_counts(request.user, today, department),
+            "cards": home_cards(request.user, today, department),
         },
     )
-
-
-def _application_counts(user, today, department):
-    """依申请公开 card: the applications of the person's current post due soon / today /
-    overdue (the overdue figure from the same computation as the 已超期 panel)."""
-    from gongkai import access
-    from gongkai.applications.staff.queries import my_counts
-
-    if department is None or not access.can(user, "applications.view"):
-        return None
-    return {"counts": my_counts(user, today, department)}
 
 
 @staff_required

@@ -1,0 +1,91 @@
+"""The workbench builds its menu, its URLs and the cards of 我的工作 from what the
+modules register (``gongkai.workbench.sections``), and imports no module itself."""
+
+import ast
+import re
+from pathlib import Path
+
+from gongkai.workbench.sections import Section, register_section, registered_sections
+
+KERNEL = Path(__file__).resolve().parents[1]
+DOMAINS = ("applications", "interaction", "consultations", "proposals", "reports", "disclosure")
+
+
+def test_the_modules_register_their_sections_in_menu_order():
+    assert [s.label for s in registered_sections()] == [
+        "主动公开",
+        "依申请公开",
+        "互动交流",
+        "建议提案",
+        "意见征集",
+        "年度报告",
+    ]
+
+
+def test_the_menu_lists_the_sections_and_marks_the_current_one(client, world):
+    client.force_login(world.handler_finance)
+    page = client.get("/workbench/messages/").content.decode()
+    menu = page[page.index('<nav class="wb-nav"') :]
+    links = re.findall(r'<a href="(/workbench/[^"]*)"( aria-current="page")?>([^<]+)</a>', menu)
+    by_label = {label: (href, bool(current)) for href, current, label in links}
+    assert by_label["依申请公开"] == ("/workbench/applications/", False)
+    assert by_label["互动交流"][1] is True
+    assert by_label["年度报告"][0] == "/workbench/reports/"
+
+
+def test_a_new_section_needs_no_change_to_the_workbench(client, world):
+    """A section registered by a module appears in the menu and gets its card on 我的工作."""
+    from django.urls import clear_url_caches
+
+    def card(user, today, department):
+        return {"greeting": f"{department.name}：2 件待办"} if department else None
+
+    section = Section(
+        "zz_trial",
+        label="试点模块",
+        order=99,
+        urls=(("trial/", "gongkai.workbench.tests.trial_urls"),),
+        home="trial:index",
+        card=card,
+        card_template="workbench/tests/trial_card.html",
+    )
+    register_section(section)
+    try:
+        import importlib
+
+        import gongkai.urls
+        import gongkai.workbench.urls
+
+        importlib.reload(gongkai.workbench.urls)
+        importlib.reload(gongkai.urls)
+        clear_url_caches()
+        client.force_login(world.handler_finance)
+        page = client.get("/workbench/").content.decode()
+        assert '<a href="/workbench/trial/">试点模块</a>' in page
+        assert "天水市财政局：2 件待办" in page
+    finally:
+        from gongkai.workbench.sections import unregister_section
+
+        unregister_section("zz_trial")
+        importlib.reload(gongkai.workbench.urls)
+        importlib.reload(gongkai.urls)
+        clear_url_caches()
+
+
+def test_the_workbench_imports_no_module():
+    found = []
+    for path in KERNEL.rglob("*.py"):
+        if "tests" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            found += [
+                f"{path.relative_to(KERNEL)}: {name}"
+                for name in names
+                if name.split(".")[:2] in [["gongkai", d] for d in DOMAINS]
+            ]
+    assert found == []
