@@ -27,3 +27,25 @@ class ScheduleRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} @ {timezone.localtime(self.slot):%Y-%m-%d %H:%M}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A running job worker's lease: refreshed every few seconds while it lives.
+
+    Times are the database's clock. A RUNNING job whose worker's row is
+    missing or stale is returned to the queue (``gongkai.jobs.lease``).
+    """
+
+    worker_id = models.CharField("任务进程编号", max_length=64, primary_key=True)
+    hostname = models.CharField("主机名", max_length=255)
+    pid = models.PositiveIntegerField("进程号")
+    started_at = models.DateTimeField("启动时间")
+    last_seen = models.DateTimeField("最近心跳", db_index=True)
+
+    class Meta:
+        verbose_name = "后台任务进程"
+        verbose_name_plural = "后台任务进程"
+        ordering = ["hostname", "pid"]
+
+    def __str__(self) -> str:
+        return f"{self.hostname} pid {self.pid}"

@@ -10,6 +10,11 @@ to do, such as the every-minute publication check). A failed job is logged by
 django-tasks with its traceback, a failed attempt that will be retried by
 ``gongkai.jobs.retry``; neither adds this line.
 
+Leases (``gongkai.jobs.lease``): while it runs, the worker keeps a heartbeat
+row fresh (a thread, so a long job keeps its lease); when it starts and then
+every heartbeat interval it returns RUNNING jobs whose worker is gone to the
+queue.
+
 ``run_now(tasks)`` runs the ready jobs of some tasks in the calling process
 until none is left, with the same claim and the same ``run_task``: for a
 command whose work is only complete once its jobs have run (``gongkai demo``).
@@ -30,7 +35,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
-from . import registry
+from . import lease, registry
 from .scheduler import Scheduler
 
 logger = logging.getLogger("gongkai.jobs")
@@ -104,11 +109,37 @@ class JobWorker(Worker):
         )
         self.tasks_run = 0
         self.quiet = quiet  # each job's line at DEBUG: the caller reports a summary
+        self._next_reclaim = 0.0
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
         started = time.monotonic()
-        super().run_task(db_task_result)
+        token = lease.set_current_worker(self.worker_id)
+        try:
+            super().run_task(db_task_result)
+        finally:
+            lease.reset_current_worker(token)
         self._log_job(db_task_result, time.monotonic() - started)
+
+    def heartbeat(self) -> lease.Heartbeat:
+        """This worker's lease. No thread inside a transaction (a test's), which another
+        connection could not see, nor on an in-memory SQLite database (the tests'),
+        whose connections from other threads lock each other's tables."""
+        in_transaction = any(
+            conn.in_atomic_block for conn in connections.all(initialized_only=True)
+        )
+        database = connections[DBTaskResult.objects.db]
+        in_memory = database.vendor == "sqlite" and database.is_in_memory_db()
+        return lease.Heartbeat(self.worker_id, thread=not (in_transaction or in_memory))
+
+    def reclaim(self, *, force: bool = False) -> None:
+        """Return jobs of vanished workers to the queue (at most every heartbeat interval)."""
+        if not force and time.monotonic() < self._next_reclaim:
+            return
+        self._next_reclaim = time.monotonic() + lease.heartbeat_interval()
+        try:
+            lease.reclaim()
+        except DatabaseError:
+            logger.exception("Could not reclaim the jobs of vanished workers")
 
     def _log_job(self, row: DBTaskResult, seconds: float) -> None:
         value = row.return_value
@@ -143,8 +174,14 @@ class JobWorker(Worker):
             ",".join(self.queue_names),
             "on" if self.scheduler else "off",
         )
+        with self.heartbeat():
+            self.reclaim(force=True)
+            self._loop()
+
+    def _loop(self) -> None:
         while self.running:
             self.tick()
+            self.reclaim()
             self._run_tasks = 0
             try:
                 super().run()
@@ -172,7 +209,10 @@ class JobWorker(Worker):
         transaction) and ``run_task``; only the selection adds the task paths.
         A retry waiting for its backoff is not ready and is left to the worker.
         """
-        paths = list(task_paths)
+        with self.heartbeat():
+            return self._run_only(list(task_paths))
+
+    def _run_only(self, paths: list[str]) -> list[str]:
         ran: list[str] = []
         while self.running:
             ready = DBTaskResult.objects.ready().filter(

@@ -8,6 +8,8 @@ is also the record of what was sent to whom, and when.
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -27,6 +29,9 @@ class NoticeState(models.TextChoices):
     SENDING = "sending", "发送中"
     SENT = "sent", "已发送"
     FAILED = "failed", "发送失败"
+    # A send was interrupted and the provider cannot say whether it accepted
+    # the message: a person decides, rather than the citizen getting it twice.
+    UNCERTAIN = "uncertain", "待人工核实"
 
 
 class Notice(models.Model):
@@ -47,15 +52,21 @@ class Notice(models.Model):
     body = models.TextField("内容", blank=True)
     url = models.CharField("链接", max_length=500, blank=True)
     state = models.CharField(
-        "状态", max_length=8, choices=NoticeState.choices, default=NoticeState.PENDING
+        "状态", max_length=10, choices=NoticeState.choices, default=NoticeState.PENDING
     )
+    # The client reference given to the provider with every attempt (SMS
+    # reference, e-mail Message-ID): after an interrupted send, the provider
+    # is asked whether it accepted this reference before anything is resent.
+    reference = models.UUIDField("发送参考号", default=uuid.uuid4, unique=True, editable=False)
     attempts = models.PositiveSmallIntegerField("发送次数", default=0)
     last_error = models.TextField("最近一次错误", blank=True)
     provider_message_id = models.CharField("发送方消息编号", max_length=128, blank=True)
     created_at = models.DateTimeField("创建时间", default=timezone.now)
-    # When a worker claimed the row (state sending); a row left "sending" for
-    # long is reset by the sweep.
+    # When and by which job worker the row was claimed (state sending). A
+    # claim whose worker is gone (its lease expired), or older than
+    # delivery.STUCK_AFTER, is taken over by asking the provider first.
     claimed_at = models.DateTimeField("开始发送时间", null=True, blank=True)
+    claimed_by = models.CharField("发送进程", max_length=64, blank=True)
     sent_at = models.DateTimeField("发送时间", null=True, blank=True)
     read_at = models.DateTimeField("阅读时间", null=True, blank=True)
     content_type = models.ForeignKey(

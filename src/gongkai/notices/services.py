@@ -215,7 +215,7 @@ def resend_failed(notice_ids: Iterable[int], *, actor=None) -> int:
             .values_list("pk", flat=True)
         )
         Notice.objects.filter(pk__in=ids, state=NoticeState.FAILED).update(
-            state=NoticeState.PENDING, attempts=0, claimed_at=None
+            state=NoticeState.PENDING, attempts=0, claimed_at=None, claimed_by=""
         )
         if ids:
             audit.record(
@@ -227,4 +227,39 @@ def resend_failed(notice_ids: Iterable[int], *, actor=None) -> int:
             )
         for notice_id in ids:
             transaction.on_commit(partial(enqueue_delivery, notice_id), robust=True)
+    return len(ids)
+
+
+def settle_uncertain(notice_ids: Iterable[int], *, delivered: bool, actor=None) -> int:
+    """A person's decision on notices whose interrupted send could not be verified.
+
+    ``delivered=True``: the recipient got it (the provider's console says so):
+    recorded as sent. ``delivered=False``: it was not delivered: sent again.
+    """
+    with transaction.atomic():
+        ids = list(
+            Notice.objects.filter(pk__in=list(notice_ids), state=NoticeState.UNCERTAIN)
+            .select_for_update()
+            .values_list("pk", flat=True)
+        )
+        rows = Notice.objects.filter(pk__in=ids, state=NoticeState.UNCERTAIN)
+        if delivered:
+            rows.update(state=NoticeState.SENT, sent_at=timezone.now(), claimed_at=None)
+        else:
+            rows.update(state=NoticeState.PENDING, attempts=0, claimed_at=None, claimed_by="")
+        if ids:
+            audit.record(
+                "notices.settle_uncertain",
+                actor=actor,
+                object_type=Notice._meta.label_lower,
+                object_repr=(
+                    f"确认 {len(ids)} 条待核实通知已送达"
+                    if delivered
+                    else f"确认 {len(ids)} 条待核实通知未送达，重新发送"
+                ),
+                after={"ids": ids, "delivered": delivered},
+            )
+        if not delivered:
+            for notice_id in ids:
+                transaction.on_commit(partial(enqueue_delivery, notice_id), robust=True)
     return len(ids)

@@ -12,3 +12,11 @@ def only_test_schedules(monkeypatch):
     schedules: dict[str, Schedule] = {}
     monkeypatch.setattr(registry, "SCHEDULES", schedules)
     return schedules
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory):
+    """An SQLite file migrated once per session; ``sites.new_site`` copies it."""
+    from gongkai.jobs.tests.sites import migrate_template
+
+    return migrate_template(tmp_path_factory.mktemp("template-site"))

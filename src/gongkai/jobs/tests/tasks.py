@@ -45,3 +45,21 @@ def always_fails(record: str) -> str:
 @retrying(max_attempts=5)
 def refuses_bad_data(record: str) -> str:
     raise GiveUp(f"记录 {record} 的格式不正确，重试无益")
+
+
+@task()
+def slow_once(marker: str, done_log: str, seconds: float) -> str:
+    """The fault test's job: the first run writes its pid to ``marker`` and sleeps
+    (the test kills its worker then); a later run finishes at once. Every run
+    that finishes appends a line to ``done_log``."""
+    import os
+    import time
+    from pathlib import Path
+
+    first = not Path(marker).exists()
+    if first:
+        Path(marker).write_text(str(os.getpid()))
+        time.sleep(seconds)
+    with open(done_log, "a", encoding="utf-8") as log:
+        log.write(f"{os.getpid()}\n")
+    return "slow job done"

@@ -2,9 +2,17 @@
 
 Starts gunicorn (``gongkai.wsgi:application``) and ``gongkai worker`` as child
 processes, each in its own process group so that Ctrl+C reaches them once,
-through this process. SIGINT and SIGTERM are forwarded to both; when either
-child exits, the other is stopped and this command exits with a message
-saying which one ended.
+through this process. SIGINT and SIGTERM are forwarded to both.
+
+The worker is supervised: when it exits (killed, out of memory, a bug), the
+site keeps serving and the worker is started again after a pause that doubles
+from 1 second to at most a minute, and starts again at 1 second once a worker
+has run for a minute. Its interrupted job is returned to the queue by the
+lease (``gongkai.jobs.lease``). Only gunicorn's exit stops everything: the
+site is what this command is for, and gunicorn restarts its own workers.
+
+gunicorn is configured by ``gongkai.jobs.gunicorn_config`` (no ``Server``
+header).
 
 The console shows the address, then warnings and errors and at most a line
 per job (``GONGKAI_LOG_LEVEL``, default INFO): gunicorn's own start-up lines
@@ -28,6 +36,26 @@ from django.core.management.base import BaseCommand, CommandError
 WEB_WORKERS = 2
 WEB_THREADS = 2
 STOP_TIMEOUT = 30  # seconds a child gets to finish before it is killed
+# The worker's restart pause: doubles from the first to the longest, back to
+# the first after a worker has run STABLE_AFTER seconds.
+RESTART_FIRST = 1.0
+RESTART_LONGEST = 60.0
+STABLE_AFTER = 60.0
+POLL = 0.2
+
+WEB = "网站服务"
+WORKER = "后台任务进程"
+
+
+def describe_exit(returncode: int) -> str:
+    """退出码 1, or 被信号 SIGKILL 结束 for a negative return code."""
+    if returncode < 0:
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:
+            name = str(-returncode)
+        return f"被信号 {name} 结束"
+    return f"退出码 {returncode}"
 
 
 def gunicorn_log_level(level: str) -> str:
@@ -49,6 +77,7 @@ class Command(BaseCommand):
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "gongkai.settings"}
         web_cmd = [
             sys.executable, "-m", "gunicorn", "gongkai.wsgi:application",
+            "--config", "python:gongkai.jobs.gunicorn_config",
             "--bind", f"{bind_host}:{port}",
             "--workers", str(WEB_WORKERS),
             "--threads", str(WEB_THREADS),
@@ -69,37 +98,67 @@ class Command(BaseCommand):
             received.append(signum)
             self._stop(children)
 
+        def spawn(label: str, cmd: list[str]) -> None:
+            if not received:
+                children[label] = subprocess.Popen(cmd, env=env, start_new_session=True)  # noqa: S603
+
         # Handlers first: a signal arriving while the children start is forwarded, too.
         signal.signal(signal.SIGINT, forward)
         signal.signal(signal.SIGTERM, forward)
-        for label, cmd in (("网站服务", web_cmd), ("后台任务进程", worker_cmd)):
-            if not received:
-                children[label] = subprocess.Popen(cmd, env=env, start_new_session=True)  # noqa: S603
+        spawn(WEB, web_cmd)
+        spawn(WORKER, worker_cmd)
 
         pids = "，".join(f"{label} pid {child.pid}" for label, child in children.items())
         self.stdout.write(f"政务公开平台已启动：http://{bind_host}:{port}/ （{pids}）")
         self.stdout.write("按 Ctrl+C 停止。")
         self.stdout.flush()
 
-        ended = None
-        while not received and ended is None:
-            ended = next((label for label, c in children.items() if c.poll() is not None), None)
-            if ended is None:
-                time.sleep(0.2)
-        if ended is not None:
-            self.stderr.write(
-                f"{ended}已退出（退出码 {children[ended].returncode}），正在停止其他进程……"
-            )
+        pause = RESTART_FIRST
+        worker_started = time.monotonic()
+        restart_at: float | None = None
+        while not received:
+            web = children.get(WEB)
+            if web is None or web.poll() is not None:
+                break
+            worker = children.get(WORKER)
+            now = time.monotonic()
+            if restart_at is None and worker is not None and worker.poll() is not None:
+                if now - worker_started >= STABLE_AFTER:
+                    pause = RESTART_FIRST
+                del children[WORKER]
+                restart_at = now + pause
+                self.stderr.write(
+                    f"{WORKER}意外退出（{describe_exit(worker.returncode)}），"
+                    f"{pause:g} 秒后重新启动；网站继续运行。"
+                )
+                self.stderr.flush()
+                pause = min(pause * 2, RESTART_LONGEST)
+            elif restart_at is not None and now >= restart_at:
+                restart_at = None
+                worker_started = now
+                spawn(WORKER, worker_cmd)
+                if WORKER in children:
+                    self.stderr.write(f"{WORKER}已重新启动（pid {children[WORKER].pid}）。")
+                    self.stderr.flush()
+            time.sleep(POLL)
+
+        web = children.get(WEB)
+        if not received and web is not None and web.poll() is not None:
+            self.stderr.write(f"{WEB}已退出（{describe_exit(web.returncode)}），正在停止其他进程……")
             self._stop(children)
             self._wait(children)
-            raise CommandError(f"{ended}意外退出，政务公开平台已停止。")
+            raise CommandError(f"{WEB}意外退出，政务公开平台已停止。")
+        # Once per child: a second SIGTERM would make the worker abandon its job.
+        self._stop(children)
         self._wait(children)
         self.stdout.write("政务公开平台已停止。")
 
-    @staticmethod
-    def _stop(children: dict[str, subprocess.Popen]) -> None:
-        for child in children.values():
-            if child.poll() is None:
+    def _stop(self, children: dict[str, subprocess.Popen]) -> None:
+        """SIGTERM to each running child, once."""
+        signalled = self.__dict__.setdefault("_signalled", set())
+        for child in list(children.values()):
+            if child.poll() is None and child.pid not in signalled:
+                signalled.add(child.pid)
                 child.send_signal(signal.SIGTERM)
 
     def _wait(self, children: dict[str, subprocess.Popen]) -> None:
