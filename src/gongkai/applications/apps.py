@@ -8,6 +8,7 @@ class ApplicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
@@ -27,4 +28,10 @@ class ApplicationsConfig(AppConfig):
                 card=home_card,
                 card_template="applications/staff/_home_card.html",
             )
+        )
+        register_loader(
+            "applications",
+            "gongkai.applications.demo.load_applications",
+            order=110,
+            jobs=(("gongkai.applications.jobs.render_notice_files", "告知书文件"),),
         )

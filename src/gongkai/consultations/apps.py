@@ -8,6 +8,7 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
@@ -24,4 +25,9 @@ class ConsultationsConfig(AppConfig):
                 urls=(("consultations/", "gongkai.consultations.staff.urls"),),
                 home="consultations_staff:index",
             )
+        )
+        register_loader(
+            "consultations",
+            "gongkai.consultations.demo.load_consultations",
+            order=130,
         )

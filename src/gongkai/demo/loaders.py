@@ -2,7 +2,9 @@
 
 Every loader finds rows by their natural key (division code, department name,
 username) and creates what is missing, so the command can run on every start.
-Later modules append their own loaders to ``LOADERS``.
+The world (governments, departments, staff, the calendar) is loaded here
+(``LOADERS``); each module registers its own loader in its ``AppConfig.ready()``
+(``register_loader``), so this file names no module.
 
 The loaders play 2016 through the real actions, so the notices those actions
 send would go to fictional people about events long past: they run inside
@@ -29,6 +31,7 @@ from gongkai.orgs.models import Department, Government, GovernmentLevel, Members
 from gongkai.orgs.roles import Role
 
 from . import tianshui as data
+from .registry import module_loaders, register_loader  # noqa: F401  (register_loader: re-exported)
 
 
 @dataclass
@@ -213,70 +216,39 @@ def load_calendar(ctx: DemoContext) -> None:
     ctx.out("  节假日日历：已从 chinese-calendar 载入")
 
 
-def load_disclosure(ctx: DemoContext) -> None:
-    from gongkai.disclosure.demo import load_disclosure as load
-
-    load(ctx)
-
-
-def load_applications(ctx: DemoContext) -> None:
-    from gongkai.applications.demo import load_applications as load
-
-    load(ctx)
-
-
-def load_messages(ctx: DemoContext) -> None:
-    from gongkai.interaction.demo import load_messages as load
-
-    load(ctx)
-
-
-def load_consultations(ctx: DemoContext) -> None:
-    from gongkai.consultations.demo import load_consultations as load
-
-    load(ctx)
-
-
-def load_proposals(ctx: DemoContext) -> None:
-    from gongkai.proposals.demo import load_proposals as load
-
-    load(ctx)
-
-
-def load_reports(ctx: DemoContext) -> None:
-    from gongkai.reports.demo import load_reports as load
-
-    load(ctx)
-
-
+# The world every module builds on, loaded first, in this order.
 LOADERS = [
     load_governments,
     load_departments_and_staff,
     load_site_profile,
     load_calendar,
-    load_disclosure,
-    load_applications,
-    load_messages,
-    load_consultations,
-    load_proposals,
-    load_reports,
 ]
 
-
-# The jobs whose results the demo's pages show (task path, what they make), run
-# before ``gongkai demo`` returns: otherwise the search misses demo items and
-# notices read 文书正在生成 until the worker has caught up.
+# The kernel's jobs whose results the demo's pages show (task path, what they make),
+# run before ``gongkai demo`` returns: otherwise the search misses demo items until
+# the worker has caught up. Modules add theirs with ``register_loader(jobs=...)``.
 JOBS_BEFORE_SERVING = [
     ("gongkai.files.jobs.extract_text_job", "附件文字"),
-    ("gongkai.applications.jobs.render_notice_files", "告知书文件"),
     ("gongkai.search.jobs.reindex_object_job", "检索索引"),
 ]
+
+
+def all_loaders() -> list:
+    """The world's loaders, then every registered module's, in order."""
+    return [*LOADERS, *(import_string(m.path) for m in module_loaders())]
+
+
+def jobs_before_serving() -> list[tuple[str, str]]:
+    jobs = [*JOBS_BEFORE_SERVING]
+    for module in module_loaders():
+        jobs += [job for job in module.jobs if job not in jobs]
+    return jobs
 
 
 def load_all(out=print) -> DemoContext:
     ctx = DemoContext(out=out)
     with withhold_notices() as withheld:
-        for loader in LOADERS:
+        for loader in all_loaders():
             with transaction.atomic():
                 loader(ctx)
     if withheld.total:
@@ -290,16 +262,17 @@ def load_all(out=print) -> DemoContext:
 
 
 def run_jobs_before_serving(ctx: DemoContext) -> None:
-    """Run the queued jobs of ``JOBS_BEFORE_SERVING`` now; one line says what they did."""
+    """Run the queued jobs of ``jobs_before_serving()`` now; one line says what they did."""
     started = time.monotonic()
-    done = run_now([import_string(path) for path, _label in JOBS_BEFORE_SERVING])
+    jobs = jobs_before_serving()
+    done = run_now([import_string(path) for path, _label in jobs])
     made = "、".join(
         f"{label} {done.ran[path] - len(done.failed.get(path, []))} 项"
-        for path, label in JOBS_BEFORE_SERVING
+        for path, label in jobs
         if done.ran[path]
     )
     line = f"  后台任务：已完成 {made or '0 项'}，用时 {time.monotonic() - started:.0f} 秒"
-    for path, label in JOBS_BEFORE_SERVING:
+    for path, label in jobs:
         errors = done.failed.get(path)
         if errors:
             line += (

@@ -26,6 +26,7 @@ class DisclosureConfig(AppConfig):
     verbose_name = "主动公开"
 
     def ready(self):
+        from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
 
         from . import indexing
@@ -45,4 +46,9 @@ class DisclosureConfig(AppConfig):
                 ),
                 home="disclosure:items",
             )
+        )
+        register_loader(
+            "disclosure",
+            "gongkai.disclosure.demo.load_disclosure",
+            order=100,
         )

@@ -10,6 +10,7 @@ class InteractionConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
@@ -29,4 +30,9 @@ class InteractionConfig(AppConfig):
                 urls=(("messages/", "gongkai.interaction.staff.urls"),),
                 home="interaction_staff:queue",
             )
+        )
+        register_loader(
+            "interaction",
+            "gongkai.interaction.demo.load_messages",
+            order=120,
         )

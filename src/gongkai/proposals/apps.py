@@ -8,6 +8,7 @@ class ProposalsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
@@ -24,4 +25,9 @@ class ProposalsConfig(AppConfig):
                 urls=(("proposals/", "gongkai.proposals.staff.urls"),),
                 home="proposals_staff:items",
             )
+        )
+        register_loader(
+            "proposals",
+            "gongkai.proposals.demo.load_proposals",
+            order=140,
         )

@@ -8,6 +8,7 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
@@ -23,4 +24,9 @@ class ReportsConfig(AppConfig):
                 urls=(("reports/", "gongkai.reports.staff.urls"),),
                 home="reports_staff:index",
             )
+        )
+        register_loader(
+            "reports",
+            "gongkai.reports.demo.load_reports",
+            order=150,
         )

@@ -73,9 +73,7 @@ def test_running_it_again_creates_nothing_new(db, monkeypatch):
     # nothing" test (a full run takes minutes: test_the_tianshui_world makes one).
     from gongkai.demo import loaders
 
-    kernel = [loaders.load_governments, loaders.load_departments_and_staff,
-              loaders.load_site_profile, loaders.load_calendar]  # fmt: skip
-    monkeypatch.setattr(loaders, "LOADERS", kernel)
+    monkeypatch.setattr(loaders, "all_loaders", lambda: [*loaders.LOADERS])
     _load()
     counts = (Government.objects.count(), Department.objects.count(), Membership.objects.count())
     _load()
@@ -94,3 +92,22 @@ def test_it_refuses_production_mode_unless_asked(db, settings):
     with pytest.raises(CommandError, match="生产模式下不载入演示数据"):
         call_command("demo", stdout=StringIO())
     assert not Government.objects.exists()
+
+
+def test_the_modules_register_their_loaders_and_jobs():
+    """gongkai demo names no module: each registers its loader, in the order its data needs."""
+    from gongkai.demo import loaders
+
+    names = [m.name for m in loaders.module_loaders()]
+    assert names == [
+        "disclosure",
+        "applications",
+        "interaction",
+        "consultations",
+        "proposals",
+        "reports",
+    ]
+    assert ("gongkai.applications.jobs.render_notice_files", "告知书文件") in (
+        loaders.jobs_before_serving()
+    )
+    assert len(loaders.all_loaders()) == len(loaders.LOADERS) + len(names)

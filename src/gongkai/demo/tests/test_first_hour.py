@@ -25,6 +25,7 @@ def part_of_the_world(transactional_db, monkeypatch):
 
     from django.apps import apps
 
+    from gongkai.consultations.demo import load_consultations
     from gongkai.disclosure.models import SubjectCategory
     from gongkai.proposals.demo import load_proposals
 
@@ -32,12 +33,12 @@ def part_of_the_world(transactional_db, monkeypatch):
         import_module("gongkai.disclosure.migrations.0002_reference_data").seed(apps, None)
     monkeypatch.setattr(
         loaders,
-        "LOADERS",
-        [
+        "all_loaders",
+        lambda: [
             loaders.load_governments,
             loaders.load_departments_and_staff,
             loaders.load_calendar,
-            loaders.load_consultations,  # its feedback reports text and mail the commenters
+            load_consultations,  # its feedback reports text and mail the commenters
             load_proposals,
         ],
     )
@@ -66,7 +67,7 @@ def test_the_demo_sends_nothing_about_2016_and_its_search_is_complete_when_it_re
     assert about and about <= still_open
     assert not Notice.objects.filter(read_at__isnull=False).exists()
     # The index jobs ran before the command returned: nothing is left for the worker.
-    paths = [path for path, _label in loaders.JOBS_BEFORE_SERVING]
+    paths = [path for path, _label in loaders.jobs_before_serving()]
     assert DBTaskResult.objects.filter(task_path="gongkai.search.jobs.reindex_object_job").exists()
     assert not _queued(paths).exists()
     assert "后台任务：已完成" in part_of_the_world and "检索索引" in part_of_the_world

@@ -23,7 +23,9 @@ def demo_world(django_db_setup, django_db_blocker):
     from django.core.cache import cache
     from django.db import transaction
 
+    from gongkai.consultations.demo import load_consultations
     from gongkai.demo import loaders
+    from gongkai.disclosure.demo import load_disclosure
 
     with django_db_blocker.unblock(), transaction.atomic():
         ctx = loaders.DemoContext(out=lambda line: None)
@@ -31,8 +33,8 @@ def demo_world(django_db_setup, django_db_blocker):
             loaders.load_governments,
             loaders.load_departments_and_staff,
             loaders.load_calendar,
-            loaders.load_disclosure,
-            loaders.load_consultations,
+            load_disclosure,
+            load_consultations,
         ):
             loader(ctx)
         yield

@@ -24,11 +24,7 @@ def demo_world(django_db_setup, django_db_blocker):
         try:
             lines: list[str] = []
             # The world and the catalogue: the later modules' loaders have their own tests.
-            chain = [*loaders.LOADERS]
-            if loaders.load_disclosure in chain:
-                chain = chain[: chain.index(loaders.load_disclosure) + 1]
-            else:
-                chain.append(load_disclosure)
+            chain = [*loaders.LOADERS, load_disclosure]
             ctx = loaders.DemoContext(out=lines.append)
             for loader in chain:
                 with transaction.atomic():
