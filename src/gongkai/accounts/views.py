@@ -13,8 +13,10 @@ from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gongkai.audit.services import client_ip, record
+from gongkai.core.net import client_key
 from gongkai.portal.profile import qr_data_uri
 
+from . import limits
 from .decorators import needs_second_factor, staff_required
 from .forms import StaffLoginForm, TotpCodeForm, confirmed_totp_device
 
@@ -32,9 +34,35 @@ class StaffLoginView(auth_views.LoginView):
         context["needs_second_factor"] = needs_second_factor(self.request.user)
         return context
 
+    def post(self, request, *args, **kwargs):
+        """Count the attempt against the address and the account before the password is
+        checked (``limits``); refused with 429 while either is paused."""
+        username = limits.normal_username(request.POST.get("username", ""))
+        self.attempt = limits.begin(request, client_key(request), username)
+        if self.attempt.refused:
+            record(
+                "accounts.login_throttled",
+                object_type="accounts.user",
+                object_repr=username,
+                actor_label="未登录访问者",
+                after={"username": username, "reason": self.attempt.refused},
+                ip=client_ip(request),
+            )
+            response = render(
+                request,
+                "accounts/throttled.html",
+                {"message": self.attempt.message},
+                status=429,
+            )
+            response["Retry-After"] = str(self.attempt.retry_after)
+            return response
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
         user = form.get_user()
+        limits.succeeded(self.attempt)
         response = super().form_valid(form)
+        limits.remember(self.request, response, user.get_username())
         record(
             "accounts.login",
             actor=user,
@@ -45,6 +73,7 @@ class StaffLoginView(auth_views.LoginView):
         return response
 
     def form_invalid(self, form):
+        limits.failed(self.attempt)
         username = (form.data.get("username") or "")[:150]
         if getattr(self.request, "axes_locked_out", False):
             action, reason = "accounts.locked_out", "locked_out"

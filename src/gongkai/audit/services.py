@@ -149,12 +149,10 @@ def record(
 
 
 def client_ip(request) -> str | None:
-    """The address the request came from (proxy-aware through django-axes' settings)."""
-    if request is None:
-        return None
-    from axes.helpers import get_client_ip_address
+    """The address the request came from: ``gongkai.core.net.client_address``."""
+    from gongkai.core.net import client_address
 
-    return get_client_ip_address(request)
+    return client_address(request)
 
 
 @dataclass

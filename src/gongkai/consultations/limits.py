@@ -9,7 +9,7 @@
   ``VOTE_CODE_LIMIT_PER_ADDRESS`` codes within ``VOTE_CODE_WINDOW``; wrong
   codes are limited per code (``codes.MAX_ATTEMPTS``).
 
-Counted with ``gongkai.core.ratelimit`` (see there for locmem vs Redis).
+Counted with ``gongkai.core.ratelimit`` (Redis or the database, shared by every process).
 """
 
 from __future__ import annotations

@@ -6,10 +6,11 @@
   refuses before anything is validated or stored once either is used up;
   ``count_submission`` counts a valid submission against both;
 * lookups: ``LOOKUP_LOCKOUT`` (``gongkai.core.lockout``) with the applications'
-  failure limits (``APPLICATION_LOOKUP_FAILURE_*``) on scopes of their own: wrong
-  passwords lock the query code guessed, not the address nor the lookup by phone.
+  failure limits (``APPLICATION_LOOKUP_FAILURE_*``, ``LOOKUP_*_FAILURE_LIMIT``) on
+  scopes of their own: wrong passwords lock the query code guessed from the address
+  guessing, not from other addresses, and not the lookup by phone.
 
-Counted with ``gongkai.core.ratelimit`` in the cache (see there for locmem vs Redis).
+Counted with ``gongkai.core.ratelimit`` (Redis or the database, shared by every process).
 """
 
 from __future__ import annotations

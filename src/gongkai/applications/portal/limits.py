@@ -3,29 +3,29 @@
 * submissions: ``APPLICATION_SUBMIT_LIMIT`` valid submissions per address per
   ``APPLICATION_SUBMIT_WINDOW`` seconds (default 10 an hour);
 * lookups: ``LOOKUP_LOCKOUT`` (``gongkai.core.lockout``): wrong passwords lock
-  the tracking number guessed (default 5 in 15 minutes), not the address and not
-  the lookup by phone; per address only an anti-flood limit.
+  the tracking number guessed from the address guessing (default 5 in 15
+  minutes), not from other addresses and not the lookup by phone; per address
+  an anti-flood limit over all numbers, per number a high cap over all addresses.
 
-Counted with ``gongkai.core.ratelimit`` in the cache (see there for locmem vs Redis).
+Counted with ``gongkai.core.ratelimit`` (Redis or the database, shared by every process);
+the address is ``gongkai.core.net.client_address``.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 
-from gongkai.audit.services import client_ip
 from gongkai.core import ratelimit
 from gongkai.core.lockout import LookupLockout
+from gongkai.core.net import client_key
 from gongkai.core.ratelimit import RateLimitResult
 
 SUBMIT = "applications.submit"
 
 
 def ip_of(request) -> str:
-    try:
-        return client_ip(request) or request.META.get("REMOTE_ADDR") or "unknown"
-    except Exception:  # a malformed forwarded header: fall back to the socket address
-        return request.META.get("REMOTE_ADDR") or "unknown"
+    """The client's address as a counter key (``gongkai.core.net.client_key``)."""
+    return client_key(request)
 
 
 def _submit_args():

@@ -143,12 +143,15 @@ class TestPostLookup:
         response, verified = self.post(group, {"ticket": "G-1", "password": "wrong"})
         assert response.status_code == 400 and verified is None
         assert "登记号与查询密码（或联系电话）不匹配" in response.content.decode()
-        assert "再错1次，这个登记号凭查询密码的查询将暂停" in response.content.decode()
+        assert "再错1次，从这个网络地址凭查询密码查询这个登记号将暂停" in response.content.decode()
         response, _ = self.post(group, {"ticket": "G-1", "password": "wrong"})
         assert response.status_code == 429
         assert "登记号 G-1 的查询密码错误次数过多" in response.content.decode()
-        response, verified = self.post(group, {"ticket": "G-1", "password": "right"}, "10.1.1.1")
+        response, verified = self.post(group, {"ticket": "G-1", "password": "right"})
         assert response.status_code == 429 and verified is None
+        # the owner, at another address, is not locked out by the guesser
+        response, verified = self.post(group, {"ticket": "G-1", "password": "right"}, "10.1.1.1")
+        assert (response.status_code, verified) == (302, group)
 
     def test_wrong_passwords_of_another_code_do_not_lock_this_one(self, group, settings):
         settings.APPLICATION_LOOKUP_FAILURE_LIMIT = 2

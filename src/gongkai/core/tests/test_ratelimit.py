@@ -1,4 +1,4 @@
-"""gongkai.core.ratelimit: counting in fixed windows in the cache."""
+"""gongkai.core.ratelimit: counting in fixed windows, in the database or the cache."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ from django.core.cache import cache
 
 from gongkai.core import ratelimit
 
+pytestmark = pytest.mark.django_db
 
-@pytest.fixture(autouse=True)
-def _clear():
+
+@pytest.fixture(autouse=True, params=[ratelimit.DATABASE, ratelimit.CACHE])
+def store(request, settings):
+    settings.RATELIMIT_STORE = request.param
     cache.clear()
-    yield
+    yield request.param
     cache.clear()
 
 
@@ -59,12 +62,72 @@ def test_reset_forgets_the_attempts():
     assert ratelimit.hit("r", "k", 1, 60).allowed
 
 
-def test_an_evicted_counter_starts_again(monkeypatch):
+def test_an_evicted_counter_starts_again(monkeypatch, settings):
+    settings.RATELIMIT_STORE = ratelimit.CACHE  # database rows are not evicted
+
     def incr(*args, **kwargs):
         raise ValueError("gone")
 
     monkeypatch.setattr(ratelimit.cache, "incr", incr)
     assert ratelimit.hit("e", "k", 1, 60).count == 1
+
+
+def test_undo_gives_one_attempt_back_never_below_zero():
+    ratelimit.hit("u", "k", 2, 60)
+    ratelimit.hit("u", "k", 2, 60)
+    ratelimit.undo("u", "k", 60)
+    assert ratelimit.peek("u", "k", 2, 60).count == 1
+    for _ in range(3):
+        ratelimit.undo("u", "k", 60)
+    assert ratelimit.hit("u", "k", 2, 60).count == 1
+
+
+def test_a_lock_holds_until_its_instant_and_a_later_lock_wins():
+    now = 1_796_000_000.0
+    assert ratelimit.locked_until("l", "k", now=now) is None
+    ratelimit.lock("l", "k", now + 100, now=now)
+    ratelimit.lock("l", "k", now + 50, now=now)
+    assert ratelimit.locked_until("l", "k", now=now + 99) == now + 100
+    assert ratelimit.locked_until("l", "k", now=now + 100) is None
+    assert ratelimit.locked_until("l", "other", now=now) is None
+
+
+def test_a_failure_limit_counts_before_checking_and_locks_for_a_whole_window():
+    limit, now = ratelimit.FailureLimit("f", 3, 600), 1_796_000_000.0
+    begun = [limit.begin("k", now=now + n) for n in range(5)]  # five arrive before any check
+    assert [b.refused for b in begun] == [False, False, False, True, True]
+    assert begun[3].refused_until == now + 3 + 600
+    # a success gives its attempt back; the third failure locks from its own instant
+    limit.succeeded(begun[0])
+    assert limit.failed(begun[1], now=now + 10) is None
+    assert limit.failed(begun[2], now=now + 10) == now + 10 + 600
+    assert limit.begin("k", now=now + 609).refused
+    assert not limit.begin("k", now=now + 10 + 600).refused
+    assert not limit.begin("other", now=now).refused
+
+
+def test_the_database_store_is_chosen_unless_the_cache_is_redis(settings):
+    settings.RATELIMIT_STORE = ""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert ratelimit.store() == ratelimit.DATABASE
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+        }
+    }
+    assert ratelimit.store() == ratelimit.CACHE
+
+
+def test_expired_windows_are_deleted_as_new_ones_start(settings):
+    settings.RATELIMIT_STORE = ratelimit.DATABASE  # the cache expires its own keys
+    from gongkai.core.models import RateCounter
+
+    now = 1_796_000_000.0
+    ratelimit.hit("x", "old", 5, 60, now=now)
+    assert RateCounter.objects.count() == 1
+    ratelimit.hit("x", "new", 5, 60, now=now + 3600)
+    assert list(RateCounter.objects.values_list("count", flat=True)) == [1]
 
 
 @pytest.mark.parametrize(

@@ -128,10 +128,7 @@ def _own_item(token: ApiToken, item_id: str) -> InformationItem:
 
 
 def _ip(request) -> str | None:
-    try:
-        return client_ip(request)
-    except Exception:
-        return request.META.get("REMOTE_ADDR")
+    return client_ip(request)
 
 
 class _Refused(Exception):

@@ -8,6 +8,8 @@ from django.test import override_settings
 
 from gongkai.interaction import limits
 
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
@@ -36,17 +38,18 @@ def test_the_address_limit_applies_across_phones():
 
 
 @override_settings(APPLICATION_LOOKUP_FAILURE_LIMIT=2)
-def test_lookup_failures_lock_the_code_from_any_address_however_it_is_written():
+def test_lookup_failures_lock_the_code_from_that_address_however_it_is_written():
     lockout, now = limits.LOOKUP_LOCKOUT, 1_796_000_000.0
 
     def nothing(code, **kwargs):
         return None
 
     lockout.look_up("10.0.0.1", "ly20261127-0001", password="x", find=nothing, now=now)
-    lockout.look_up("10.0.0.2", "LY20261127-0001 ", password="y", find=nothing, now=now)
-    lock = lockout.lock_of("10.0.0.3", "LY20261127-0001", "password", now=now + 1)
+    lockout.look_up("10.0.0.1", "LY20261127-0001 ", password="y", find=nothing, now=now)
+    lock = lockout.lock_of("10.0.0.1", "LY20261127-0001", "password", now=now + 1)
     assert lock is not None
-    assert lockout.lock_of("10.0.0.3", "LY20261127-0002", "password", now=now + 1) is None
+    assert lockout.lock_of("10.0.0.3", "LY20261127-0001", "password", now=now + 1) is None
+    assert lockout.lock_of("10.0.0.1", "LY20261127-0002", "password", now=now + 1) is None
     assert lockout.lock_of("10.0.0.1", "LY20261127-0001", "phone", now=now + 1) is None
     assert "查询码 LY20261127-0001 的查询密码错误次数过多" in lockout.message(lock)
 
