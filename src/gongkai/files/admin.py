@@ -13,8 +13,9 @@ class StoredFileAdmin(admin.ModelAdmin):
         "uploaded_by",
         "created_at",
         "text_extracted_at",
+        "text_problem",
     ]
-    list_filter = ["kind", "created_at"]
+    list_filter = ["kind", "text_problem", "created_at"]
     search_fields = ["original_name", "sha256"]
     date_hierarchy = "created_at"
     list_select_related = ["uploaded_by"]
@@ -28,6 +29,7 @@ class StoredFileAdmin(admin.ModelAdmin):
         "created_at",
         "uploaded_by",
         "text_extracted_at",
+        "text_problem",
         "extracted_text",
     ]
 

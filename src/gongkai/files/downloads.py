@@ -13,8 +13,12 @@ from urllib.parse import quote
 
 from django.http import FileResponse
 
+from .kinds import KIND_INFO, FileKind
 from .models import StoredFile
 from .services import sanitize_filename
+
+# Kinds a browser may show inline; everything else is always a download.
+INLINE_KINDS = frozenset({FileKind.PDF, FileKind.JPEG, FileKind.PNG})
 
 
 def _ascii_fallback(filename: str) -> str:
@@ -45,11 +49,14 @@ def file_response(
 
     ``filename`` overrides the stored original name (its extension should stay
     that of the kind). ``as_attachment=False`` lets a browser show a PDF or an
-    image inline. The response is ``Cache-Control: private``; callers serving
+    image inline; any other kind is sent as an attachment all the same. The
+    ``Content-Type`` is exactly the kind's (no charset, nothing from the
+    upload). The response is ``Cache-Control: private``; callers serving
     public disclosure files may relax that.
     """
+    as_attachment = as_attachment or stored_file.kind not in INLINE_KINDS
     handle = stored_file.blob.storage.open(stored_file.blob.name, "rb")
-    response = FileResponse(handle, content_type=stored_file.mime_type)
+    response = FileResponse(handle, content_type=KIND_INFO[stored_file.kind].mime_type)
     response["Content-Disposition"] = content_disposition(
         filename or stored_file.original_name, as_attachment=as_attachment
     )

@@ -1,11 +1,17 @@
 """Text of stored files, for search.
 
-``extract_text(stored_file)`` reads PDF (pypdf), DOCX (python-docx: paragraphs
-and tables in document order) and XLSX (openpyxl, read-only: cell values) and
-returns at most ``TEXT_LIMIT`` characters. Images, OFD, DOC and XLS give "".
-A file the library cannot read (a broken PDF, say) gives "" and a warning in
-the ``gongkai.files`` log, never an exception. Errors opening the blob itself
-(storage unreachable, blob missing) do propagate: the job retries them.
+``extract(stored_file)`` reads PDF (pypdf), DOCX (its main part streamed:
+paragraphs and tables in document order) and XLSX (openpyxl, read-only: cell
+values) and returns at most ``TEXT_LIMIT`` characters and a problem code.
+The reading runs in a child process (``sandbox``) limited in memory
+(``EXTRACTION_MEMORY_BYTES``) and wall-clock time
+(``EXTRACTION_TIMEOUT_SECONDS``); the readers themselves stop at
+``EXTRACTION_XML_MAX_BYTES`` of XML (``readers``). Images, OFD, DOC and XLS
+give "" at once. A file that cannot be read (broken, hostile, past a limit)
+gives "" (or the text read before the limit), its problem code and a warning
+in the ``gongkai.files`` log, never an exception, and is not tried again.
+Errors opening the blob itself (storage unreachable, blob missing) do
+propagate: the job retries them. ``extract_text`` is the text alone.
 
 ``store_extracted_text(file_id)`` is what the job runs: idempotent, and one
 extraction serves every row with the same content.
@@ -14,130 +20,56 @@ extraction serves every row with the same content.
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
-from collections.abc import Iterator
 from datetime import timedelta
 
 from django.db.models import Q
 from django.utils import timezone
 
+from . import readers, sandbox
 from .kinds import FileKind
+from .limits import setting
 from .models import StoredFile
 
 logger = logging.getLogger("gongkai.files")
 
 TEXT_LIMIT = 200_000
-PDF_MAX_PAGES = 5_000
+PDF_MAX_PAGES = readers.PDF_MAX_PAGES
 # A file still without text this long after upload lost its extraction job.
 LOST_AFTER = timedelta(hours=1)
+EXTRACTABLE = frozenset({FileKind.PDF, FileKind.DOCX, FileKind.XLSX})
 
 
-def _pdf(stream) -> Iterator[str]:
-    from pypdf import PdfReader
-
-    reader = PdfReader(stream)
-    if reader.is_encrypted and not reader.decrypt(""):
-        logger.info("PDF is encrypted with a password; no text extracted")
-        return
-    for number, page in enumerate(reader.pages):
-        if number >= PDF_MAX_PAGES:
-            return
-        yield page.extract_text() or ""
-
-
-def _docx_blocks(container) -> Iterator[str]:
-    from docx.table import Table
-
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            yield from _docx_table(block)
-        else:
-            yield block.text
-
-
-def _docx_table(table) -> Iterator[str]:
-    for row in table.rows:
-        seen = set()  # a merged cell is returned once per grid column it spans
-        cells = []
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append("\n".join(_docx_blocks(cell)))
-        yield "\t".join(cells)
-
-
-def _docx(stream) -> Iterator[str]:
-    import docx
-
-    yield from _docx_blocks(docx.Document(stream))
-
-
-def _xlsx(stream) -> Iterator[str]:
-    import openpyxl
-
-    workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True)
-    try:
-        for sheet in workbook.worksheets:
-            yield sheet.title
-            for row in sheet.iter_rows(values_only=True):
-                values = [str(value) for value in row if value is not None and value != ""]
-                if values:
-                    yield "\t".join(values)
-    finally:
-        workbook.close()
-
-
-EXTRACTORS = {FileKind.PDF: _pdf, FileKind.DOCX: _docx, FileKind.XLSX: _xlsx}
-
-
-def _bounded(pieces: Iterator[str], limit: int) -> str:
-    out, length = [], 0
-    for piece in pieces:
-        piece = piece.replace("\x00", "").strip()
-        if not piece:
-            continue
-        out.append(piece)
-        length += len(piece) + 1
-        if length >= limit:
-            break
-    return "\n".join(out)[:limit]
-
-
-def _seekable(handle):
-    """The blob as a seekable file: the readers jump around inside it."""
-    if handle.seekable():
-        return handle
-    copy = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
-    shutil.copyfileobj(handle, copy)
-    copy.seek(0)
-    return copy
+def extract(stored_file: StoredFile, *, limit: int = TEXT_LIMIT) -> sandbox.Outcome:
+    """The text of a stored file (at most ``limit`` characters) and what went wrong, if anything."""
+    if stored_file.kind not in EXTRACTABLE:
+        return sandbox.Outcome("")
+    with stored_file.blob.storage.open(stored_file.blob.name, "rb") as handle:
+        outcome = sandbox.run(
+            handle,
+            str(stored_file.kind),
+            limit=limit,
+            memory_bytes=setting("EXTRACTION_MEMORY_BYTES"),
+            timeout=setting("EXTRACTION_TIMEOUT_SECONDS"),
+            xml_max_bytes=setting("EXTRACTION_XML_MAX_BYTES"),
+            zip_max_total_bytes=setting("UPLOAD_ZIP_MAX_TOTAL_BYTES"),
+        )
+    if outcome.problem:
+        # Broken or hostile files are expected here; they must not stop anything.
+        logger.warning(
+            "Text extraction failed for file %s (%s, %s): %s%s; %d characters kept",
+            stored_file.pk,
+            stored_file.kind,
+            stored_file.sha256[:12],
+            outcome.problem,
+            f" ({outcome.detail})" if outcome.detail else "",
+            len(outcome.text),
+        )
+    return outcome
 
 
 def extract_text(stored_file: StoredFile, *, limit: int = TEXT_LIMIT) -> str:
     """The text of a stored file (at most ``limit`` characters), or ""."""
-    extractor = EXTRACTORS.get(stored_file.kind)
-    if extractor is None:
-        return ""
-    with stored_file.blob.storage.open(stored_file.blob.name, "rb") as handle:
-        stream = _seekable(handle)
-        try:
-            return _bounded(extractor(stream), limit)
-        except Exception as exc:
-            # Broken or hostile files are expected here; they must not stop anything.
-            logger.warning(
-                "Text extraction failed for file %s (%s, %s): %s: %s",
-                stored_file.pk,
-                stored_file.kind,
-                stored_file.sha256[:12],
-                type(exc).__name__,
-                exc,
-            )
-            return ""
-        finally:
-            if stream is not handle:
-                stream.close()
+    return extract(stored_file, limit=limit).text
 
 
 def store_extracted_text(file_id: int) -> str:
@@ -147,11 +79,16 @@ def store_extracted_text(file_id: int) -> str:
         return f"file {file_id} missing: nothing extracted"
     if stored.text_extracted_at is not None:
         return f"file {file_id} already extracted"
-    text = extract_text(stored)
+    outcome = extract(stored)
     updated = StoredFile.objects.filter(
         Q(pk=file_id) | Q(sha256=stored.sha256), text_extracted_at__isnull=True
-    ).update(extracted_text=text, text_extracted_at=timezone.now())
-    return f"file {file_id}: {len(text)} characters extracted for {updated} row(s)"
+    ).update(
+        extracted_text=outcome.text,
+        text_problem=outcome.problem,
+        text_extracted_at=timezone.now(),
+    )
+    problem = f" ({outcome.problem})" if outcome.problem else ""
+    return f"file {file_id}: {len(outcome.text)} characters extracted{problem} for {updated} row(s)"
 
 
 def extract_missing(batch: int = 100) -> int:

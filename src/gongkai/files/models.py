@@ -20,6 +20,17 @@ def blob_path(sha256: str) -> str:
     return f"files/{sha256[:2]}/{sha256[2:4]}/{sha256}"
 
 
+class TextProblem(models.TextChoices):
+    """Why the text of a file is missing or partial (``extraction``)."""
+
+    NONE = "", "无"
+    TOO_LARGE = "too_large", "内容超过提取上限，只提取了前面部分"
+    UNREADABLE = "unreadable", "文件无法读取（损坏或加密）"
+    MEMORY = "memory", "提取超出内存上限"
+    TIMEOUT = "timeout", "提取超时"
+    CRASHED = "crashed", "提取进程异常退出"
+
+
 class StoredFile(models.Model):
     blob = models.FileField("文件", max_length=255)
     original_name = models.CharField("文件名", max_length=255)
@@ -38,6 +49,10 @@ class StoredFile(models.Model):
     )
     extracted_text = models.TextField("提取的文本", blank=True)
     text_extracted_at = models.DateTimeField("文本提取时间", null=True, blank=True)
+    # Set with text_extracted_at when extraction failed or stopped at a limit; never retried.
+    text_problem = models.CharField(
+        "文本提取问题", max_length=16, choices=TextProblem.choices, blank=True, default=""
+    )
 
     class Meta:
         verbose_name = "附件"

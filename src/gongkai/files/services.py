@@ -241,11 +241,12 @@ def store_upload(uploaded_file, *, allowed_kinds, max_bytes=None, uploaded_by=No
         stored.blob.name = path
         twin = (
             StoredFile.objects.filter(sha256=sha256, text_extracted_at__isnull=False)
-            .only("extracted_text", "text_extracted_at")
+            .only("extracted_text", "text_extracted_at", "text_problem")
             .first()
         )
         if twin is not None:
             stored.extracted_text = twin.extracted_text
+            stored.text_problem = twin.text_problem
             stored.text_extracted_at = twin.text_extracted_at
         elif checked.kind not in EXTRACTABLE_KINDS:
             stored.text_extracted_at = timezone.now()

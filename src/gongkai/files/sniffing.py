@@ -7,14 +7,26 @@ that refuses the file whatever kinds are allowed (a ZIP bomb, macros,
 encryption).
 
 * PDF ``%PDF-`` at offset 0; JPEG ``FF D8 FF``; PNG its 8-byte signature
-  followed by the ``IHDR`` chunk.
-* ZIP-based kinds (OFD, DOCX, XLSX): only the central directory is read, and
-  the declared sizes are checked before any member is opened (``_zip_bomb``).
-  Python's ``zipfile`` never inflates a member past its declared size, so the
-  declared sizes bound what any later reader (python-docx, openpyxl) can
-  inflate. OFD: ``OFD.xml`` at the root (GB/T 33190). DOCX/XLSX: the main part
-  content type in ``[Content_Types].xml`` (read bounded, by substring, no XML
-  parser) and parts under ``word/`` resp. ``xl/``. Macro-enabled documents
+  followed by the ``IHDR`` chunk. (PDF readers tolerate up to 1024 bytes
+  before ``%PDF-``; those bytes are where an HTML/PDF polyglot puts its page,
+  so the header must come first.)
+* Polyglots: whatever the kind, the first ``POLYGLOT_SCAN_BYTES`` must not
+  hold HTML, SVG or script markers (``<html``, ``<script``, ``<!doctype``,
+  ``<svg``, ``<body``, ``<iframe``…, any case): a browser that sniffs would
+  run them as a page of this site.
+* ZIP-based kinds (OFD, DOCX, XLSX): only the end record and the central
+  directory are read (the end record first: the directory's size and its
+  number of members are checked before ``zipfile`` reads it), and the
+  declared sizes are checked before any member is opened (``_zip_problem``):
+  total uncompressed size, per-member ratio, number of members (limits in
+  ``limits``), encrypted members, compression methods other than stored and
+  deflated, duplicate names and archives inside the archive. Python's
+  ``zipfile`` never inflates a member past its declared size (and checks the
+  CRC at the end), so the declared sizes bound what any later reader can
+  inflate; extraction reads them again in a limited child process. OFD:
+  ``OFD.xml`` at the root (GB/T 33190). DOCX/XLSX: the main part content type
+  in ``[Content_Types].xml`` (read bounded, by substring, no XML parser) and
+  parts under ``word/`` resp. ``xl/``. Macro-enabled documents
   (``macroEnabled`` content types, ``vbaProject.bin``) are refused.
 * DOC/XLS: both are OLE2 compound files. The compound file's directory is
   read (FAT chain followed sector by sector with ``seek``; nothing else is
@@ -32,15 +44,16 @@ import zipfile
 from dataclasses import dataclass
 
 from .kinds import FileKind
+from .limits import ZipLimits, zip_limits
 
 SNIFF_BYTES = 8 * 1024
-
-# ZIP bomb guard.
-ZIP_MAX_MEMBERS = 10_000
-ZIP_MAX_TOTAL_BYTES = 256 * 1024 * 1024
-ZIP_MAX_RATIO = 100  # uncompressed / compressed, for members above ZIP_RATIO_FROM_BYTES
-ZIP_RATIO_FROM_BYTES = 1024 * 1024
+POLYGLOT_SCAN_BYTES = 4 * 1024
 CONTENT_TYPES_MAX_BYTES = 1024 * 1024
+# Members with these endings are archives: nothing in a document needs one.
+# (Embedded Office documents, word/embeddings/*.xlsx, are not refused: the
+# platform never opens them, and charts in a DOCX are stored that way.)
+NESTED_ARCHIVE_ENDINGS = (".zip", ".rar", ".7z", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".cab")
+ZIP_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -58,24 +71,56 @@ class Sniffed:
     problem_code: str = ""
 
 
-def sniff(fileobj) -> Sniffed:
+def sniff(fileobj, limits: ZipLimits | None = None) -> Sniffed:
     """What ``fileobj`` (binary, seekable) contains. Leaves the position at 0."""
     try:
         fileobj.seek(0)
         head = fileobj.read(SNIFF_BYTES)
-        if head.startswith(b"%PDF-"):
-            return Sniffed(FileKind.PDF, FileKind.PDF.label)
-        if head.startswith(b"\xff\xd8\xff"):
-            return Sniffed(FileKind.JPEG, FileKind.JPEG.label)
-        if head.startswith(PNG_MAGIC) and head[12:16] == b"IHDR":
-            return Sniffed(FileKind.PNG, FileKind.PNG.label)
-        if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-            return _sniff_zip(fileobj)
-        if head.startswith(OLE_MAGIC):
-            return _sniff_ole(fileobj)
-        return Sniffed(None, _describe_other(head))
+        sniffed = _sniff(fileobj, head, limits or zip_limits())
+        if sniffed.kind is not None and not sniffed.problem and _has_markup(head):
+            return Sniffed(
+                None,
+                f"含有网页代码的{sniffed.description}",
+                "文件开头含有网页代码（HTML 或脚本），可能是伪装成"
+                f"{sniffed.description}的网页，出于安全考虑不予接收。",
+                "polyglot",
+            )
+        return sniffed
     finally:
         fileobj.seek(0)
+
+
+_POLYGLOT_MARKERS = (
+    b"<html",
+    b"<head",
+    b"<body",
+    b"<script",
+    b"<iframe",
+    b"<svg",
+    b"<!doctype",
+    b"<object",
+    b"<embed",
+)
+
+
+def _has_markup(head: bytes) -> bool:
+    """Whether the first bytes hold a marker that makes a sniffing browser render HTML."""
+    scanned = head[:POLYGLOT_SCAN_BYTES].lower()
+    return any(marker in scanned for marker in _POLYGLOT_MARKERS)
+
+
+def _sniff(fileobj, head: bytes, limits: ZipLimits) -> Sniffed:
+    if head.startswith(b"%PDF-"):
+        return Sniffed(FileKind.PDF, FileKind.PDF.label)
+    if head.startswith(b"\xff\xd8\xff"):
+        return Sniffed(FileKind.JPEG, FileKind.JPEG.label)
+    if head.startswith(PNG_MAGIC) and head[12:16] == b"IHDR":
+        return Sniffed(FileKind.PNG, FileKind.PNG.label)
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _sniff_zip(fileobj, limits)
+    if head.startswith(OLE_MAGIC):
+        return _sniff_ole(fileobj)
+    return Sniffed(None, _describe_other(head))
 
 
 # -- other content, named for the refusal message ---------------------------
@@ -113,33 +158,86 @@ def _describe_other(head: bytes) -> str:
 # -- ZIP containers -----------------------------------------------------------
 
 
-def _zip_bomb(members: list[zipfile.ZipInfo]) -> str:
-    """Why these declared sizes are refused, or ""."""
-    if len(members) > ZIP_MAX_MEMBERS:
-        return f"压缩包内文件数量异常（{len(members)} 个），疑似压缩炸弹，已拒绝。"
+def _bomb(reason: str) -> Sniffed:
+    return Sniffed(None, "ZIP 压缩包", f"{reason}，疑似压缩炸弹，已拒绝。", "zip_bomb")
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
+
+
+def _directory_problem(fileobj, limits: ZipLimits) -> Sniffed | None:
+    """The end record's member count and directory size, checked before zipfile reads them."""
+    try:
+        end = zipfile._EndRecData(fileobj)  # the record zipfile itself reads first
+    except (OSError, struct.error, ValueError):
+        end = None
+    if not end:
+        return Sniffed(None, "损坏的 ZIP 压缩包")
+    members, directory_size = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE]
+    if members > limits.max_members:
+        return _bomb(f"压缩包内文件数量异常（{members} 个，上限 {limits.max_members} 个）")
+    if directory_size > limits.max_directory_bytes:
+        return _bomb(f"压缩包目录异常（{_mb(directory_size)}）")
+    return None
+
+
+def _zip_problem(members: list[zipfile.ZipInfo], limits: ZipLimits) -> Sniffed | None:
+    """Why this central directory is refused, or None."""
+    if len(members) > limits.max_members:
+        return _bomb(f"压缩包内文件数量异常（{len(members)} 个，上限 {limits.max_members} 个）")
     total = sum(member.file_size for member in members)
-    if total > ZIP_MAX_TOTAL_BYTES:
-        return (
-            f"解压后的总大小异常（{total // (1024 * 1024)} MB，超过 "
-            f"{ZIP_MAX_TOTAL_BYTES // (1024 * 1024)} MB），疑似压缩炸弹，已拒绝。"
+    if total > limits.max_total_bytes:
+        return _bomb(
+            f"解压后的总大小异常（{_mb(total)}，超过 {_mb(limits.max_total_bytes)} 的上限）"
         )
     for member in members:
-        if member.file_size <= ZIP_RATIO_FROM_BYTES:
+        if member.file_size <= limits.ratio_from_bytes:
             continue
         ratio = member.file_size / max(member.compress_size, 1)
-        if ratio > ZIP_MAX_RATIO:
-            return f"压缩比异常（解压后是压缩时的 {ratio:.0f} 倍），疑似压缩炸弹，已拒绝。"
-    return ""
+        if ratio > limits.max_ratio:
+            return _bomb(
+                f"压缩比异常（解压后是压缩时的 {ratio:.0f} 倍，上限 {limits.max_ratio} 倍）"
+            )
+    if any(member.flag_bits & 0x1 for member in members):
+        return Sniffed(
+            None,
+            "加密的压缩包",
+            "文件设置了密码（加密），无法检查其内容。请取消密码后重新上传。",
+            "encrypted",
+        )
+    if any(member.compress_type not in ZIP_METHODS for member in members):
+        return Sniffed(
+            None,
+            "使用了不常见压缩方式的压缩包",
+            "文件使用了不支持的压缩方式，无法检查其内容。请用 Office 或 WPS 重新保存后上传。",
+            "zip_unsupported",
+        )
+    names = [member.filename for member in members]
+    if len(set(names)) != len(names):
+        # Two members of one name: readers disagree about which one counts.
+        return Sniffed(None, "损坏的 ZIP 压缩包")
+    if any(name.lower().endswith(NESTED_ARCHIVE_ENDINGS) for name in names):
+        return Sniffed(
+            None,
+            "含有压缩包的压缩包",
+            "文件内嵌有其他压缩包，出于安全考虑不予接收。",
+            "nested_archive",
+        )
+    return None
 
 
-def _sniff_zip(fileobj) -> Sniffed:
+def _sniff_zip(fileobj, limits: ZipLimits) -> Sniffed:
     try:
+        refused = _directory_problem(fileobj, limits)
+        if refused is not None:
+            return refused
         fileobj.seek(0)
         with zipfile.ZipFile(fileobj) as archive:
             members = archive.infolist()
-            bomb = _zip_bomb(members)
-            if bomb:
-                return Sniffed(None, "ZIP 压缩包", bomb, "zip_bomb")
+            refused = _zip_problem(members, limits)
+            if refused is not None:
+                return refused
             names = {member.filename for member in members}
             if "OFD.xml" in names:
                 return Sniffed(FileKind.OFD, FileKind.OFD.label)

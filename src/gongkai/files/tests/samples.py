@@ -10,6 +10,7 @@ JPEG: their bytes (a 1×1 PNG with valid CRCs; an 8×8 grey baseline JPEG).
 from __future__ import annotations
 
 import io
+import random
 import struct
 import zipfile
 import zlib
@@ -34,11 +35,24 @@ end
 end"""
 
 
-def pdf(*lines: str, pad_to: int = 0) -> bytes:
-    """A one-page PDF showing ``lines`` (CID = Unicode code point, mapped back by ToUnicode)."""
+def pdf(*lines: str, pad_to: int = 0, content: bytes | None = None, head: bytes = b"") -> bytes:
+    """A one-page PDF showing ``lines`` (CID = Unicode code point, mapped back by ToUnicode).
+
+    ``content``: the page's content stream instead (stored deflated); ``head``:
+    bytes right after the header line (a polyglot's page).
+    """
     lines = lines or (SLOGAN,)
     shown = "".join("<" + "".join(f"{ord(c):04X}" for c in line) + "> Tj T*\n" for line in lines)
-    content = f"BT /F1 12 Tf 72 760 Td 16 TL\n{shown}ET".encode()
+    if content is None:
+        content = f"BT /F1 12 Tf 72 760 Td 16 TL\n{shown}ET".encode()
+        stream = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+    else:
+        packed = zlib.compress(content, 9)
+        stream = (
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed)
+            + packed
+            + b"\nendstream"
+        )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -46,7 +60,7 @@ def pdf(*lines: str, pad_to: int = 0) -> bytes:
         b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
         b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
         b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        stream,
         b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
         b"/FontDescriptor 8 0 R >>",
@@ -55,7 +69,7 @@ def pdf(*lines: str, pad_to: int = 0) -> bytes:
         b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>",
     ]
     out = io.BytesIO()
-    out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + head)
     offsets = []
     for number, body in enumerate(objects, 1):
         offsets.append(out.tell())
@@ -162,6 +176,72 @@ def zip_bomb(megabytes: int = 30) -> bytes:
     return out.getvalue()
 
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+
+
+def _text_mebibyte() -> bytes:
+    """1 MiB of paragraphs that deflate about 70 times, as a real bomb's text did."""
+    rng = random.Random(15)
+    paragraphs, size = [], 0
+    while size < 1024 * 1024:
+        paragraph = f"<w:p><w:r><w:t>{SLOGAN}第{rng.randrange(10)}号</w:t></w:r></w:p>".encode()
+        paragraphs.append(paragraph)
+        size += len(paragraph)
+    return b"".join(paragraphs)
+
+
+def _empty_mebibyte() -> bytes:
+    """1 MiB of paragraphs without any text (deflating about 50 times)."""
+    rng = random.Random(15)
+    paragraphs, size = [], 0
+    while size < 1024 * 1024:
+        paragraph = (
+            f'<w:p><w:pPr><w:jc w:val="left"/></w:pPr>'
+            f'<w:bookmarkStart w:id="{rng.randrange(1000)}" w:name="a"/></w:p>'
+        ).encode()
+        paragraphs.append(paragraph)
+        size += len(paragraph)
+    return b"".join(paragraphs)
+
+
+def big_docx(path, megabytes: int, *, text: bool = True, declare: int | None = None):
+    """A DOCX at ``path`` whose ``word/document.xml`` is ``megabytes`` MiB.
+
+    Written 1 MiB at a time (never whole in memory): with ``text`` the
+    paragraphs carry text and the file is about 1/70 of the XML (a 200 MiB
+    document, 3 MB: the ratio stays under the limit); without, the document
+    starts with one paragraph of ``SLOGAN`` and then has no text at all.
+    ``declare``: the uncompressed size the central directory claims for the
+    document instead of the true one (a ZIP that lies).
+    """
+    block = _text_mebibyte() if text else _empty_mebibyte()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", DOCX_CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _RELS)
+        with archive.open("word/document.xml", "w") as member:
+            member.write(
+                f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_W}"><w:body>'.encode()
+            )
+            member.write(f"<w:p><w:r><w:t>{SLOGAN}</w:t></w:r></w:p>".encode())
+            for _ in range(megabytes):
+                member.write(block)
+            member.write(b"</w:body></w:document>")
+    if declare is not None:
+        with open(path, "r+b") as out:
+            data = bytearray(out.read())
+            at = data.rfind(b"PK\x01\x02")  # the last central directory entry: the document
+            struct.pack_into("<I", data, at + 24, declare)
+            out.seek(0)
+            out.write(data)
+    return path
+
+
 def zip_declaring(uncompressed: int) -> bytes:
     """A small DOCX-shaped ZIP whose central directory claims ``uncompressed`` bytes."""
     data = bytearray(zip_of({"[Content_Types].xml": DOCX_CONTENT_TYPES, "word/document.xml": "x"}))
@@ -257,11 +337,13 @@ def _png_chunk(kind: bytes, data: bytes) -> bytes:
     )
 
 
-def png() -> bytes:
-    """A 1×1 red pixel."""
+def png(text: bytes = b"") -> bytes:
+    """A 1×1 red pixel; ``text``: a ``tEXt`` comment chunk."""
+    comment = _png_chunk(b"tEXt", b"Comment\0" + text) if text else b""
     return (
         b"\x89PNG\r\n\x1a\n"
         + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + comment
         + _png_chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
         + _png_chunk(b"IEND", b"")
     )
@@ -271,12 +353,13 @@ def _segment(marker: int, payload: bytes) -> bytes:
     return struct.pack(">BBH", 0xFF, marker, len(payload) + 2) + payload
 
 
-def jpeg() -> bytes:
+def jpeg(comment: bytes = b"") -> bytes:
     """An 8×8 mid-grey baseline JPEG: one block, DC difference 0, then end of block."""
     one_code = bytes([1] + [0] * 15) + b"\x00"  # a single code of length 1, for symbol 0
     return (
         b"\xff\xd8"
         + _segment(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")
+        + (_segment(0xFE, comment) if comment else b"")
         + _segment(0xDB, b"\x00" + b"\x01" * 64)
         + _segment(0xC0, struct.pack(">BHHB", 8, 8, 8, 1) + b"\x01\x11\x00")
         + _segment(0xC4, b"\x00" + one_code)
