@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from datetime import date, datetime
 from typing import Literal
 
@@ -29,7 +28,12 @@ from django.http import HttpResponse
 from ninja import Router, Schema, Status
 from pydantic import BaseModel, ConfigDict, Field
 
-from gongkai.api.helpers import Refused, idempotency_key, json_body_with_idempotency_key
+from gongkai.api.helpers import (
+    Refused,
+    idempotency_key,
+    json_body_with_idempotency_key,
+    json_object,
+)
 from gongkai.files.kinds import ALL_KINDS
 from gongkai.files.services import FileRejected, inspect_upload
 from gongkai.workdays import is_provisional
@@ -228,10 +232,16 @@ class _Invalid(Exception):
         self.status, self.body = status, body
 
 
+INVALID = "申请未提交：请按各字段的说明修改后重新提交。"
+DEFAULTS = {
+    name: str(field.default)
+    for name, field in ApplicationIn.model_fields.items()
+    if name in TEXT_FIELDS and isinstance(field.default, str)
+}
+
+
 def _invalid(errors: dict[str, list[str]]) -> _Invalid:
-    return _Invalid(
-        422, {"detail": "申请未提交：请按各字段的说明修改后重新提交。", "errors": errors}
-    )
+    return _Invalid(422, {"detail": INVALID, "errors": errors})
 
 
 def _too_many(response: HttpResponse, message: str, retry_after: int):
@@ -240,14 +250,12 @@ def _too_many(response: HttpResponse, message: str, retry_after: int):
 
 
 def _parse(body: bytes) -> tuple[dict, list]:
-    try:
-        raw = json.loads(body or b"")
-    except (ValueError, UnicodeDecodeError):
-        raise _Invalid(400, {"detail": "请求体不是有效的 JSON（UTF-8 编码的对象）。"}) from None
-    if not isinstance(raw, dict):
-        raise _Invalid(400, {"detail": '请求体应为 JSON 对象，如 {"name": "张三", …}。'})
+    try:  # text cleaned as everywhere (gongkai.core.text): bidi controls, full-width digits
+        raw = json_object(body, example='{"name": "张三", …}', detail=INVALID)
+    except Refused as refused:
+        raise _Invalid(refused.status, refused.body) from None
     errors: dict[str, list[str]] = {}
-    data: dict[str, str] = {}
+    data: dict[str, str] = dict(DEFAULTS)  # what the schema documents for a field left out
     for key, value in raw.items():
         if key == "attachments":
             continue
@@ -274,7 +282,8 @@ def _attachments(raw, errors: dict) -> list:
         return []
     files, messages = [], []
     for n, item in enumerate(raw, 1):
-        if not isinstance(item, dict) or item.get("purpose") not in ATTACHMENT_PURPOSES:
+        purpose = item.get("purpose") if isinstance(item, dict) else None
+        if not isinstance(purpose, str) or purpose not in ATTACHMENT_PURPOSES:
             messages.append(f"第{n}个附件：purpose 应为 id_copy 或 authorisation。")
             continue
         try:

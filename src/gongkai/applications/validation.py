@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from gongkai.core.errors import DomainError
+from gongkai.core.text import fold_identifier, fold_phone, scrub_text
 from gongkai.core.validators import (
     validate_mobile,
     validate_phone,
@@ -113,15 +114,24 @@ class ApplicationDataForm(forms.Form):
         return text
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
+        phone = fold_phone(self.cleaned_data["phone"])
         validate_phone(phone)
         return phone
+
+    def clean_postcode(self):
+        return fold_identifier(self.cleaned_data["postcode"])
+
+    def clean_contact_person(self):
+        return scrub_text(self.cleaned_data["contact_person"]).strip()
+
+    def clean_address(self):
+        return scrub_text(self.cleaned_data["address"]).strip()
 
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("applicant_kind")
         id_type = cleaned.get("id_type")
-        number = (cleaned.get("id_number") or "").strip().upper().replace(" ", "")
+        number = fold_identifier(cleaned.get("id_number") or "").upper().replace(" ", "")
         if kind == ApplicantKind.ORGANISATION:
             if not cleaned.get("org_subtype"):
                 self.add_error(

@@ -19,19 +19,22 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 
+from .text import fold_phone
+
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-_USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+_USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$", re.ASCII)
 
 ORG_CODE_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
-_ORG_BODY_RE = re.compile(r"^[0-9A-Z]{8}$")
+_ORG_BODY_RE = re.compile(r"^[0-9A-Z]{8}$", re.ASCII)
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
-_ID_RE = re.compile(r"^[1-9]\d{5}(\d{4})(\d{2})(\d{2})\d{3}[0-9X]$")
+_ID_RE = re.compile(r"^[1-9]\d{5}(\d{4})(\d{2})(\d{2})\d{3}[0-9X]$", re.ASCII)
 
-_MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
-_PHONE_RE = re.compile(r"^(0\d{2,3}-?)?\d{7,8}(-\d{1,6})?$")
+# ASCII digits only: "\d" would also take full-width and other scripts' digits.
+_MOBILE_RE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
+_PHONE_RE = re.compile(r"^(0\d{2,3}-?)?\d{7,8}(-\d{1,6})?$", re.ASCII)
 
 
 def org_code_check_char(body: str) -> str:
@@ -127,7 +130,7 @@ def validate_resident_id(value: str) -> None:
 
 def validate_division_code(value: str) -> None:
     """A 6-digit administrative division code (行政区划代码) such as 620500."""
-    if not re.fullmatch(r"[1-8]\d{5}", value or ""):
+    if not re.fullmatch(r"[1-8][0-9]{5}", value or ""):
         raise ValidationError("行政区划代码应为6位数字，如 620500。", code="division_code")
 
 
@@ -137,8 +140,9 @@ def validate_mobile(value: str) -> None:
 
 
 def normal_phone(phone: str) -> str:
-    """Digits only, without a leading +86 / 0086: one phone, one key (rate limits, votes)."""
-    digits = re.sub(r"\D", "", phone or "")
+    """ASCII digits only (full-width ones folded), without a leading +86 / 0086: one
+    phone, one key (rate limits, votes, lookups)."""
+    digits = re.sub(r"[^0-9]", "", fold_phone(phone or ""))
     for prefix in ("0086", "86"):
         if digits.startswith(prefix) and len(digits) - len(prefix) == 11:
             digits = digits[len(prefix) :]

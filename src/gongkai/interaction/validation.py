@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from gongkai.core.errors import InvalidFields, first_message
+from gongkai.core.text import fold_phone
 from gongkai.core.validators import validate_phone
 from gongkai.orgs.models import Government
 
@@ -90,7 +91,7 @@ class MessageDataForm(forms.Form):
         return _clean_text(self.cleaned_data["writer_name"])
 
     def clean_writer_phone(self):
-        phone = self.cleaned_data["writer_phone"].strip()
+        phone = fold_phone(self.cleaned_data["writer_phone"])
         validate_phone(phone)
         return phone
 

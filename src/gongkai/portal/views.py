@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core.middleware import DISPLAY_COOKIE, DISPLAY_OPTIONS
@@ -55,10 +54,11 @@ def safe_next(request, candidate: str | None, default: str) -> str:
     return default
 
 
-# A display preference is not worth protecting against cross-site posts (the
-# worst a forged post does is enlarge someone's text), and exempting it keeps
-# public pages free of CSRF cookies, so they stay cacheable.
-@csrf_exempt
+# Checked against cross-site posts like every other form (issue 15): it was exempt
+# to keep public pages free of CSRF cookies and so cacheable, but every page is
+# already rendered from the display cookie (a shared cache must vary on cookies
+# anyway), and a forged post could switch a visitor's display and send them to any
+# page of the site. The toggle form carries the token (portal/_display_toggle.html).
 @require_POST
 def display(request):
     """Turn larger text or high contrast on or off; works without JavaScript."""

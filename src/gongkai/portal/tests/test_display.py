@@ -69,9 +69,26 @@ def test_the_toggle_takes_only_post(client):
     assert client.get(reverse("portal:display")).status_code == 405
 
 
-def test_the_toggle_needs_no_csrf_token(client):
+def test_a_post_without_the_csrf_token_is_refused():
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
     response = strict.post(reverse("portal:display"), {"toggle": "large", "next": "/"})
+    assert response.status_code == 403
+    assert DISPLAY_COOKIE not in response.cookies
+
+
+def test_the_toggle_on_a_page_carries_the_token_and_works():
+    import re
+
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    page = strict.get(reverse("portal:home")).content.decode()
+    form = page[page.index('class="display-toggle"') :]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    response = strict.post(
+        reverse("portal:display"), {"csrfmiddlewaretoken": token, "toggle": "large", "next": "/"}
+    )
     assert response.status_code == 303
+    assert response.cookies[DISPLAY_COOKIE].value == "large"
