@@ -155,6 +155,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "gongkai.core.middleware.InputHygieneMiddleware",  # gongkai.core.text
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -256,7 +257,22 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = int(env("PROXY_COUNT", "0"))
+# GONGKAI_PROXY_COUNT: reverse proxies of our own in front of the site; the
+# client's address is the N-th entry from the right of X-Forwarded-For (0: the
+# socket's address, X-Forwarded-For ignored). Read only by gongkai.core.net.
+PROXY_COUNT = int(env("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "gongkai.core.net.client_address"
+# Beyond axes' lock per account and address (gongkai.accounts.limits):
+# GONGKAI_LOGIN_ADDRESS_FAILURE_LIMIT failed logins from one address over all
+# accounts within GONGKAI_LOGIN_ADDRESS_WINDOW_MINUTES stop logins from that
+# address for a window (password spraying); GONGKAI_LOGIN_ACCOUNT_FAILURE_LIMIT
+# failures of one account from all addresses within
+# GONGKAI_LOGIN_ACCOUNT_WINDOW_MINUTES pause its login for a window, except
+# from browsers that have logged in to it before.
+LOGIN_ADDRESS_FAILURE_LIMIT = int(env("LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
+LOGIN_ADDRESS_WINDOW = int(env("LOGIN_ADDRESS_WINDOW_MINUTES", "60")) * 60
+LOGIN_ACCOUNT_FAILURE_LIMIT = int(env("LOGIN_ACCOUNT_FAILURE_LIMIT", "20"))
+LOGIN_ACCOUNT_WINDOW = int(env("LOGIN_ACCOUNT_WINDOW_MINUTES", "15")) * 60
 
 # Sessions: GONGKAI_SESSION_IDLE_MINUTES of inactivity end a staff session
 # (default 30); sessions also end when the browser closes.
@@ -321,6 +337,9 @@ SMS_PROVIDER = env("SMS_PROVIDER", "gongkai.notices.sms.LogSmsProvider")
 
 # Jobs: django-tasks with its database backend (see docs/adr/0002-jobs.md).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# GONGKAI_JOB_LEASE_SECONDS: a running job whose worker has not been heard from
+# for this long goes back to the queue (default 300; docs/adr/0008-job-leases.md).
+JOB_LEASE_SECONDS = float(env("JOB_LEASE_SECONDS", "300"))
 
 # Security headers. Behind TLS in production; GONGKAI_HTTPS=false turns the
 # HTTPS-only settings off (e.g. an intranet trial without certificates).
@@ -344,7 +363,23 @@ SILENCED_SYSTEM_CHECKS = [
 
 # Uploads: files larger than this are refused (GONGKAI_UPLOAD_MAX_MB, default 20).
 UPLOAD_MAX_BYTES = int(env("UPLOAD_MAX_MB", "20")) * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# ZIP-based uploads (DOCX, XLSX, OFD): declared uncompressed size, per-member ratio and
+# member count (gongkai.files.limits; GONGKAI_UPLOAD_ZIP_MAX_MB, default 100).
+UPLOAD_ZIP_MAX_TOTAL_BYTES = int(env("UPLOAD_ZIP_MAX_MB", "100")) * 1024 * 1024
+UPLOAD_ZIP_MAX_RATIO = 100
+UPLOAD_ZIP_MAX_MEMBERS = 5_000
+# Text extraction for search runs in a child process with these limits; a file past
+# them is recorded as unreadable (GONGKAI_EXTRACTION_MEMORY_MB, GONGKAI_EXTRACTION_TIMEOUT).
+EXTRACTION_MEMORY_BYTES = int(env("EXTRACTION_MEMORY_MB", "512")) * 1024 * 1024
+EXTRACTION_TIMEOUT_SECONDS = int(env("EXTRACTION_TIMEOUT", "60"))
+EXTRACTION_XML_MAX_BYTES = 32 * 1024 * 1024
+# Stored uploads are readable by the service's user and group only, never by everyone.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+# The largest request body read into memory: the API's JSON carries up to two
+# attachments of UPLOAD_MAX_BYTES each in Base64 (4/3 larger) plus the form's fields
+# (1 MB); above it the API answers 413 in Chinese. Multipart file parts are not counted.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * (UPLOAD_MAX_BYTES * 4 // 3 + 4) + 1024 * 1024
 
 # The font every PDF embeds (formal notices, annual reports, the report card).
 # Empty: Noto Sans SC as shipped with the pinned dependency justmytype-intl-cjk.
@@ -376,13 +411,21 @@ LOGGING = {
 }
 
 # Rate limits of the public application pages and API (依申请公开), counted in
-# the cache (shared only with GONGKAI_CACHE_URL=redis://; locmem counts per
-# process). See docs/configuration.md, "Rate limits".
+# Redis with GONGKAI_CACHE_URL=redis://, else in the database (gongkai.core.ratelimit),
+# shared by every web process. See docs/configuration.md, "Rate limits".
 APPLICATION_SUBMIT_LIMIT = int(env("APPLY_RATE_LIMIT", "10"))
 APPLICATION_SUBMIT_WINDOW = int(env("APPLY_RATE_WINDOW_MINUTES", "60")) * 60
 APPLICATION_LOOKUP_FAILURE_LIMIT = int(env("LOOKUP_FAILURE_LIMIT", "5"))
 APPLICATION_LOOKUP_FAILURE_WINDOW = int(env("LOOKUP_FAILURE_WINDOW_MINUTES", "15")) * 60
+# Lookup failures per address over all numbers (anti-flood), and per number
+# over all addresses (a cap on distributed guessing), per window (gongkai.core.lockout).
+LOOKUP_ADDRESS_FAILURE_LIMIT = int(env("LOOKUP_ADDRESS_FAILURE_LIMIT", "100"))
+LOOKUP_CODE_FAILURE_LIMIT = int(env("LOOKUP_NUMBER_FAILURE_LIMIT", "200"))
 APPLICATION_LOOKUP_SESSION_SECONDS = int(env("LOOKUP_SESSION_MINUTES", "20")) * 60
+# GONGKAI_IDEMPOTENCY_HOURS: how long an Idempotency-Key (API header, web form token)
+# of an application, message or consultation comment replays the same request; the
+# same key with another body, or after this, is refused (gongkai.core.idempotency).
+IDEMPOTENCY_HOURS = int(env("IDEMPOTENCY_HOURS", "24"))
 # GONGKAI_APPLY_LATE_REGISTRATION_DAYS: staff registering a paper application
 # (in person, by post) whose receipt date lies more than this many working days
 # before the day of registration must write why (recorded in the audit trail and
