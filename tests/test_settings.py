@@ -86,3 +86,19 @@ def test_migrations_are_up_to_date():
 
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
+
+
+def test_the_command_keeps_what_it_writes_from_other_accounts(tmp_path):
+    """umask 027: the database, mail and SMS records are not world-readable (issue 15)."""
+    result = gongkai(
+        "shell",
+        "-c",
+        "import os; from pathlib import Path; print(oct(os.umask(0o027)));"
+        f"Path({str(tmp_path / 'probe')!r}).write_text('x')",
+        env_overrides={"GONGKAI_ENV": "development"},
+        tmp_path=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "0o27"
+    assert (tmp_path / "probe").stat().st_mode & 0o777 == 0o640
+    assert (tmp_path / "secret_key").stat().st_mode & 0o007 == 0
