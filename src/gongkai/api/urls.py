@@ -1,14 +1,12 @@
+"""The platform's API: the kernel's routers, then the modules' (``gongkai.api.registry``)."""
+
+from django.utils.module_loading import import_string
 from ninja import NinjaAPI
 
 from gongkai.api import errors, schema
+from gongkai.api.registry import registered_routers
 from gongkai.api.workdays import router as workdays_router
-from gongkai.applications.api import router as applications_router
-from gongkai.applications.api_stats import router as application_stats_router
-from gongkai.consultations.api import router as consultations_router
-from gongkai.disclosure.api import router as documents_router
-from gongkai.interaction.api import router as messages_router
 from gongkai.orgs.api import router as orgs_router
-from gongkai.proposals.api import router as proposals_router
 
 
 class GongkaiAPI(NinjaAPI):
@@ -32,9 +30,5 @@ api = GongkaiAPI(
 errors.install(api)
 api.add_router("/", orgs_router)
 api.add_router("/", workdays_router)
-api.add_router("/", documents_router)
-api.add_router("/", application_stats_router)
-api.add_router("/", applications_router)
-api.add_router("/", messages_router)
-api.add_router("/", consultations_router)
-api.add_router("/", proposals_router)
+for path in registered_routers():
+    api.add_router("/", import_string(path))

@@ -8,6 +8,7 @@ class ApplicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.api.registry import register_router
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
@@ -35,3 +36,5 @@ class ApplicationsConfig(AppConfig):
             order=110,
             jobs=(("gongkai.applications.jobs.render_notice_files", "告知书文件"),),
         )
+        register_router("gongkai.applications.api_stats.router", order=40)
+        register_router("gongkai.applications.api.router", order=50)

@@ -8,6 +8,7 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.api.registry import register_router
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
@@ -31,3 +32,4 @@ class ConsultationsConfig(AppConfig):
             "gongkai.consultations.demo.load_consultations",
             order=130,
         )
+        register_router("gongkai.consultations.api.router", order=70)

@@ -26,6 +26,7 @@ class DisclosureConfig(AppConfig):
     verbose_name = "主动公开"
 
     def ready(self):
+        from gongkai.api.registry import register_router
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
 
@@ -52,3 +53,4 @@ class DisclosureConfig(AppConfig):
             "gongkai.disclosure.demo.load_disclosure",
             order=100,
         )
+        register_router("gongkai.disclosure.api.router", order=30)

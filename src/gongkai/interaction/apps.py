@@ -10,6 +10,7 @@ class InteractionConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from gongkai.api.registry import register_router
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
@@ -36,3 +37,4 @@ class InteractionConfig(AppConfig):
             "gongkai.interaction.demo.load_messages",
             order=120,
         )
+        register_router("gongkai.interaction.api.router", order=60)
