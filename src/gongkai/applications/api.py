@@ -4,10 +4,12 @@
   validation as the form at /ysqgk/apply/ (``portal.forms.ApplyForm``, itself
   ``validation.ApplicationDataForm``); optional attachments as base64.
   201 with the tracking number (受理编号) and the query password (查询密码);
-  200 with the same application for a double submission (the same
-  ``Idempotency-Key`` header, or the same applicant and content within
-  minutes). Invalid input: 400 (not JSON) or 422 with ``errors`` — field →
-  Chinese messages — and nothing created.
+  200 with the same application and the same password for a replay (the same
+  ``Idempotency-Key`` header with the same body); 422 for a key used before
+  with another body or expired; 409, telling nothing about the first one, for
+  the same applicant and content within minutes under another key
+  (``gongkai.core.idempotency``). Invalid input: 400 (not JSON) or 422 with
+  ``errors`` — field → Chinese messages — and nothing created.
 * ``POST /api/v1/applications/lookup`` — tracking number + password (or the
   phone number given): status, public steps, the due date and how it was
   computed, what is asked of the applicant, notices and disclosed files with
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 from datetime import date, datetime
 from typing import Literal
 
@@ -31,9 +34,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from gongkai.api.helpers import (
     Refused,
     idempotency_key,
+    idempotency_refusal,
     json_body_with_idempotency_key,
-    json_object,
 )
+from gongkai.core import idempotency
 from gongkai.files.kinds import ALL_KINDS
 from gongkai.files.services import FileRejected, inspect_upload
 from gongkai.workdays import is_provisional
@@ -232,16 +236,10 @@ class _Invalid(Exception):
         self.status, self.body = status, body
 
 
-INVALID = "申请未提交：请按各字段的说明修改后重新提交。"
-DEFAULTS = {
-    name: str(field.default)
-    for name, field in ApplicationIn.model_fields.items()
-    if name in TEXT_FIELDS and isinstance(field.default, str)
-}
-
-
 def _invalid(errors: dict[str, list[str]]) -> _Invalid:
-    return _Invalid(422, {"detail": INVALID, "errors": errors})
+    return _Invalid(
+        422, {"detail": "申请未提交：请按各字段的说明修改后重新提交。", "errors": errors}
+    )
 
 
 def _too_many(response: HttpResponse, message: str, retry_after: int):
@@ -250,12 +248,14 @@ def _too_many(response: HttpResponse, message: str, retry_after: int):
 
 
 def _parse(body: bytes) -> tuple[dict, list]:
-    try:  # text cleaned as everywhere (gongkai.core.text): bidi controls, full-width digits
-        raw = json_object(body, example='{"name": "张三", …}', detail=INVALID)
-    except Refused as refused:
-        raise _Invalid(refused.status, refused.body) from None
+    try:
+        raw = json.loads(body or b"")
+    except (ValueError, UnicodeDecodeError):
+        raise _Invalid(400, {"detail": "请求体不是有效的 JSON（UTF-8 编码的对象）。"}) from None
+    if not isinstance(raw, dict):
+        raise _Invalid(400, {"detail": '请求体应为 JSON 对象，如 {"name": "张三", …}。'})
     errors: dict[str, list[str]] = {}
-    data: dict[str, str] = dict(DEFAULTS)  # what the schema documents for a field left out
+    data: dict[str, str] = {}
     for key, value in raw.items():
         if key == "attachments":
             continue
@@ -282,8 +282,7 @@ def _attachments(raw, errors: dict) -> list:
         return []
     files, messages = [], []
     for n, item in enumerate(raw, 1):
-        purpose = item.get("purpose") if isinstance(item, dict) else None
-        if not isinstance(purpose, str) or purpose not in ATTACHMENT_PURPOSES:
+        if not isinstance(item, dict) or item.get("purpose") not in ATTACHMENT_PURPOSES:
             messages.append(f"第{n}个附件：purpose 应为 id_copy 或 authorisation。")
             continue
         try:
@@ -320,6 +319,7 @@ def _form_errors(form) -> dict[str, list[str]]:
         201: SubmittedOut,
         200: SubmittedOut,
         400: ErrorOut,
+        409: ErrorOut,
         422: FieldErrorsOut,
         429: ErrorOut,
     },
@@ -349,6 +349,8 @@ def submit_application(request, response: HttpResponse):
             raise _invalid(invalid.errors) from None
         except FileRejected as refused:
             raise _invalid({"attachments": [refused.message]}) from None
+        except idempotency.Refused as refused:
+            return idempotency_refusal(refused)
     except _Invalid as invalid:
         return Status(invalid.status, invalid.body)
     application = submission.application

@@ -5,9 +5,10 @@ The citizen-facing portals (applications, messages) share the same pattern:
 * ``CodeLookupForm``: the record's code plus the query password, or the phone
   given when submitting (one of the two is needed);
 * ``SessionTicket``: what the browser session remembers (never the URL): the
-  receipt of a new record (its id and one-time password, shown again on a
-  reload for a while) and the record whose password or phone was just
-  verified (for ``APPLICATION_LOOKUP_SESSION_SECONDS``);
+  receipt of a new record (its id for a while, and its query password only
+  until the receipt page has shown it once: a one-time flash, so no plaintext
+  password stays in the session store) and the record whose password or phone
+  was just verified (for ``APPLICATION_LOOKUP_SESSION_SECONDS``);
 * ``post_lookup``: the POST of the lookup page: validate, ask the portal's
   ``gongkai.core.lockout.LookupLockout`` what may be checked, find the record,
   count a failure of the code guessed (429 once it is locked) or verify and
@@ -107,6 +108,7 @@ class SessionTicket:
         self.receipt_seconds = receipt_seconds
 
     def remember_receipt(self, request, obj: Model, password: str, *, repeated: bool = False):
+        """The receipt of ``obj`` for the next page: its id, and ``password`` until shown."""
         request.session[self.receipt_key] = {
             "id": obj.pk,
             "password": password,
@@ -115,11 +117,21 @@ class SessionTicket:
         }
 
     def receipt(self, request) -> Receipt | None:
+        """The receipt remembered, with its password the first time only ("" afterwards).
+
+        The password leaves the session as it is read: the session saved with this
+        response no longer holds it, and a reload shows the receipt without it.
+        """
         stored = self._current(request, self.receipt_key)
         if stored is None:
             return None
         obj = self.receipts.filter(pk=stored["id"]).first()
-        return Receipt(obj, stored["password"], stored.get("repeated", False)) if obj else None
+        if obj is None:
+            return None
+        password = stored.get("password", "")
+        if password:
+            request.session[self.receipt_key] = {**stored, "password": ""}
+        return Receipt(obj, password, stored.get("repeated", False))
 
     def verify(self, request, obj: Model) -> None:
         """The citizen proved who they are: a new session id, then the record."""

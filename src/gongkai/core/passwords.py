@@ -1,7 +1,11 @@
 """Query passwords for citizens without accounts (application and message lookup).
 
 Eight characters from an alphabet without look-alikes (no 0/O, 1/I), about 40
-bits: enough against online guessing, which callers rate-limit. Stored as
+bits: enough against online guessing, which callers rate-limit. Random
+(``new_password``), or derived from a secret and the submission
+(``derived_password``) when a keyed submission must be able to show the
+same working password again, in any process (``gongkai.core.idempotency``).
+Stored as
 argon2id with the cost of ``settings.QUERY_PASSWORD_ARGON2`` (default
 m=19 MiB, t=2, p=1, the OWASP minimum for argon2id): Django's staff-password
 setting (100 MiB, 8 lanes) would make every citizen's submission — and
@@ -19,6 +23,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from django.conf import settings
 from django.contrib.auth.hashers import check_password
+from django.utils.crypto import salted_hmac
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 LENGTH = 8
@@ -37,6 +42,19 @@ def hasher() -> PasswordHasher:
 
 def new_password() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+
+
+def derived_password(*parts: str) -> str:
+    """A password computed from ``parts`` with a key derived from ``SECRET_KEY``.
+
+    The same parts always give the same password; without the secret key it is
+    as unpredictable as ``new_password``. 32 letters: each byte of the HMAC
+    taken modulo 32 is unbiased.
+    """
+    digest = salted_hmac(
+        "gongkai.core.passwords.derived", "\x1f".join(parts), algorithm="sha256"
+    ).digest()
+    return "".join(ALPHABET[b % len(ALPHABET)] for b in digest[:LENGTH])
 
 
 def hash_password(password: str) -> str:

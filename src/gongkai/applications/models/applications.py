@@ -110,6 +110,9 @@ class Application(Versioned):
         related_name="+",
     )
     idempotency_key = models.CharField("提交标识", max_length=64, blank=True, db_index=True)
+    # SHA-256 of the whole request made under ``idempotency_key`` (every field and
+    # attachment): the key replays only that request (gongkai.core.idempotency).
+    request_fingerprint = models.CharField("请求指纹", max_length=64, blank=True)
     fingerprint = models.CharField("内容指纹", max_length=64, db_index=True)
     source_ip = models.GenericIPAddressField("来源地址", null=True, blank=True)
     # -- handling --------------------------------------------------------------

@@ -9,7 +9,8 @@ from ..services import Submission
 def submit(data, files, *, idempotency_key: str, ip: str | None) -> Submission:
     """``services.submit_online`` with the attachments, all or nothing.
 
-    A double submission returns the first application and ignores the files
-    sent the second time (they were sent with the first).
+    The same request sent again under the same token or key (the same fields and
+    the same files) returns the first application and its password; anything
+    else that repeats it raises ``gongkai.core.idempotency.Refused``.
     """
     return services.submit_online(data, files=list(files), idempotency_key=idempotency_key, ip=ip)

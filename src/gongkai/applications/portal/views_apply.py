@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongkai.core import idempotency
 from gongkai.portal.modules import MODULES_BY_SLUG
 
 from ..validation import ApplicationInvalid
@@ -73,6 +74,8 @@ def apply(request):
                 for name, messages in invalid.errors.items():
                     for message in messages:
                         form.add_error(name if name in form.fields else None, message)
+            except idempotency.Refused as refused:
+                idempotency.refuse_on_form(form, refused)
             else:
                 session.remember_receipt(request, submission.application, submission.password)
                 return redirect("applications_portal:receipt")

@@ -2,10 +2,17 @@
 
 ``submit_online`` is what the public form and ``POST /api/v1/applications``
 call. It validates everything first (``validation.clean_applicant``), so an
-invalid submission writes nothing. A double submission — the same
-idempotency key, or the same applicant asking the same thing of the same
-agency within ``duplicate_window_minutes`` — returns the application the
-first one created (``Submission.created`` is False).
+invalid submission writes nothing. Double submissions (``gongkai.core.idempotency``):
+
+* the same idempotency key with the same request (every field, every
+  attachment) within ``GONGKAI_IDEMPOTENCY_HOURS`` answers with the
+  application the first one created and the same, working query password
+  (``Submission.created`` is False); the same key with another request, or an
+  expired key, is refused (``idempotency.KeyReused`` / ``KeyExpired``);
+* the same ID number asking the same thing of the same agency within
+  ``duplicate_window_minutes`` under another key (or none) is refused
+  (``idempotency.AlreadySubmitted``) without saying anything about the first
+  application, whose password never changes.
 """
 
 from __future__ import annotations
@@ -15,11 +22,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gongkai.core import passwords
+from gongkai.core import idempotency, passwords
 from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError
 from gongkai.core.passwords import hash_password, new_password
@@ -44,7 +50,7 @@ from ..models.taxonomy import CONFIRMED_CHANNELS
 from ..validation import ApplicationInvalid, clean_applicant
 from .common import REPLY, add_step, audit, check_date, notify_applicant, notify_staff, today
 
-_PLAIN_KEY = "applications:plain-password:{}"
+REPEAT_HINT = "请使用首次提交后获得的受理编号和查询密码查询。"
 
 
 @dataclass(frozen=True)
@@ -70,15 +76,8 @@ def fingerprint(department_id: int, id_number: str, description: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _remember_password(application: Application, password: str, minutes: int) -> None:
-    cache.set(_PLAIN_KEY.format(application.pk), password, timeout=minutes * 60)
-
-
-def _duplicate_of(department, key: str, print_: str, window_minutes: int) -> Application | None:
-    if key:
-        found = Application.objects.filter(department=department, idempotency_key=key).first()
-        if found:
-            return found
+def _content_twin(department, print_: str, window_minutes: int) -> Application | None:
+    """An application with the same content made within ``window_minutes``."""
     since = timezone.now() - timedelta(minutes=window_minutes)
     return (
         Application.objects.filter(
@@ -87,27 +86,6 @@ def _duplicate_of(department, key: str, print_: str, window_minutes: int) -> App
         .order_by("id")
         .first()
     )
-
-
-def _password_for_duplicate(application: Application, window_minutes: int) -> str:
-    """The password shown for the first submission if still known, else a fresh one.
-
-    A double click shows the citizen only the second answer: it must carry a
-    password that works.
-    """
-    password = cache.get(_PLAIN_KEY.format(application.pk))
-    if password:
-        return password
-    password = new_password()
-    Application.objects.filter(pk=application.pk).update(password_hash=hash_password(password))
-    _remember_password(application, password, window_minutes)
-    add_step(
-        application,
-        StepKind.NOTE,
-        text="重复提交同一申请，未重复受理；查询密码已重新生成，原密码作废。",
-        public=True,
-    )
-    return password
 
 
 # What the applicant states: copied from the form, and from an application
@@ -129,10 +107,20 @@ APPLICANT_FIELDS = (
 )
 
 
-def _create(cleaned: dict, *, channel: str, state: str, received_on, key: str, ip, actor, files):
+def _create(
+    cleaned: dict,
+    *,
+    channel: str,
+    state: str,
+    received_on,
+    ip,
+    actor,
+    files,
+    attempt: idempotency.Attempt | None = None,
+):
     department: Department = cleaned["department"]
     year = (received_on or timezone.localdate()).year
-    password = new_password()
+    password = attempt.password() if attempt else new_password()
     application = Application.objects.create(
         department=department,
         tracking_number=tracking_number_for(department, year),
@@ -141,7 +129,8 @@ def _create(cleaned: dict, *, channel: str, state: str, received_on, key: str, i
         state=state,
         **{name: cleaned.get(name, "") for name in APPLICANT_FIELDS},
         channel=channel,
-        idempotency_key=key,
+        idempotency_key=attempt.key if attempt else "",
+        request_fingerprint=attempt.fingerprint if attempt and attempt.key else "",
         fingerprint=fingerprint(department.pk, cleaned["id_number"], cleaned["description"]),
         source_ip=ip,
         registered_by=actor if getattr(actor, "is_authenticated", False) else None,
@@ -168,38 +157,49 @@ def submit_online(
 
     ``files`` are ``(purpose, uploaded_file)`` pairs, checked and stored here.
     Raises ``ApplicationInvalid`` (per-field Chinese messages) and writes nothing
-    when anything is wrong.
+    when anything is wrong; ``idempotency.Refused`` (``KeyReused``, ``KeyExpired``,
+    ``AlreadySubmitted``) for a double submission that is not a replay.
     """
     from gongkai.files.services import ALL_KINDS, store_upload
 
     cleaned = clean_applicant(data)
     department = cleaned["department"]
-    key = (idempotency_key or "").strip()[:64]
+    files = list(files or [])
+    attempt = idempotency.Attempt.of(
+        "applications",
+        department.pk,
+        idempotency_key,
+        {"department": department, **{name: cleaned.get(name, "") for name in APPLICANT_FIELDS}},
+        files,
+        what="申请",
+    )
     rules = ApplicationRules.for_government(department.government)
     print_ = fingerprint(department.pk, cleaned["id_number"], cleaned["description"])
-    for attempt in range(2):
+    for attempt_no in range(2):
         try:
             with transaction.atomic():
                 # One submission at a time per agency: the duplicate check below
                 # and the insert cannot interleave with a concurrent twin.
                 Department.objects.select_for_update().filter(pk=department.pk).get()
-                existing = _duplicate_of(department, key, print_, rules.duplicate_window_minutes)
-                if existing is not None:
-                    password = _password_for_duplicate(existing, rules.duplicate_window_minutes)
-                    return Submission(existing, password, created=False)
+                earlier = attempt.earlier(Application.objects.filter(department=department))
+                if earlier is not None:
+                    password = attempt.replay_password(earlier, hint=REPEAT_HINT)
+                    return Submission(earlier, password, created=False)
+                twin = _content_twin(department, print_, rules.duplicate_window_minutes)
+                if twin is not None:
+                    attempt.refuse_repeat(twin, hint=REPEAT_HINT)
                 stored = [
-                    (purpose, store_upload(f, allowed_kinds=ALL_KINDS))
-                    for purpose, f in (files or [])
+                    (purpose, store_upload(f, allowed_kinds=ALL_KINDS)) for purpose, f in files
                 ]
                 application, password = _create(
                     cleaned,
                     channel=Channel.ONLINE,
                     state=ApplicationState.AWAITING_CONFIRMATION,
                     received_on=None,
-                    key=key,
                     ip=ip,
                     actor=None,
                     files=stored,
+                    attempt=attempt,
                 )
                 add_step(
                     application, StepKind.SUBMITTED, text="网上提交申请，等待受理机关确认收到。"
@@ -211,15 +211,10 @@ def submit_online(
                     "申请已提交",
                     "您的政府信息公开申请已提交，受理机关确认收到后开始计算答复期限",
                 )
-                transaction.on_commit(
-                    lambda a=application, p=password: _remember_password(
-                        a, p, rules.duplicate_window_minutes
-                    )
-                )
             return Submission(application, password, created=True)
         except IntegrityError:
-            # A twin with the same idempotency key committed first.
-            if attempt == 1 or not key:
+            # A twin with the same idempotency key committed first: answer as its replay.
+            if attempt_no == 1 or not attempt.key:
                 raise
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -348,7 +343,6 @@ def register_offline(
                 else ApplicationState.IN_PROGRESS
             ),
             received_on=None if needs_confirmation else received_on,
-            key="",
             ip=None,
             actor=actor,
             files=stored,

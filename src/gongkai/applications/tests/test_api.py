@@ -119,27 +119,27 @@ def test_attachments_in_base64_are_checked_by_content(client, world):
 def test_the_same_idempotency_key_gives_the_same_application(client, world):
     data = applicant_data(world.finance)
     first = post(client, SUBMIT, data, **{"Idempotency-Key": "9b2f0c4e-key"})
-    second = post(
-        client,
-        SUBMIT,
-        {**data, "description": "一份不同的描述内容，但同一个幂等键"},
-        **{"Idempotency-Key": "9b2f0c4e-key"},
-    )
+    second = post(client, SUBMIT, data, **{"Idempotency-Key": "9b2f0c4e-key"})
     assert first.status_code == 201 and second.status_code == 200
     assert second.json()["created"] is False
     assert first.json()["tracking_number"] == second.json()["tracking_number"]
     assert Application.objects.count() == 1
-    # the password in the second answer works
-    assert password_matches(Application.objects.get(), second.json()["password"])
+    # the second answer carries the first password, which still works
+    assert second.json()["password"] == first.json()["password"]
+    assert password_matches(Application.objects.get(), first.json()["password"])
 
 
-def test_the_same_content_within_minutes_gives_the_same_application(client, world):
+def test_the_same_content_within_minutes_is_409_and_tells_nothing(client, world):
     data = applicant_data(world.finance)
-    post(client, SUBMIT, data)
+    first = post(client, SUBMIT, data)
     second = post(client, SUBMIT, data)
-    assert second.status_code == 200
+    assert second.status_code == 409
+    body = second.json()
+    assert "未重复受理" in body["detail"] and "受理编号和查询密码" in body["detail"]
+    assert first.json()["tracking_number"] not in second.content.decode()
+    assert "password" not in body
     assert Application.objects.count() == 1
-    assert password_matches(Application.objects.get(), second.json()["password"])
+    assert password_matches(Application.objects.get(), first.json()["password"])
 
 
 def test_a_bad_idempotency_key_is_400(client, world):

@@ -72,16 +72,20 @@ def test_tracking_numbers_are_per_agency_and_year(world):
 
 
 def test_double_submission_creates_one_application(world):
+    from gongkai.core import idempotency
+
     first = services.submit_online(applicant_data(world.finance), idempotency_key="abc-1")
     again = services.submit_online(applicant_data(world.finance), idempotency_key="abc-1")
     assert not again.created
     assert again.application.pk == first.application.pk
-    # the same applicant and content again within minutes, without a key
-    twin = services.submit_online(applicant_data(world.finance))
-    assert twin.application.pk == first.application.pk
+    # the replay shows the first password, which still works
+    assert again.password == first.password
+    assert services.find_for_lookup(first.application.tracking_number, password=first.password)
+    # the same applicant and content again within minutes, without the key: refused
+    with pytest.raises(idempotency.AlreadySubmitted):
+        services.submit_online(applicant_data(world.finance))
     assert Application.objects.count() == 1
-    # the password shown on the repeated answer works
-    assert services.find_for_lookup(first.application.tracking_number, password=twin.password)
+    assert services.find_for_lookup(first.application.tracking_number, password=first.password)
 
 
 def test_invalid_data_creates_nothing(world):

@@ -78,8 +78,10 @@ def test_a_valid_application_gives_a_receipt_with_number_and_password(client, wo
     assert "no-store" in receipt["Cache-Control"]
     # the password is never in a URL
     assert password not in response["Location"]
-    # a reload still shows it (kept in the session)
-    assert password in client.get(RECEIPT).content.decode()
+    # a reload shows the receipt without it: the password was shown once
+    again = client.get(RECEIPT).content.decode()
+    assert application.tracking_number in again and password not in again
+    assert "查询密码已在首次打开本页时显示" in again
     # print styles are there
     assert "ysqgk.css" in html
 
@@ -191,35 +193,55 @@ def test_an_oversized_file_is_refused(client, world, settings):
     assert Application.objects.count() == 0
 
 
-def test_the_same_idempotency_key_creates_one_application(
-    client, world, django_capture_on_commit_callbacks
-):
+def test_the_same_form_sent_twice_creates_one_application_and_shows_its_password(client, world):
     data = applicant_data(world.finance, idempotency_key="same-form-token")
-    with django_capture_on_commit_callbacks(execute=True):
-        post(client, data)
+    post(client, data)
     first = re.search(r'id="query-password">(\w+)<', client.get(RECEIPT).content.decode()).group(1)
-    post(client, {**data, "description": "2016年天水市黄标车淘汰补贴资金的发放明细（补充）"})
+    # a double click: the same form, the same token, the same content
+    assert post(client, data).status_code == 302
     second_html = client.get(RECEIPT).content.decode()
     second = re.search(r'id="query-password">(\w+)<', second_html).group(1)
     assert Application.objects.count() == 1
     application = Application.objects.get()
     assert application.tracking_number in second_html
-    assert password_matches(application, second)
-    assert second == first  # still known after the commit: the same password is shown again
+    assert second == first and password_matches(application, first)
 
 
-def test_the_same_content_within_minutes_creates_one_application(client, world):
+def test_the_same_form_token_with_other_content_is_refused_with_a_fresh_token(client, world):
+    data = applicant_data(world.finance, idempotency_key="same-form-token")
+    post(client, data)
+    first = re.search(r'id="query-password">(\w+)<', client.get(RECEIPT).content.decode()).group(1)
+    changed = {**data, "description": "2016年天水市黄标车淘汰补贴资金的发放明细（补充）"}
+    response = post(client, changed)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "这份表单此前已经提交过" in html
+    application = Application.objects.get()
+    assert application.tracking_number not in html
+    assert password_matches(application, first)
+    # the form comes back with a new token: sending it again is a new application
+    assert 'value="same-form-token"' not in html
+    token = re.search(r'name="idempotency_key" value="([\w-]+)"', html).group(1)
+    assert post(client, {**changed, "idempotency_key": token}).status_code == 302
+    assert Application.objects.count() == 2
+
+
+def test_the_same_content_from_another_form_is_refused_and_tells_nothing(client, world):
     from django.test import Client
 
     data = applicant_data(world.finance)
     post(client, {**data, "idempotency_key": "form-a"})
-    # a second tab, a fresh form token, the same applicant and content
+    first = re.search(r'id="query-password">(\w+)<', client.get(RECEIPT).content.decode()).group(1)
+    # a second tab (or someone else), a fresh form token, the same content
     other = Client()
-    other.post(APPLY, {**data, "idempotency_key": "form-b"})
-    assert Application.objects.count() == 1
-    html = other.get(RECEIPT).content.decode()
-    password = re.search(r'id="query-password">(\w+)<', html).group(1)
-    assert password_matches(Application.objects.get(), password)
+    response = other.post(APPLY, {**data, "idempotency_key": "form-b"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "相同内容的申请已于" in html and "未重复受理" in html
+    application = Application.objects.get()
+    assert application.tracking_number not in html
+    assert other.get(RECEIPT).status_code == 404
+    assert password_matches(application, first)
 
 
 def test_html_typed_in_fields_is_stored_as_text_and_shown_escaped(client, world):

@@ -9,11 +9,13 @@ from ninja import Status
 from gongkai.api.helpers import (
     Refused,
     idempotency_key,
+    idempotency_refusal,
     json_body_with_idempotency_key,
     json_object,
     too_many,
 )
 from gongkai.applications.portal.limits import ip_of
+from gongkai.core import idempotency
 
 from .. import limits, services
 from ..models import Kind, Moderation
@@ -71,7 +73,8 @@ def _invalid(errors: dict[str, list[str]]) -> Refused:
     },
     summary="对征求意见的草案提出意见（无需账号）",
     description="校验规则与网页相同；征集期外返回 409（说明开始或截止时间），无效时返回 422 和各字段的"
-    "中文说明，不保存任何内容。同一联系电话、同一网络地址的提交数有上限，超过时返回 429 和 Retry-After。",
+    "中文说明，不保存任何内容。同一联系电话、同一网络地址的提交数有上限，超过时返回 429 和 Retry-After。"
+    "同一联系电话在同一轮以其他 Idempotency-Key（或不带键）再次提交相同意见返回 409，不重复受理。",
     url_name="consultation_comment",
     openapi_extra=json_body_with_idempotency_key(CommentIn, "一条意见"),
 )
@@ -111,6 +114,8 @@ def comment(request, response: HttpResponse, consultation_id: int):
         return Status(refused.status, refused.body)
     except services.NotAccepting as refused:
         return Status(409, {"detail": refused.message})
+    except idempotency.Refused as refused:
+        return idempotency_refusal(refused)
     if receipt.created:
         limits.count(ip, phone)
     c = receipt.record

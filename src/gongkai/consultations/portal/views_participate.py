@@ -6,8 +6,10 @@ The order of the checks on a submission, as on the message boards:
 2. the rate limits (``limits``, per address and per phone), before anything
    is validated;
 3. the form, then the service (which validates again and decides, under a
-   lock and by the clock, whether the period still accepts it); a double
-   submission answers with the first record and is not counted again.
+   lock and by the clock, whether the period still accepts it); the same form
+   sent twice (a double click: same token, same content) answers with the first
+   record and is not counted again; the same text from the same phone under
+   another token is not stored again (``gongkai.core.idempotency``).
 
 After a stored submission the browser is sent back to the consultation's
 page with a confirmation (post/redirect/get): a reload sends nothing twice.
@@ -23,6 +25,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.applications.portal.limits import ip_of
+from gongkai.core import idempotency
 from gongkai.core.errors import DomainError
 
 from .. import limits, services
@@ -92,6 +95,11 @@ def _submit(request, pk: int, form_class, service, what: str):
             for name, errors in invalid.errors.items():
                 for error in errors:
                     form.add_error(name if name in form.fields else None, error)
+        except idempotency.AlreadySubmitted as refused:
+            messages.info(request, refused.message)
+            return redirect(consultation.get_public_url())
+        except idempotency.Refused as refused:
+            idempotency.refuse_on_form(form, refused)
         except DomainError as refused:
             if getattr(refused, "code", "") in ("closed", "not_open", "old_round", "not_published"):
                 messages.error(request, refused.message)

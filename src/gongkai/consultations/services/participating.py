@@ -2,9 +2,13 @@
 
 Acceptance is decided by the clock at the moment of storing, inside the
 transaction: a comment that arrives at 00:00:00 after the last day is refused
-with a clear message, one at 23:59:59 is stored. A double submission (the
-same idempotency key, or the same text from the same phone in the same round)
-answers with the first record and stores nothing new.
+with a clear message, one at 23:59:59 is stored. Double submissions
+(``gongkai.core.idempotency``): the same idempotency key with the same request
+within ``GONGKAI_IDEMPOTENCY_HOURS`` answers with the first record and stores
+nothing new; the same key with another request, or an expired key, is refused;
+the same text from the same phone in the same round under another key (or none)
+is refused (``idempotency.AlreadySubmitted``) without telling anything about the
+first record.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from gongkai.core import idempotency
 from gongkai.core.errors import DomainError
 from gongkai.core.validators import normal_phone, validate_mobile
 from gongkai.notices.models import NoticeChannel
@@ -73,31 +78,52 @@ def _check_open(consultation: Consultation, round: Round, now) -> None:
         )
 
 
-def _store(model, round, cleaned, *, key, ip, now, text, extra) -> Receipt:
+REPEAT_HINT = "无需再次提交，感谢您的参与。"
+WHAT = {"comment": "意见", "entry": "作品"}
+
+
+def _store(model, round, cleaned, *, key, ip, now, text, extra, files=()) -> Receipt:
+    name = model._meta.model_name
     print_ = fingerprint(round.pk, cleaned["phone"], text)
+    attempt = idempotency.Attempt.of(
+        f"consultations.{name}",
+        round.pk,
+        key,
+        {
+            "name": cleaned["name"],
+            "phone": cleaned["phone"],
+            "email": cleaned.get("email", ""),
+            "wants_public": cleaned.get("wants_public", False),
+            **extra,
+        },
+        files,
+        what=WHAT[name],
+    )
     with transaction.atomic():
         Round.objects.select_for_update().filter(pk=round.pk).get()
         # The clock is read under the lock: nothing is stored after the closing minute.
-        _check_open(round.consultation, round, now or timezone.now())
-        existing = None
-        if key:
-            existing = model.objects.filter(round=round, idempotency_key=key).first()
-        existing = existing or model.objects.filter(round=round, fingerprint=print_).first()
-        if existing is not None:
-            return Receipt(existing, created=False)
+        now = now or timezone.now()
+        _check_open(round.consultation, round, now)
+        earlier = attempt.earlier(model.objects.filter(round=round), now=now)
+        if earlier is not None:
+            return Receipt(earlier, created=False)
+        twin = model.objects.filter(round=round, fingerprint=print_).order_by("id").first()
+        if twin is not None:
+            attempt.refuse_repeat(twin, hint=REPEAT_HINT)
         record = model.objects.create(
             round=round,
             name=cleaned["name"],
             phone=cleaned["phone"],
             email=cleaned.get("email", ""),
             wants_public=cleaned.get("wants_public", False),
-            submitted_at=now or timezone.now(),
+            submitted_at=now,
             source_ip=ip,
-            idempotency_key=key,
+            idempotency_key=attempt.key,
+            request_fingerprint=attempt.fingerprint if attempt.key else "",
             fingerprint=print_,
             **extra,
         )
-        audit(record, f"{model._meta.model_name}.submit", ip=ip, after={"round": round.number})
+        audit(record, f"{name}.submit", ip=ip, after={"round": round.number})
     return Receipt(record, created=True)
 
 
@@ -106,8 +132,8 @@ def _submitting(model, round, cleaned, **kwargs) -> Receipt:
         try:
             return _store(model, round, cleaned, **kwargs)
         except IntegrityError:
-            # A twin with the same idempotency key committed first: answer with it.
-            if attempt == 1 or not kwargs["key"]:
+            # A twin with the same idempotency key committed first: answer as its replay.
+            if attempt == 1 or not idempotency.normal_key(kwargs["key"]):
                 raise
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -122,7 +148,7 @@ def submit_comment(
         Comment,
         round,
         cleaned,
-        key=(idempotency_key or "").strip()[:64],
+        key=idempotency_key,
         ip=ip,
         now=now,
         text=f"{cleaned['clause'].pk if cleaned['clause'] else ''}|{cleaned['text']}",
@@ -138,16 +164,18 @@ def submit_entry(
     if round.consultation.kind != Kind.CALL:
         raise NotAccepting("草案征求意见请对条文提出意见。", code="kind")
     cleaned = validated(EntryDataForm(data, round=round))
+    files = list(files)
     with transaction.atomic():
         receipt = _submitting(
             Entry,
             round,
             cleaned,
-            key=(idempotency_key or "").strip()[:64],
+            key=idempotency_key,
             ip=ip,
             now=now,
             text=f"{cleaned['title']}|{cleaned['description']}",
             extra={"title": cleaned["title"], "description": cleaned["description"]},
+            files=files,
         )
         if receipt.created:
             for f in files:

@@ -74,8 +74,21 @@ def test_comment_created_then_repeated(client, world):
     assert first.status_code == 201, first.content
     body = first.json()
     assert body["clause"] == 4 and body["moderation"] == "pending" and body["created"]
-    again = post(client, draft.pk, comment(text="另一条内容"), **{"Idempotency-Key": "abc-1"})
+    again = post(client, draft.pk, comment(), **{"Idempotency-Key": "abc-1"})
     assert again.status_code == 200 and again.json()["id"] == body["id"]
+    assert Comment.objects.count() == 1
+
+
+def test_a_key_reused_for_other_content_is_422_and_the_same_content_again_409(client, world):
+    draft = live(world)
+    first = post(client, draft.pk, comment(), **{"Idempotency-Key": "abc-1"}).json()
+    reused = post(client, draft.pk, comment(text="另一条内容"), **{"Idempotency-Key": "abc-1"})
+    assert reused.status_code == 422 and "Idempotency-Key" in reused.json()["errors"]
+    repeated = post(client, draft.pk, comment(name="赵六"), **{"Idempotency-Key": "abc-2"})
+    assert repeated.status_code == 409 and "未重复受理" in repeated.json()["detail"]
+    for response in (reused, repeated):
+        assert "id" not in response.json() and "moderation" not in response.json()
+    assert Comment.objects.get().pk == first["id"]
     assert Comment.objects.count() == 1
 
 

@@ -42,15 +42,47 @@ def test_invalid_comment_lists_every_field_in_chinese(world):
 
 
 def test_double_submission_makes_one_comment(world):
+    from gongkai.core import idempotency
+
     round = published(world).current_round()
     first = services.submit_comment(round, comment_data(), idempotency_key="k1", now=JUNE)
-    same_key = services.submit_comment(
-        round, comment_data(text="换了内容但是同一次提交。"), idempotency_key="k1", now=JUNE
-    )
-    same_text = services.submit_comment(round, comment_data(), idempotency_key="k2", now=JUNE)
-    assert first.created and not same_key.created and not same_text.created
-    assert same_key.record.pk == same_text.record.pk == first.record.pk
+    replay = services.submit_comment(round, comment_data(), idempotency_key="k1", now=JUNE)
+    assert first.created and not replay.created and replay.record.pk == first.record.pk
+    # the same key with other content: refused, the first comment untouched
+    with pytest.raises(idempotency.KeyReused):
+        services.submit_comment(
+            round, comment_data(text="换了内容但是同一次提交。"), idempotency_key="k1", now=JUNE
+        )
+    # the same text from the same phone under another key: refused, nothing told
+    with pytest.raises(idempotency.AlreadySubmitted) as refused:
+        services.submit_comment(round, comment_data(name="赵六"), idempotency_key="k2", now=JUNE)
+    assert "相同内容的意见已于" in refused.value.message
     assert Comment.objects.count() == 1
+
+
+def test_an_entrys_key_replays_only_the_same_files(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gongkai.core import idempotency
+    from gongkai.files.tests import samples
+
+    round = published(world, kind=Kind.CALL).current_round()
+
+    def photo(text):
+        return SimpleUploadedFile("方案.pdf", samples.pdf(text), "application/pdf")
+
+    first = services.submit_entry(
+        round, entry_data(), files=[photo("方案")], idempotency_key="e1", now=JUNE
+    )
+    replay = services.submit_entry(
+        round, entry_data(), files=[photo("方案")], idempotency_key="e1", now=JUNE
+    )
+    assert first.created and not replay.created and replay.record.pk == first.record.pk
+    with pytest.raises(idempotency.KeyReused):
+        services.submit_entry(
+            round, entry_data(), files=[photo("另一个方案")], idempotency_key="e1", now=JUNE
+        )
+    assert Entry.objects.count() == 1
 
 
 def test_the_same_text_on_another_clause_is_another_comment(world):

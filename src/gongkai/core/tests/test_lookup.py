@@ -61,10 +61,15 @@ def test_the_form_words_the_phone_after_what_was_submitted_and_puts_the_code_fir
     assert form.code_label == "登记号"
 
 
-def test_a_receipt_is_read_back_until_it_expires(group):
+def test_a_receipt_is_read_back_until_it_expires_and_its_password_only_once(group):
     request = a_request()
     a_ticket().remember_receipt(request, group, "PW123456", repeated=True)
     assert a_ticket().receipt(request) == (group, "PW123456", True)
+    # the password left the session as it was read; the receipt itself stays
+    assert a_ticket().receipt(request) == (group, "", True)
+    request.session.save()
+    stored = type(request.session)(request.session.session_key).load()
+    assert "PW123456" not in repr(stored) and stored["test.receipt"]["id"] == group.pk
 
     expired = a_ticket(receipt_seconds=-1)
     expired.remember_receipt(request, group, "PW123456")

@@ -5,7 +5,12 @@ from __future__ import annotations
 from django.http import HttpResponse
 from ninja import Status
 
-from gongkai.api.helpers import idempotency_key, json_body_with_idempotency_key
+from gongkai.api.helpers import (
+    idempotency_key,
+    idempotency_refusal,
+    json_body_with_idempotency_key,
+)
+from gongkai.core import idempotency
 from gongkai.orgs.models import Government
 
 from .. import limits
@@ -84,12 +89,15 @@ def _invalid(errors: dict[str, list[str]]) -> Refused:
         201: MessageSubmittedOut,
         200: MessageSubmittedOut,
         400: MessageErrorOut,
+        409: MessageErrorOut,
         422: MessageFieldErrorsOut,
         429: MessageErrorOut,
     },
     summary="网上留言（市委书记、市长留言板，市长信箱等；无需账号）",
     description="字段校验与留言板网页相同；无效时返回 422 和各字段的中文说明，不保存任何内容。"
-    "同一联系电话、同一网络地址的留言数有上限，超过时返回 429 和 Retry-After。",
+    "同一联系电话、同一网络地址的留言数有上限，超过时返回 429 和 Retry-After。"
+    "同一 Idempotency-Key 重复提交相同内容返回 200 和第一次的查询码、查询密码；"
+    "同一联系电话在几分钟内以其他键（或不带键）再次提交相同内容返回 409，不重复受理。",
     url_name="messages_submit",
     openapi_extra=json_body_with_idempotency_key(MessageIn, "一条留言"),
 )
@@ -117,6 +125,8 @@ def submit(request, response: HttpResponse):
             submission = submit_message(data, idempotency_key=key, ip=ip)
         except MessageInvalid as invalid:
             raise _invalid(_api_errors(invalid.errors)) from None
+        except idempotency.Refused as refused:
+            return idempotency_refusal(refused)
     except Refused as refused:
         return Status(refused.status, refused.body)
     if submission.created:

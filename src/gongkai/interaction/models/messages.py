@@ -85,6 +85,9 @@ class Message(Versioned):
         help_text="热线来电由话务员登记",
     )
     idempotency_key = models.CharField("提交标识", max_length=64, blank=True)
+    # SHA-256 of the whole request made under ``idempotency_key`` (every field and
+    # attachment): the key replays only that request (gongkai.core.idempotency).
+    request_fingerprint = models.CharField("请求指纹", max_length=64, blank=True)
     fingerprint = models.CharField("内容指纹", max_length=64, db_index=True)
     source_ip = models.GenericIPAddressField("来源地址", null=True, blank=True)
     hold_reason = models.CharField("待核查原因", max_length=200, blank=True)

@@ -9,9 +9,11 @@ The order of the checks on a submission:
 3. the rate limits (``limits.submit_blocked``, per address and per phone),
    before anything is validated;
 4. the form, then ``services.submit_message`` (which validates again and
-   stores the attachments); a repeat of the same message (same idempotency
-   token, or the same text from the same phone within minutes) answers with
-   the first message and a new password; only new messages are counted.
+   stores the attachments); the same form sent again (same idempotency token,
+   same content: a double click) answers with the first message and its
+   password; the same text from the same phone within minutes from another
+   form is refused on the form, telling nothing about the first
+   (``gongkai.core.idempotency``); only new messages are counted.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from gongkai.core import ratelimit
+from gongkai.core import idempotency, ratelimit
 from gongkai.core.errors import DomainError
 
 from .. import limits, services
@@ -101,6 +103,8 @@ def write(request, code: str):
             for name, errors in invalid.errors.items():
                 for error in errors:
                     form.add_error(name if name in form.fields else None, error)
+        except idempotency.Refused as refused:
+            idempotency.refuse_on_form(form, refused)
         except DomainError as refused:  # an attachment refused while storing it
             form.add_error("files" if refused.code.startswith("file") else None, refused.message)
         else:

@@ -3,6 +3,13 @@
 A message made only of links, or of one phrase repeated, is not refused
 silently: it is held (待人工核查) for the office, which releases it into
 triage or refuses it with a reason.
+
+Double submissions (``gongkai.core.idempotency``): the same idempotency key
+with the same request within ``GONGKAI_IDEMPOTENCY_HOURS`` answers with the
+first message and its own, working query password (never a new one); the same
+key with another request, or an expired key, is refused; the same text from the
+same phone on the same channel within ``duplicate_window_minutes`` under
+another key (or none) is refused without saying anything about the first.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gongkai import access
-from gongkai.core import passwords
+from gongkai.core import idempotency, passwords
 from gongkai.numbering import next_value
 
 from ..limits import normal_phone
@@ -24,6 +31,17 @@ from ..models import Channel, Message, MessageFile, MessageState, StepKind
 from ..validation import MessageInvalid, clean_message
 from .common import add_step, audit, notify_office, notify_writer, rules_for
 
+REPEAT_HINT = "请使用首次提交后获得的查询码和查询密码查询。"
+MESSAGE_FIELDS = (
+    "channel",
+    "message_type",
+    "subject",
+    "text",
+    "place",
+    "writer_name",
+    "writer_phone",
+    "wants_public",
+)
 URL_RE = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -63,12 +81,19 @@ def fingerprint(channel_id: int, phone: str, text: str) -> str:
 
 
 def _create(
-    cleaned: dict, *, key: str, ip, actor, files, state: str, reason: str
+    cleaned: dict,
+    *,
+    ip,
+    actor,
+    files,
+    state: str,
+    reason: str,
+    attempt: idempotency.Attempt | None = None,
 ) -> tuple[Message, str]:
     from gongkai.files.services import ALL_KINDS, store_upload
 
     channel: Channel = cleaned["channel"]
-    password = passwords.new_password()
+    password = attempt.password() if attempt else passwords.new_password()
     message = Message.objects.create(
         channel=channel,
         message_type=cleaned["message_type"],
@@ -83,7 +108,8 @@ def _create(
         wants_public=cleaned["wants_public"] and not channel.private_by_nature,
         identity_visible=not cleaned["message_type"].confidential,
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
-        idempotency_key=key,
+        idempotency_key=attempt.key if attempt else "",
+        request_fingerprint=attempt.fingerprint if attempt and attempt.key else "",
         fingerprint=fingerprint(channel.pk, cleaned["writer_phone"], cleaned["text"]),
         source_ip=ip,
         hold_reason=reason,
@@ -103,47 +129,52 @@ def submit_message(data: dict, *, files=None, idempotency_key: str = "", ip=None
     channel: Channel = cleaned["channel"]
     if channel.staff_recorded:
         raise MessageInvalid({"channel": [f"{channel.name}的来电由话务员登记，请拨打热线电话。"]})
-    key = (idempotency_key or "").strip()[:64]
+    files = list(files or [])
+    attempt = idempotency.Attempt.of(
+        "messages",
+        channel.pk,
+        idempotency_key,
+        {name: cleaned.get(name) for name in MESSAGE_FIELDS},
+        files,
+        what="留言",
+    )
     rules = rules_for(Message(channel=channel))
     print_ = fingerprint(channel.pk, cleaned["writer_phone"], cleaned["text"])
     reason = hold_reason(cleaned["subject"], cleaned["text"])
-    for attempt in range(2):
+    for attempt_no in range(2):
         try:
-            return _submit_once(cleaned, channel, key, print_, reason, rules, files, ip)
+            return _submit_once(cleaned, channel, attempt, print_, reason, rules, files, ip)
         except IntegrityError:
-            # A twin with the same idempotency key committed first: answer as a repeat.
-            if attempt == 1 or not key:
+            # A twin with the same idempotency key committed first: answer as its replay.
+            if attempt_no == 1 or not attempt.key:
                 raise
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _submit_once(cleaned, channel, key, print_, reason, rules, files, ip) -> Submission:
+def _submit_once(cleaned, channel, attempt, print_, reason, rules, files, ip) -> Submission:
     with transaction.atomic():
         Channel.objects.select_for_update().filter(pk=channel.pk).get()
+        earlier = attempt.earlier(Message.objects.filter(channel=channel))
+        if earlier is not None:
+            password = attempt.replay_password(earlier, hint=REPEAT_HINT)
+            return Submission(earlier, password, created=False)
         since = timezone.now() - timedelta(minutes=rules.duplicate_window_minutes)
-        existing = None
-        if key:
-            existing = Message.objects.filter(channel=channel, idempotency_key=key).first()
-        existing = (
-            existing
-            or Message.objects.filter(
-                channel=channel, fingerprint=print_, submitted_at__gte=since
-            ).first()
+        twin = (
+            Message.objects.filter(channel=channel, fingerprint=print_, submitted_at__gte=since)
+            .order_by("id")
+            .first()
         )
-        if existing is not None:
-            password = passwords.new_password()
-            Message.objects.filter(pk=existing.pk).update(
-                password_hash=passwords.hash_password(password)
-            )
-            add_step(
-                existing,
-                StepKind.SUBMITTED,
-                text="重复提交同一留言，未重复受理；查询密码已重新生成。",
-            )
-            return Submission(existing, password, created=False)
+        if twin is not None:
+            attempt.refuse_repeat(twin, hint=REPEAT_HINT)
         state = MessageState.HELD if reason else MessageState.TRIAGE
         message, password = _create(
-            cleaned, key=key, ip=ip, actor=None, files=files, state=state, reason=reason
+            cleaned,
+            ip=ip,
+            actor=None,
+            files=files,
+            state=state,
+            reason=reason,
+            attempt=attempt,
         )
         add_step(message, StepKind.SUBMITTED, text=f"通过{channel.name}留言。")
         if reason:
@@ -161,7 +192,7 @@ def record_call(data: dict, *, actor) -> Submission:
     access.require(actor, "messages.record_call", channel)
     with transaction.atomic():
         message, password = _create(
-            cleaned, key="", ip=None, actor=actor, files=None, state=MessageState.TRIAGE, reason=""
+            cleaned, ip=None, actor=actor, files=None, state=MessageState.TRIAGE, reason=""
         )
         add_step(message, StepKind.RECORDED, text=f"{channel.name}来电登记。", actor=actor)
         audit(message, "record_call", actor=actor)

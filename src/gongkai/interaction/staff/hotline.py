@@ -3,7 +3,9 @@ the query code and password on the phone.
 
 A form carries a one-time token; the session remembers which message each token
 created, so a second click or a reload of the POST shows the same message again
-instead of recording the call twice.
+instead of recording the call twice. The query password is kept in the session
+only until the confirmation page has shown it once (no plaintext password stays
+in the session store); afterwards that page shows the query code alone.
 """
 
 from __future__ import annotations
@@ -89,6 +91,11 @@ def call_recorded(request, token: str):
     if done is None:
         messages.error(request, "没有找到这次登记，请在留言办理中按查询码查找。")
         return redirect("workbench:interaction_staff:hotline")
+    if done.get("password"):  # shown this once: gone from the session saved with this page
+        request.session[SESSION_KEY] = {
+            **request.session[SESSION_KEY],
+            token: {**done, "password": ""},
+        }
     return render(
         request,
         "interaction/staff/call_recorded.html",

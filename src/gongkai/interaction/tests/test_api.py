@@ -209,29 +209,47 @@ def test_a_body_that_is_not_a_json_object_is_400(client, board):
     assert Message.objects.count() == 0
 
 
-def test_the_same_idempotency_key_gives_one_message_and_a_new_password(client, board):
+def test_the_same_idempotency_key_gives_one_message_and_the_same_password(client, board):
+    first = post(client, SUBMIT, fields(), **{"Idempotency-Key": "c0ffee-1"})
+    second = post(client, SUBMIT, fields(), **{"Idempotency-Key": "c0ffee-1"})
+    assert first.status_code == 201 and second.status_code == 200
+    assert second.json()["created"] is False
+    assert second.json()["query_code"] == first.json()["query_code"]
+    assert second.json()["password"] == first.json()["password"]
+    message = Message.objects.get()
+    assert passwords.password_matches(message.password_hash, first.json()["password"])
+
+
+def test_the_same_idempotency_key_with_other_content_is_422(client, board):
     first = post(client, SUBMIT, fields(), **{"Idempotency-Key": "c0ffee-1"})
     second = post(
         client,
         SUBMIT,
-        fields(text="同一个幂等键，第二次提交的内容有所不同，请以第一次为准。"),
+        fields(
+            text="同一个幂等键，第二次提交的内容有所不同，请以第一次为准。",
+            writer_name="赵六",
+            writer_phone="13900000000",
+        ),
         **{"Idempotency-Key": "c0ffee-1"},
     )
-    assert first.status_code == 201 and second.status_code == 200
-    assert second.json()["created"] is False
-    assert second.json()["query_code"] == first.json()["query_code"]
+    assert second.status_code == 422
+    assert "Idempotency-Key" in second.json()["errors"]
+    for secret in (first.json()["query_code"], first.json()["password"], NAME, PHONE):
+        assert secret not in second.content.decode()
     message = Message.objects.get()
     assert message.text == ORIGINAL
-    assert passwords.password_matches(message.password_hash, second.json()["password"])
-    assert not passwords.password_matches(message.password_hash, first.json()["password"])
+    assert passwords.password_matches(message.password_hash, first.json()["password"])
 
 
-def test_the_same_phone_and_text_again_is_the_same_message(client, board):
+def test_the_same_phone_and_text_again_is_409_and_tells_nothing(client, board):
     first = post(client, SUBMIT, fields())
-    second = post(client, SUBMIT, fields())
-    assert second.status_code == 200
-    assert second.json()["query_code"] == first.json()["query_code"]
-    assert Message.objects.count() == 1
+    second = post(client, SUBMIT, fields(writer_name="赵六"))
+    assert second.status_code == 409
+    assert "相同内容的留言已于" in second.json()["detail"]
+    assert first.json()["query_code"] not in second.content.decode()
+    assert "password" not in second.json()
+    message = Message.objects.get()
+    assert passwords.password_matches(message.password_hash, first.json()["password"])
 
 
 def test_a_bad_idempotency_key_is_400(client, board):

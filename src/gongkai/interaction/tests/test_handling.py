@@ -255,10 +255,16 @@ def test_invalid_messages_create_nothing(world):
 
 
 def test_double_submission_is_one_message(world):
+    from gongkai.core import idempotency
+
     channel = mayor_board(world)
     first = services.submit_message(message_data(channel), idempotency_key="k1")
     second = services.submit_message(message_data(channel), idempotency_key="k1")
-    third = services.submit_message(message_data(channel))
-    assert first.message.pk == second.message.pk == third.message.pk
-    assert services.find_for_lookup(first.message.query_code, password=third.password)
-    assert not services.find_for_lookup(first.message.query_code, password=first.password)
+    assert first.message.pk == second.message.pk and not second.created
+    assert second.password == first.password
+    with pytest.raises(idempotency.AlreadySubmitted):
+        services.submit_message(message_data(channel))
+    with pytest.raises(idempotency.KeyReused):
+        services.submit_message(message_data(channel, writer_name="赵六"), idempotency_key="k1")
+    assert Message.objects.count() == 1
+    assert services.find_for_lookup(first.message.query_code, password=first.password)

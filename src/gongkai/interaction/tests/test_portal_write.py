@@ -226,7 +226,7 @@ def test_a_mailbox_offers_no_public_choice_and_stores_the_letter_private(client,
     assert Message.objects.get().wants_public is False
 
 
-def test_submitting_twice_creates_one_message_and_shows_a_new_password(client, world):
+def test_submitting_twice_creates_one_message_and_shows_its_password_again(client, world):
     board = mayor_board(world)
     client.post(write_url(board), form_data())
     first = password_on(client.get(RECEIPT).content.decode())
@@ -236,8 +236,57 @@ def test_submitting_twice_creates_one_message_and_shows_a_new_password(client, w
     second = password_on(html)
     message = Message.objects.get()
     assert "已经提交过" in html and message.query_code in html
-    assert passwords.password_matches(message.password_hash, second)
-    assert second != first and not passwords.password_matches(message.password_hash, first)
+    assert second == first and passwords.password_matches(message.password_hash, first)
+
+
+def test_the_same_text_from_another_form_is_refused_and_tells_nothing(client, world):
+    from django.test import Client
+
+    board = mayor_board(world)
+    client.post(write_url(board), form_data())
+    first = password_on(client.get(RECEIPT).content.decode())
+    other = Client()
+    response = other.post(
+        write_url(board), form_data(idempotency_key="form-token-2", writer_name="赵六")
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "相同内容的留言已于" in html and "未重复受理" in html
+    message = Message.objects.get()
+    assert message.query_code not in html and first not in html
+    assert other.get(RECEIPT).status_code == 404
+    assert passwords.password_matches(message.password_hash, first)
+
+
+def test_the_same_form_token_with_other_text_is_refused(client, world):
+    board = mayor_board(world)
+    client.post(write_url(board), form_data())
+    first = password_on(client.get(RECEIPT).content.decode())
+    changed = form_data(text="秦州区民主西路某小区门前的路灯又坏了，已经两个月，请尽快派人维修。")
+    response = client.post(write_url(board), changed)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "这份表单此前已经提交过" in html and 'value="form-token-1"' not in html
+    message = Message.objects.get()
+    assert message.query_code not in html
+    assert passwords.password_matches(message.password_hash, first)
+
+
+def test_no_plaintext_password_is_left_in_the_session_store(client, world):
+    import json
+
+    from django.contrib.sessions.models import Session
+
+    board = mayor_board(world)
+    assert client.post(write_url(board), form_data()).status_code == 302
+    html = client.get(RECEIPT).content.decode()
+    password = password_on(html)
+    for row in Session.objects.all():
+        assert password not in row.session_data
+        assert password not in json.dumps(row.get_decoded(), ensure_ascii=False)
+    reload = client.get(RECEIPT).content.decode()
+    assert Message.objects.get().query_code in reload and password not in reload
+    assert "查询密码已在首次打开本页时显示" in reload
 
 
 def test_the_similar_panel_lists_an_answered_message_like_the_one_being_written(
