@@ -8,6 +8,8 @@ import re
 from django.http import HttpResponse
 from ninja import Status
 
+from gongkai.core.text import UnsafeText, check_text, clean_field, clean_text, scrub_text
+
 IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,64}$")
 
 
@@ -23,15 +25,89 @@ def too_many(response: HttpResponse, message: str, retry_after: int):
     return Status(429, {"detail": message, "retry_after": retry_after})
 
 
-def json_object(body: bytes) -> dict:
-    """The request body as a JSON object, or ``Refused(400)`` saying what is wrong."""
+MAX_JSON_DEPTH = 16
+NOT_JSON = "请求体不是有效的 JSON（UTF-8 编码的对象）。"
+TOO_DEEP = f"请求体的 JSON 嵌套过深（最多 {MAX_JSON_DEPTH} 层）。"
+FIELDS_INVALID = "提交的内容有误：请按各字段的说明修改后重新提交。"
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _no_constant(name: str):
+    raise ValueError(name)  # NaN, Infinity: not JSON
+
+
+def json_object(body: bytes, *, example: str = '{"text": "…", …}', detail: str = "") -> dict:
+    """The request body as a JSON object with its text cleaned (``gongkai.core.text``:
+    bidi controls removed, identifiers such as phone numbers NFKC-folded), or
+    ``Refused(400)`` saying what is wrong (not JSON, nested deeper than
+    ``MAX_JSON_DEPTH``), or ``Refused(422)`` naming each field that holds a lone
+    surrogate or a control character (``detail`` or a general sentence)."""
     try:
-        raw = json.loads(body or b"")
+        raw = json.loads(body or b"", parse_constant=_no_constant)
+    except RecursionError:
+        raise Refused(400, {"detail": TOO_DEEP}) from None
     except (ValueError, UnicodeDecodeError):
-        raise Refused(400, {"detail": "请求体不是有效的 JSON（UTF-8 编码的对象）。"}) from None
+        raise Refused(400, {"detail": NOT_JSON}) from None
     if not isinstance(raw, dict):
-        raise Refused(400, {"detail": '请求体应为 JSON 对象，如 {"text": "…", …}。'})
-    return raw
+        raise Refused(400, {"detail": f"请求体应为 JSON 对象，如 {example}。"})
+    return clean_json_fields(raw, detail=detail)
+
+
+def clean_json_fields(raw: dict, *, detail: str = "") -> dict:
+    """``raw`` (a parsed JSON object) with each field cleaned by ``gongkai.core.text``:
+    the top-level strings by their field's rule, nested strings as free text."""
+    errors: dict[str, list[str]] = {}
+    clean: dict = {}
+    for key, value in raw.items():
+        name = scrub_text(key)
+        try:
+            check_text(key)
+            clean[key] = _clean_value(key, value)
+        except UnsafeText as unsafe:
+            errors[name] = [unsafe.message]
+        except _TooDeep:
+            raise Refused(400, {"detail": TOO_DEEP}) from None
+    if errors:
+        raise Refused(422, {"detail": detail or FIELDS_INVALID, "errors": errors})
+    return clean
+
+
+def _clean_value(name: str, value):
+    if isinstance(value, str):
+        return clean_field(name, value)
+    if not isinstance(value, list | dict):
+        return value
+    return _clean_nested(value)
+
+
+def _clean_nested(value):
+    """Nested lists and objects, cleaned without recursion, at most ``MAX_JSON_DEPTH`` deep."""
+    root = [value]
+    stack = [(root, 0, 1)]
+    while stack:
+        container, index, depth = stack.pop()
+        item = container[index]
+        if isinstance(item, str):
+            container[index] = clean_text(item)
+            continue
+        if not isinstance(item, list | dict):
+            continue
+        if depth > MAX_JSON_DEPTH:
+            raise _TooDeep
+        if isinstance(item, dict):
+            for key in item:
+                check_text(key)
+            item = dict(item)
+            container[index] = item
+            stack.extend((item, key, depth + 1) for key in item)
+        else:
+            item = list(item)
+            container[index] = item
+            stack.extend((item, i, depth + 1) for i in range(len(item)))
+    return root[0]
 
 
 def json_body_with_idempotency_key(schema, what: str) -> dict:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from datetime import date, datetime
 from typing import Literal
 
@@ -36,6 +35,7 @@ from gongkai.api.helpers import (
     idempotency_key,
     idempotency_refusal,
     json_body_with_idempotency_key,
+    json_object,
 )
 from gongkai.core import idempotency
 from gongkai.files.kinds import ALL_KINDS
@@ -236,10 +236,16 @@ class _Invalid(Exception):
         self.status, self.body = status, body
 
 
+INVALID = "申请未提交：请按各字段的说明修改后重新提交。"
+DEFAULTS = {
+    name: str(field.default)
+    for name, field in ApplicationIn.model_fields.items()
+    if name in TEXT_FIELDS and isinstance(field.default, str)
+}
+
+
 def _invalid(errors: dict[str, list[str]]) -> _Invalid:
-    return _Invalid(
-        422, {"detail": "申请未提交：请按各字段的说明修改后重新提交。", "errors": errors}
-    )
+    return _Invalid(422, {"detail": INVALID, "errors": errors})
 
 
 def _too_many(response: HttpResponse, message: str, retry_after: int):
@@ -248,14 +254,12 @@ def _too_many(response: HttpResponse, message: str, retry_after: int):
 
 
 def _parse(body: bytes) -> tuple[dict, list]:
-    try:
-        raw = json.loads(body or b"")
-    except (ValueError, UnicodeDecodeError):
-        raise _Invalid(400, {"detail": "请求体不是有效的 JSON（UTF-8 编码的对象）。"}) from None
-    if not isinstance(raw, dict):
-        raise _Invalid(400, {"detail": '请求体应为 JSON 对象，如 {"name": "张三", …}。'})
+    try:  # text cleaned as everywhere (gongkai.core.text): bidi controls, full-width digits
+        raw = json_object(body, example='{"name": "张三", …}', detail=INVALID)
+    except Refused as refused:
+        raise _Invalid(refused.status, refused.body) from None
     errors: dict[str, list[str]] = {}
-    data: dict[str, str] = {}
+    data: dict[str, str] = dict(DEFAULTS)  # what the schema documents for a field left out
     for key, value in raw.items():
         if key == "attachments":
             continue
@@ -282,7 +286,8 @@ def _attachments(raw, errors: dict) -> list:
         return []
     files, messages = [], []
     for n, item in enumerate(raw, 1):
-        if not isinstance(item, dict) or item.get("purpose") not in ATTACHMENT_PURPOSES:
+        purpose = item.get("purpose") if isinstance(item, dict) else None
+        if not isinstance(purpose, str) or purpose not in ATTACHMENT_PURPOSES:
             messages.append(f"第{n}个附件：purpose 应为 id_copy 或 authorisation。")
             continue
         try:
