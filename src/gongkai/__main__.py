@@ -3,7 +3,6 @@
 import os
 import sys
 
-
 # Files the platform writes outside the upload storage (the database file, mail
 # and SMS records, logs, generated keys) are for the service's user and group,
 # never for every account on the machine; the web server and the worker that
