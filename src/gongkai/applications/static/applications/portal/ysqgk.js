@@ -26,6 +26,6 @@
     });
   }
   // Error summary: move focus to it so screen readers announce the errors.
-  var summary = document.querySelector(".ysq-error-summary");
+  var summary = document.querySelector(".error-summary");
   if (summary) { summary.focus(); }
 })();

@@ -7,7 +7,7 @@
     button.addEventListener("click", function () { window.print(); });
   });
   // Error summary: move focus to it so screen readers announce the errors.
-  var summary = document.querySelector(".hd-error-summary");
+  var summary = document.querySelector(".error-summary");
   if (summary) { summary.focus(); }
 
   // Writing: similar answered messages, refreshed as the subject and text change. The text
