@@ -38,6 +38,7 @@ from gongkai.api.helpers import (
     json_object,
 )
 from gongkai.core import idempotency
+from gongkai.core.net import client_key
 from gongkai.files.kinds import ALL_KINDS
 from gongkai.files.services import FileRejected, inspect_upload
 from gongkai.workdays import is_provisional
@@ -349,7 +350,7 @@ def submit_application(request, response: HttpResponse):
         if over is not None:
             return _too_many(response, limits.submit_message(over), over.retry_after)
         try:
-            submission = submit(data, files, idempotency_key=key, ip=limits.ip_of(request))
+            submission = submit(data, files, idempotency_key=key, ip=client_key(request))
         except ApplicationInvalid as invalid:
             raise _invalid(invalid.errors) from None
         except FileRejected as refused:
@@ -464,7 +465,7 @@ def lookup_application(request, payload: LookupIn, response: HttpResponse):
         )
     lockout = limits.LOOKUP_LOCKOUT
     outcome = lockout.look_up(
-        limits.ip_of(request),
+        client_key(request),
         form.cleaned_data["tracking_number"],
         password=form.cleaned_data.get("password", ""),
         phone=form.cleaned_data.get("phone", ""),

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from gongkai.applications.portal.limits import ip_of
 from gongkai.core import ratelimit
 from gongkai.core.lockout import LookupLockout
 from gongkai.core.ratelimit import RateLimitResult
@@ -35,7 +34,6 @@ LOOKUP_LOCKOUT = LookupLockout(
 __all__ = [
     "LOOKUP_LOCKOUT",
     "count_submission",
-    "ip_of",
     "normal_phone",
     "submit_blocked",
     "submit_message",

@@ -23,24 +23,19 @@ from gongkai.core.ratelimit import RateLimitResult
 SUBMIT = "applications.submit"
 
 
-def ip_of(request) -> str:
-    """The client's address as a counter key (``gongkai.core.net.client_key``)."""
-    return client_key(request)
-
-
 def _submit_args():
     return settings.APPLICATION_SUBMIT_LIMIT, settings.APPLICATION_SUBMIT_WINDOW
 
 
 def submit_blocked(request) -> RateLimitResult | None:
     """The refusal if this address has used up its submissions, else None (nothing counted)."""
-    result = ratelimit.peek(SUBMIT, ip_of(request), *_submit_args())
+    result = ratelimit.peek(SUBMIT, client_key(request), *_submit_args())
     return None if result.allowed else result
 
 
 def count_submission(request) -> RateLimitResult | None:
     """Count one submission; the refusal if it goes over the limit."""
-    result = ratelimit.hit(SUBMIT, ip_of(request), *_submit_args())
+    result = ratelimit.hit(SUBMIT, client_key(request), *_submit_args())
     return None if result.allowed else result
 
 

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gongkai.core import idempotency
+from gongkai.core.net import client_key
 from gongkai.portal.modules import MODULES_BY_SLUG
 
 from ..validation import ApplicationInvalid
@@ -68,7 +69,7 @@ def apply(request):
                     request.POST,
                     form.files_to_attach(),
                     idempotency_key=form.cleaned_data.get("idempotency_key", ""),
-                    ip=limits.ip_of(request),
+                    ip=client_key(request),
                 )
             except ApplicationInvalid as invalid:
                 for name, messages in invalid.errors.items():

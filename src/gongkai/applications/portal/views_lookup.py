@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.core.lookup import post_lookup
+from gongkai.core.net import client_key
 
 from .. import services
 from . import limits, session
@@ -27,7 +28,7 @@ def lookup(request):
         LookupForm(request.POST),
         find=services.find_for_lookup,
         lockout=limits.LOOKUP_LOCKOUT,
-        ip=limits.ip_of(request),
+        ip=client_key(request),
         ticket=session.ticket,
         too_many=too_many,
         invalid=lambda form: page(

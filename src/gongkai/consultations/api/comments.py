@@ -14,8 +14,8 @@ from gongkai.api.helpers import (
     json_object,
     too_many,
 )
-from gongkai.applications.portal.limits import ip_of
 from gongkai.core import idempotency
+from gongkai.core.net import client_key
 
 from .. import limits, services
 from ..models import Kind, Moderation
@@ -86,7 +86,7 @@ def comment(request, response: HttpResponse, consultation_id: int):
         return Status(404, {"detail": "未找到该意见征集，或它尚未发布。"})
     if consultation.kind != Kind.DRAFT:
         return Status(409, {"detail": "方案征集请在网页上提交作品，此接口只接受对草案的意见。"})
-    ip = ip_of(request)
+    ip = client_key(request)
     try:
         key = idempotency_key(request)
     except Refused as refused:

@@ -24,9 +24,9 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from gongkai.applications.portal.limits import ip_of
 from gongkai.core import idempotency
 from gongkai.core.errors import DomainError
+from gongkai.core.net import client_key
 
 from .. import limits, services
 from ..validation import ParticipationInvalid
@@ -77,7 +77,7 @@ def _submit(request, pk: int, form_class, service, what: str):
     if form.trapped:
         messages.success(request, f"您的{what}已提交，感谢参与！")
         return redirect(consultation.get_public_url())
-    ip = ip_of(request)
+    ip = client_key(request)
     blocked = limits.blocked(ip, request.POST.get("phone", ""))
     if blocked is not None:
         return too_many(request, limits.refusal_text(blocked), blocked.retry_after)
@@ -141,7 +141,7 @@ def vote(request, pk: int):
     if request.method == "GET" or request.POST.get("step") == "code":
         form = VoteCodeForm(request.POST or None, initial={"entry": entry.pk})
         if request.method == "POST" and form.is_valid():
-            ip = ip_of(request)
+            ip = client_key(request)
             blocked = limits.blocked(ip, form.cleaned_data["phone"], codes=True)
             if blocked is not None:
                 return too_many(
@@ -169,7 +169,7 @@ def vote(request, pk: int):
                 entry.pk,
                 form.cleaned_data["phone"],
                 form.cleaned_data["code"],
-                ip=ip_of(request),
+                ip=client_key(request),
             )
         except DomainError as refused:
             form.add_error("code" if refused.code.startswith("code") else None, refused.message)

@@ -6,6 +6,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Status
 
+from gongkai.core.net import client_key
+
 from .. import limits
 from ..models import Message, MessageState, Satisfaction
 from ..services import find_for_lookup
@@ -132,7 +134,7 @@ def lookup(request, response: HttpResponse):
         return Status(refused.status, refused.body)
     lockout = limits.LOOKUP_LOCKOUT
     outcome = lockout.look_up(
-        limits.ip_of(request),
+        client_key(request),
         values["query_code"],
         password=values["password"],
         phone=values["phone"],

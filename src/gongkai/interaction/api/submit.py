@@ -11,6 +11,7 @@ from gongkai.api.helpers import (
     json_body_with_idempotency_key,
 )
 from gongkai.core import idempotency
+from gongkai.core.net import client_key
 from gongkai.orgs.models import Government
 
 from .. import limits
@@ -102,7 +103,7 @@ def _invalid(errors: dict[str, list[str]]) -> Refused:
     openapi_extra=json_body_with_idempotency_key(MessageIn, "一条留言"),
 )
 def submit(request, response: HttpResponse):
-    ip = limits.ip_of(request)
+    ip = client_key(request)
     try:
         key = idempotency_key(request)
     except Refused as refused:

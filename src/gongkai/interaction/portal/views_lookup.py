@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from gongkai.core.errors import DomainError
 from gongkai.core.lookup import post_lookup
+from gongkai.core.net import client_key
 
 from .. import limits, services
 from ..models import MessageState, Satisfaction
@@ -48,7 +49,7 @@ def lookup(request):
         LookupForm(request.POST),
         find=services.find_for_lookup,
         lockout=limits.LOOKUP_LOCKOUT,
-        ip=limits.ip_of(request),
+        ip=client_key(request),
         ticket=session.ticket,
         too_many=too_many,
         invalid=lambda form: page(

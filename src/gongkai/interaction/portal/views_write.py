@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from gongkai.core import idempotency, ratelimit
 from gongkai.core.errors import DomainError
+from gongkai.core.net import client_key
 
 from .. import limits, services
 from ..models import Channel
@@ -86,7 +87,7 @@ def write(request, code: str):
         return _form_page(
             request, kept, channel, suggestions=suggestions, files_dropped=files_dropped
         )
-    ip = limits.ip_of(request)
+    ip = client_key(request)
     phone = request.POST.get("writer_phone", "")
     blocked = limits.submit_blocked(ip, phone)
     if blocked is not None:
@@ -125,7 +126,7 @@ def similar_panel(request):
     must never be part of a URL, which access logs, proxies and the browser's history keep.
     A GET is refused with 405, whatever it carries.
     """
-    result = ratelimit.hit(SIMILAR_SCOPE, limits.ip_of(request), SIMILAR_LIMIT, SIMILAR_WINDOW)
+    result = ratelimit.hit(SIMILAR_SCOPE, client_key(request), SIMILAR_LIMIT, SIMILAR_WINDOW)
     if not result.allowed:
         response = page(request, "_similar.html", {"suggestions": None, "busy": True}, status=429)
         response["Retry-After"] = str(result.retry_after)
