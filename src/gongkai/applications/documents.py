@@ -187,13 +187,9 @@ def style_hash(doc: NoticeDocument) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-def html_to_pdf(html: str) -> bytes:
-    """PDF in the shipped font (``gongkai.core.pdf``); refused if a character would be lost."""
-    return render_pdf(html, what="告知书")
-
-
 def notice_pdf(notice: FormalNotice) -> bytes:
-    return html_to_pdf(notice_html(document_for(notice)))
+    """PDF in the shipped font (``gongkai.core.pdf``); refused if a character would be lost."""
+    return render_pdf(notice_html(document_for(notice)), what="告知书")
 
 
 # -- DOCX ---------------------------------------------------------------------------
@@ -464,4 +460,4 @@ def preview_reply_html(application: Application) -> str:
 
 
 def preview_reply_pdf(application: Application) -> bytes:
-    return html_to_pdf(notice_html(preview_reply_document(application)))
+    return render_pdf(notice_html(preview_reply_document(application)), what="告知书")

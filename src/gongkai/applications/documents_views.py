@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
 from gongkai.core.errors import DomainError
+from gongkai.core.pdf import render_pdf
 from gongkai.files.downloads import content_disposition
 
 from . import documents
@@ -72,7 +73,7 @@ def reply_preview_pdf(request, pk: int):
         doc = documents.preview_reply_document(application)
     except DomainError as error:
         return _refused(error)
-    pdf = documents.html_to_pdf(documents.notice_html(doc))
+    pdf = render_pdf(documents.notice_html(doc), what="告知书")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition(
         f"答复书预览 {application.tracking_number}.pdf", as_attachment=False

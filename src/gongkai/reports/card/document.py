@@ -39,12 +39,7 @@ def card_html(data: dict, *, base_url: str = "") -> str:
     )
 
 
-def card_pdf_bytes_from_html(html: str) -> bytes:
-    """PDF bytes of ``card_html``'s result in the shipped font (``gongkai.core.pdf``)."""
-    return render_pdf(html, what="成绩单")
-
-
 def card_pdf_bytes(data: dict, *, base_url: str = "") -> bytes:
     """PDF bytes in the shipped font (``gongkai.core.pdf``); the charts are inline SVG.
     Renders every time: the portal serves the stored one (``stored.card_pdf``)."""
-    return card_pdf_bytes_from_html(card_html(data, base_url=base_url))
+    return render_pdf(card_html(data, base_url=base_url), what="成绩单")

@@ -25,10 +25,10 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gongkai.core.pdf import font_file
+from gongkai.core.pdf import font_file, render_pdf
 
 from ..models import ReportCardPdf
-from .document import card_html, card_pdf_bytes_from_html
+from .document import card_html
 
 log = logging.getLogger(__name__)
 KEEP = 3
@@ -79,7 +79,7 @@ def card_pdf(government, year: int, data: dict, *, base_url: str = "") -> CardPd
     if found is not None:
         return CardPdf(bytes(found[0]), key, found[1])
     started = time.monotonic()
-    content = card_pdf_bytes_from_html(html)
+    content = render_pdf(html, what="成绩单")
     renders.add()
     log.info(
         "Rendered the %s %s report card PDF in %.1f s (%d bytes)",
