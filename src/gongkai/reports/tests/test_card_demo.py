@@ -43,8 +43,11 @@ def demo_world(django_db_setup, django_db_blocker):
     from django.apps import apps
     from django.db import transaction
 
+    from gongkai.consultations.demo import load_consultations
     from gongkai.demo import loaders
+    from gongkai.disclosure.demo import load_disclosure
     from gongkai.disclosure.models import SubjectCategory
+    from gongkai.proposals.demo import load_proposals
 
     with django_db_blocker.unblock(), transaction.atomic():
         if not SubjectCategory.objects.exists():
@@ -54,9 +57,9 @@ def demo_world(django_db_setup, django_db_blocker):
             loaders.load_governments,
             loaders.load_departments_and_staff,
             loaders.load_site_profile,
-            loaders.load_disclosure,
-            loaders.load_consultations,
-            loaders.load_proposals,
+            load_disclosure,
+            load_consultations,
+            load_proposals,
         ):
             with transaction.atomic():
                 loader(ctx)

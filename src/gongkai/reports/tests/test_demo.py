@@ -26,9 +26,9 @@ def demo_world(django_db_setup, django_db_blocker):
     from django.apps import apps
     from django.db import transaction
 
+    from gongkai.applications.demo import load_applications
     from gongkai.demo.loaders import (
         DemoContext,
-        load_applications,
         load_calendar,
         load_departments_and_staff,
         load_governments,
