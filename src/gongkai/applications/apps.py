@@ -14,10 +14,12 @@ class ApplicationsConfig(AppConfig):
         from gongkai.workbench.todos import register_todos
 
         from . import calendar_dates, jobs  # noqa: F401  (jobs registers the scheduled jobs)
+        from .services.extension import register as register_extensions
         from .staff.card import home_card
         from .staff.todos import todos
 
         calendar_dates.register()
+        register_extensions()
         register_todos("applications", label=self.verbose_name, items=todos)
         register_section(
             Section(

@@ -59,6 +59,7 @@ from gongkai.core.validators import id_check_char, org_code_check_char, uscc_che
 from gongkai.demo import tianshui
 from gongkai.orgs.models import Department, Government
 from gongkai.workdays import add_working_days, is_working_day
+from gongkai.workdays.models import ExtensionRequest
 
 from . import services
 from .models import (
@@ -71,7 +72,6 @@ from .models import (
     ConsultationKind,
     ConsultationResult,
     DeliveryMethod,
-    ExtensionRequest,
     FeeMethod,
     FormalNotice,
     NoticeKind,

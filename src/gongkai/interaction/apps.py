@@ -17,11 +17,13 @@ class InteractionConfig(AppConfig):
 
         from . import calendar_dates, indexing, jobs  # noqa: F401  (jobs registers the schedules)
         from .seeding import ensure_reference_data
+        from .services.handling import register_extension_rules
         from .staff.todos import todos
 
         post_migrate.connect(ensure_reference_data, sender=self)
         indexing.register()
         calendar_dates.register()
+        register_extension_rules()
         register_todos("interaction", label=self.verbose_name, items=todos)
         register_section(
             Section(

@@ -291,6 +291,65 @@ class ClockExtension(models.Model):
         return f"延长{self.days}个工作日"
 
 
+class ExtensionRequestQuerySet(models.QuerySet):
+    def for_subject(self, subject: models.Model) -> ExtensionRequestQuerySet:
+        """The requests on every clock of ``subject`` (an application, a message …)."""
+        return self.filter(
+            clock__content_type=ContentType.objects.get_for_model(subject),
+            clock__object_id=str(subject.pk),
+        )
+
+    def for_model(self, model: type[models.Model]) -> ExtensionRequestQuerySet:
+        return self.filter(clock__content_type=ContentType.objects.get_for_model(model))
+
+    def pending(self) -> ExtensionRequestQuerySet:
+        return self.filter(approved__isnull=True)
+
+
+class ExtensionRequest(models.Model):
+    """A request to extend a clock, decided by someone else (e.g. Art. 33: the office's head).
+
+    The actions are in ``gongkai.workdays.extensions``; an approved request
+    adds a ``ClockExtension`` to the same clock.
+    """
+
+    clock = models.ForeignKey(
+        Clock, verbose_name="时限", on_delete=models.CASCADE, related_name="extension_requests"
+    )
+    days = models.PositiveSmallIntegerField("延长工作日")
+    reason = models.TextField("延期理由")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField("申请时间", default=timezone.now)
+    approved = models.BooleanField("同意", null=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审批人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("审批时间", null=True, blank=True)
+    comment = models.TextField("审批意见", blank=True)
+
+    objects = ExtensionRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "延期申请"
+        verbose_name_plural = "延期申请"
+        ordering = ["requested_at", "id"]
+        indexes = [models.Index(fields=["clock", "approved"], name="extension_request_clock_idx")]
+
+    def __str__(self) -> str:
+        return f"延长{self.days}个工作日"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.approved is None
+
+
 class ClockEventKind(models.TextChoices):
     START = "start", "开始计时"
     PAUSE = "pause", "暂停计时"

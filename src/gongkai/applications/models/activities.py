@@ -1,10 +1,12 @@
-"""What happens during handling: correction, consultation, extension, Art. 35, fees, challenges."""
+"""What happens during handling: correction, consultation, Art. 35, fees, challenges.
+
+Extension requests (Art. 33) are ``gongkai.workdays.models.ExtensionRequest`` on the reply clock.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
 from .applications import Application
 
@@ -89,46 +91,6 @@ class Consultation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.answered_on is None
-
-
-class ExtensionRequest(models.Model):
-    """A handler's request to extend the reply period (Art. 33), decided by the office's head."""
-
-    application = models.ForeignKey(
-        Application,
-        verbose_name="申请",
-        on_delete=models.CASCADE,
-        related_name="extension_requests",
-    )
-    days = models.PositiveSmallIntegerField("延长工作日")
-    reason = models.TextField("延期理由")
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.PROTECT, related_name="+"
-    )
-    requested_at = models.DateTimeField("申请时间", default=timezone.now)
-    approved = models.BooleanField("同意", null=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="审批人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField("审批时间", null=True, blank=True)
-    comment = models.TextField("审批意见", blank=True)
-
-    class Meta:
-        verbose_name = "延期申请"
-        verbose_name_plural = "延期申请"
-        ordering = ["requested_at", "id"]
-
-    def __str__(self) -> str:
-        return f"延长{self.days}个工作日"
-
-    @property
-    def access_department(self):
-        return self.application.department
 
 
 class Art35Decision(models.TextChoices):

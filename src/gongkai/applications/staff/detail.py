@@ -14,8 +14,8 @@ from gongkai.audit.services import record
 from gongkai.core.errors import DomainError
 from gongkai.files.downloads import file_response
 from gongkai.orgs.roles import Role
-from gongkai.workdays import CalendarMissing
-from gongkai.workdays.models import Clock
+from gongkai.workdays import CalendarMissing, extensions
+from gongkai.workdays.models import Clock, ExtensionRequest
 
 from .. import services
 from ..flow import FLOW
@@ -110,15 +110,14 @@ def allowed(user, application: Application, day) -> dict[str, bool]:
     fee = getattr(application, "fee", None)
     art35 = getattr(application, "art35", None)
     reply_clock = application.reply_clock()
-    pending_extension = application.extension_requests.filter(approved__isnull=True).exists()
+    pending_extension = ExtensionRequest.objects.for_subject(application).pending().exists()
     open_consultations = application.consultations.filter(answered_on__isnull=True).exists()
     secrecy_pending = services.secrecy_review_pending(application)
     extension_possible = (
         reply_clock is not None
-        and not reply_clock.is_finished
         and reply_clock.stage == REPLY
-        and not reply_clock.extensions.exists()
         and not pending_extension
+        and extensions.extension_possible(reply_clock)
     )
     return {
         "confirm": "confirm" in flow,
@@ -274,7 +273,9 @@ def render_detail(request, application: Application, *, bound=None, status=200, 
             if r.approved is None and can["decide_extension"]
             else None,
         }
-        for r in application.extension_requests.select_related("requested_by", "decided_by")
+        for r in ExtensionRequest.objects.for_subject(application).select_related(
+            "requested_by", "decided_by"
+        )
     ]
     steps = application.steps.select_related("actor")
     context = {

@@ -14,9 +14,10 @@ from gongkai.accounts.decorators import staff_required
 from gongkai.orgs.models import Department
 from gongkai.orgs.roles import Role
 from gongkai.workdays import CalendarMissing
+from gongkai.workdays.extensions import with_pending_extension
 from gongkai.workdays.models import ClockState
 
-from ..models import OPEN_STATES, ApplicationState
+from ..models import OPEN_STATES, Application, ApplicationState
 from . import queries
 from .common import applications_visible_to, menu
 from .forms import QueueFilterForm
@@ -127,7 +128,7 @@ def queue(request):
             Q(tracking_number__icontains=q) | Q(name__icontains=q) | Q(description__icontains=q)
         )
     if data.get("extension"):
-        narrowed = narrowed.filter(extension_requests__approved__isnull=True).distinct()
+        narrowed = narrowed.filter(pk__in=with_pending_extension(Application))
 
     counts = narrowed.aggregate(
         active=Count("pk", filter=Q(state__in=ACTIVE_STATES)),

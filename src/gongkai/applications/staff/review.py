@@ -9,9 +9,10 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
 from gongkai.accounts.decorators import staff_required
+from gongkai.workdays.models import ExtensionRequest
 
 from .. import services
-from ..models import ExtensionRequest, SecrecyConclusion
+from ..models import SecrecyConclusion
 from . import forms as f
 from .acting import run
 from .common import visible_application
@@ -98,7 +99,7 @@ def return_reply(request, pk: int):
 @require_POST
 def decide_extension(request, pk: int, request_id: int):
     application = visible_application(request, pk)
-    extension = get_object_or_404(ExtensionRequest, pk=request_id, application=application)
+    extension = get_object_or_404(ExtensionRequest.objects.for_subject(application), pk=request_id)
     form = f.DecideExtensionForm(request.POST, prefix=f"decide{extension.pk}")
 
     def call(data):

@@ -22,8 +22,9 @@ from gongkai import access
 from gongkai.orgs.models import Membership
 from gongkai.orgs.roles import Role
 from gongkai.workbench.todos import ToDo
+from gongkai.workdays.extensions import pending_extension_since
 
-from ..models import Application, ApplicationState, ExtensionRequest, Step, StepKind
+from ..models import Application, ApplicationState, Step, StepKind
 from ..models.taxonomy import DISCLOSING_OUTCOMES
 
 
@@ -86,23 +87,18 @@ def todos(user, department, *, now, limit: int) -> list[ToDo]:
         user, "applications.approve_extension", Application.objects.all(), member_of=department
     )
     requests = (
-        ExtensionRequest.objects.filter(approved__isnull=True, application__in=extendable)
+        extendable.annotate(requested_at=pending_extension_since(Application))
+        .filter(requested_at__isnull=False)
         .order_by("requested_at", "pk")
-        .values(
-            "application_id",
-            "application__tracking_number",
-            "application__name",
-            "application__department__short_name",
-            "requested_at",
-        )[:limit]
+        .values("pk", "tracking_number", "name", "department__short_name", "requested_at")[:limit]
     )
     items += [
         ToDo(
             "审批延期",
-            f"{r['application__tracking_number']} {r['application__name']}",
-            _url(r["application_id"]),
+            f"{r['tracking_number']} {r['name']}",
+            _url(r["pk"]),
             r["requested_at"],
-            department=r["application__department__short_name"],
+            department=r["department__short_name"],
         )
         for r in requests
     ]

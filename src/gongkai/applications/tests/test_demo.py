@@ -26,6 +26,7 @@ from gongkai.applications.stats import (
     year_range,
 )
 from gongkai.orgs.models import Government
+from gongkai.workdays.models import ExtensionRequest
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +86,7 @@ def test_the_demo_went_through_the_real_actions(demo):
     assert Application.objects.filter(correction__state=CorrectionState.ANSWERED).exists()
     assert Application.objects.filter(fee__state=FeeState.PAID, fee__method="count").exists()
     assert Application.objects.filter(fee__state=FeeState.EXPIRED).exists()
-    assert Application.objects.filter(extension_requests__approved=True).exists()
+    assert ExtensionRequest.objects.for_model(Application).filter(approved=True).exists()
     assert Application.objects.filter(art35__decision="reasonable").exists()
     assert Application.objects.filter(consultations__result="objection").exists()
     assert Application.objects.filter(outcome=Outcome.REFUSED_EXCESSIVE).count() == 1

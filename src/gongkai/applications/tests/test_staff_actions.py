@@ -15,11 +15,11 @@ from gongkai.applications.models import (
     ApplicationState,
     Challenge,
     Consultation,
-    ExtensionRequest,
     Outcome,
     StepKind,
 )
 from gongkai.workdays import add_working_days
+from gongkai.workdays.models import ExtensionRequest
 
 from .helpers import applicant_data, received, submitted
 
@@ -316,7 +316,7 @@ def test_extension_requested_by_the_handler_and_approved_by_the_office(client, w
         {"extension-days": "10", "extension-reason": "需要调取档案"},
     )
     assert response.status_code == 302
-    request = ExtensionRequest.objects.get(application=in_progress)
+    request = ExtensionRequest.objects.for_subject(in_progress).get()
     prefix = f"decide{request.pk}"
     refused = post(
         client,

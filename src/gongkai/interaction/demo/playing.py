@@ -13,11 +13,11 @@ from django.utils import timezone
 
 from gongkai.orgs.models import Department
 from gongkai.workdays import add_working_days
+from gongkai.workdays.models import ExtensionRequest
 
 from .. import services
 from ..models import (
     Channel,
-    ExtensionRequest,
     Message,
     MessageState,
     Satisfaction,

@@ -264,37 +264,6 @@ class Assignment(models.Model):
         return self.message.state
 
 
-class ExtensionRequest(models.Model):
-    message = models.ForeignKey(
-        Message, verbose_name="留言", on_delete=models.CASCADE, related_name="extension_requests"
-    )
-    days = models.PositiveSmallIntegerField("延长工作日")
-    reason = models.TextField("理由")
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.PROTECT, related_name="+"
-    )
-    requested_at = models.DateTimeField("申请时间", default=timezone.now)
-    approved = models.BooleanField("同意", null=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="审批人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField("审批时间", null=True, blank=True)
-    comment = models.TextField("审批意见", blank=True)
-
-    class Meta:
-        verbose_name = "留言延期申请"
-        verbose_name_plural = "留言延期申请"
-        ordering = ["requested_at", "id"]
-
-    def __str__(self) -> str:
-        return f"延长{self.days}个工作日"
-
-
 class StepKind(models.TextChoices):
     SUBMITTED = "submitted", "留言"
     RECORDED = "recorded", "来电登记"

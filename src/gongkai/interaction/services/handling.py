@@ -6,17 +6,18 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
 
 from gongkai import access
 from gongkai.core.concurrency import claim_version
 from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError
-from gongkai.workdays.clocks import complete_clock, extend_clock, stop_clock
-from gongkai.workdays.models import Clock
+from gongkai.workdays import extensions
+from gongkai.workdays.clocks import complete_clock, stop_clock
+from gongkai.workdays.extensions import ExtensionRules
+from gongkai.workdays.models import Clock, ExtensionRequest
 
 from ..flow import FLOW
-from ..models import Assignment, AssignmentRole, ExtensionRequest, Message, StepKind
+from ..models import Assignment, AssignmentRole, Message, StepKind
 from .common import add_step, audit, check_date, notify_department, notify_office, rules_for, today
 
 REPLY_MIN = 20
@@ -123,58 +124,64 @@ def give_co_opinion(message: Message, *, department, opinion: str, actor) -> Ass
 
 
 def request_extension(message: Message, *, days: int, reason: str, actor) -> ExtensionRequest:
-    lead = lead_assignment(message)
-    access.require(actor, "messages.handle", lead)
-    rules = rules_for(message)
-    if ExtensionRequest.objects.filter(message=message).exclude(approved=False).exists():
-        raise DomainError("每件留言只能申请延期一次。", code="extension_once")
-    if not 1 <= int(days) <= rules.extension_max_days:
-        raise DomainError(f"延期为1至{rules.extension_max_days}个工作日。", code="days")
-    if not (reason or "").strip():
-        raise DomainError("请写明延期理由。", code="reason")
-    with transaction.atomic():
-        request = ExtensionRequest.objects.create(
-            message=message, days=days, reason=reason.strip(), requested_by=actor
-        )
-        add_step(
-            message,
-            StepKind.EXTENSION,
-            text=f"申请延期{days}个工作日：{reason.strip()}",
-            public=False,
-            actor=actor,
-        )
-        notify_office(message, "留言延期申请待审批", f"申请延期{days}个工作日。")
-    return request
+    """The lead department asks to extend the reply clock (once per message)."""
+    lead_assignment(message)
+    clock = message.reply_clock()
+    if clock is None:  # pragma: no cover - an assigned message always has a reply clock
+        raise DomainError("该留言尚未交办。", code="not_assigned")
+    return extensions.request_extension(clock, days=days, reason=reason, actor=actor)
 
 
 def decide_extension(
     request: ExtensionRequest, *, approve: bool, actor, comment: str = ""
 ) -> ExtensionRequest:
-    message = request.message
-    access.require(actor, "messages.approve_extension", message)
-    if not approve and not comment.strip():
-        raise DomainError("不同意延期的，请填写意见。", code="comment")
-    with transaction.atomic():
-        if not ExtensionRequest.objects.filter(pk=request.pk, approved__isnull=True).update(
-            approved=approve, decided_by=actor, decided_at=timezone.now(), comment=comment.strip()
-        ):
-            raise DomainError("该延期申请已经审批。", code="decided")
-        if approve:
-            clock = extend_clock(
-                message.reply_clock(), days=request.days, reason=request.reason, approver=actor
-            )
-            text = (
-                f"同意延期{request.days}个工作日，答复期限至{cn_date(clock.due_date)}。"
-                if clock.due_date
-                else f"同意延期{request.days}个工作日。"
-            )
-        else:
-            text = f"不同意延期：{comment.strip()}"
-        add_step(message, StepKind.EXTENSION, text=text, public=approve, actor=actor)
-        audit(message, "decide_extension", actor=actor, after={"approved": approve})
-        notify_department(message, message.lead_department, "延期申请已审批", text)
-    request.refresh_from_db()
-    return request
+    """The board's office approves (the reply clock is extended) or refuses."""
+    return extensions.decide_extension(request, approve=approve, actor=actor, comment=comment)
+
+
+def _once_per_message(message: Message, clock: Clock, days: int) -> None:
+    if ExtensionRequest.objects.for_subject(message).exclude(approved=False).exists():
+        raise DomainError("每件留言只能申请延期一次。", code="extension_once")
+
+
+def _requested(request: ExtensionRequest, message: Message, actor) -> None:
+    add_step(
+        message,
+        StepKind.EXTENSION,
+        text=f"申请延期{request.days}个工作日：{request.reason}",
+        public=False,
+        actor=actor,
+    )
+    notify_office(message, "留言延期申请待审批", f"申请延期{request.days}个工作日。")
+
+
+def _decided(request: ExtensionRequest, message: Message, clock: Clock, actor) -> None:
+    if request.approved:
+        text = (
+            f"同意延期{request.days}个工作日，答复期限至{cn_date(clock.due_date)}。"
+            if clock.due_date
+            else f"同意延期{request.days}个工作日。"
+        )
+    else:
+        text = f"不同意延期：{request.comment}"
+    add_step(message, StepKind.EXTENSION, text=text, public=bool(request.approved), actor=actor)
+    notify_department(message, message.lead_department, "延期申请已审批", text)
+
+
+def register_extension_rules() -> None:
+    extensions.register_extension_rules(
+        Message,
+        ExtensionRules(
+            request_permission="messages.handle",
+            decide_permission="messages.approve_extension",
+            audit_prefix="interaction",
+            what="答复期限",
+            request_object=lead_assignment,
+            check=_once_per_message,
+            requested=_requested,
+            decided=_decided,
+        ),
+    )
 
 
 def submit_reply(message: Message, *, text: str, actor, expected_version: int) -> Message:

@@ -12,13 +12,13 @@ from gongkai import access
 from gongkai.accounts.decorators import staff_required
 from gongkai.files.downloads import file_response
 from gongkai.orgs.models import Department
-from gongkai.workdays import CalendarMissing
-from gongkai.workdays.models import Clock
+from gongkai.workdays import CalendarMissing, extensions
+from gongkai.workdays.models import Clock, ExtensionRequest
 
 from .. import services
 from ..flow import FLOW
 from ..masking import find_personal_data, mask_phrases
-from ..models import AssignmentRole, ExtensionRequest, Message, MessageState
+from ..models import AssignmentRole, Message, MessageState
 from ..routing import suggest
 from ..services.common import rules_for, today
 from . import forms as f
@@ -59,14 +59,9 @@ def assignable_departments(message: Message):
 
 def extension_possible(message: Message) -> bool:
     """No extension asked yet (or only refused ones) and a reply clock that may be extended."""
-    if ExtensionRequest.objects.filter(message=message).exclude(approved=False).exists():
+    if ExtensionRequest.objects.for_subject(message).exclude(approved=False).exists():
         return False
-    clock = message.reply_clock()
-    return (
-        clock is not None
-        and not clock.is_finished
-        and clock.max_extensions > clock.extensions.count()
-    )
+    return extensions.extension_possible(message.reply_clock())
 
 
 def allowed(user, message: Message, day=None) -> dict:
@@ -86,7 +81,7 @@ def allowed(user, message: Message, day=None) -> dict:
         )
         if access.can(user, "messages.co_handle", a)
     ]
-    pending = message.extension_requests.filter(approved__isnull=True).exists()
+    pending = ExtensionRequest.objects.for_subject(message).pending().exists()
     return {
         "release": "release" in flow,
         "refuse": "refuse" in flow,
@@ -245,7 +240,9 @@ def render_detail(request, message: Message, *, bound=None, status=200):
             if r.approved is None and can["decide_extension"]
             else None,
         }
-        for r in message.extension_requests.select_related("requested_by", "decided_by")
+        for r in ExtensionRequest.objects.for_subject(message).select_related(
+            "requested_by", "decided_by"
+        )
     ]
     name, phone = services.writer_identity(message, user)
     hidden = name != message.writer_name

@@ -17,6 +17,7 @@ from gongkai.applications.staff.queries import bucket_filters
 from gongkai.orgs.models import Department
 from gongkai.orgs.roles import Role
 from gongkai.workdays import CalendarMissing, add_working_days, working_days_between
+from gongkai.workdays.extensions import with_pending_extension
 from gongkai.workdays.models import Clock, ClockState
 
 from ..models import (
@@ -24,7 +25,6 @@ from ..models import (
     Assignment,
     AssignmentRole,
     Channel,
-    ExtensionRequest,
     InteractionRules,
     Message,
     MessageState,
@@ -89,11 +89,7 @@ def todo_filters(user) -> list[tuple[str, str, Q]]:
             (
                 "extension",
                 "延期待审批",
-                Q(
-                    pk__in=ExtensionRequest.objects.filter(approved__isnull=True).values(
-                        "message_id"
-                    )
-                ),
+                Q(pk__in=with_pending_extension(Message)),
             ),
             ("callback", "待回访", Q(state=MessageState.REPLIED)),
         ]

@@ -19,11 +19,11 @@ from django.urls import reverse
 
 from gongkai import access
 from gongkai.workbench.todos import ToDo
+from gongkai.workdays.extensions import pending_extension_since
 
 from ..models import (
     Assignment,
     AssignmentRole,
-    ExtensionRequest,
     Message,
     MessageState,
     Step,
@@ -95,12 +95,10 @@ def todos(user, department, *, now, limit: int) -> list[ToDo]:
     items += [_item("审核答复", m, m["waiting_since"]) for m in review]
     extendable = scoped("messages.approve_extension", Message.objects.all())
     requests = (
-        ExtensionRequest.objects.filter(approved__isnull=True, message__in=extendable)
+        extendable.annotate(requested_at=pending_extension_since(Message))
+        .filter(requested_at__isnull=False)
         .order_by("requested_at", "pk")
-        .values("requested_at", *(f"message__{name}" for name in FIELDS))[:limit]
+        .values(*FIELDS, "requested_at")[:limit]
     )
-    items += [
-        _item("审批延期", {name: r[f"message__{name}"] for name in FIELDS}, r["requested_at"])
-        for r in requests
-    ]
+    items += [_item("审批延期", m, m["requested_at"]) for m in requests]
     return items

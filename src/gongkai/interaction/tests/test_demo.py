@@ -19,7 +19,6 @@ from gongkai.interaction.models import (
     Assignment,
     AssignmentRole,
     Channel,
-    ExtensionRequest,
     Message,
     MessageState,
     MessageType,
@@ -35,7 +34,7 @@ from gongkai.interaction.routing import suggest
 from gongkai.interaction.supervision import bulletin, open_reply_clocks, supervision_list
 from gongkai.orgs.models import Department, Government
 from gongkai.search.models import SearchEntry
-from gongkai.workdays.models import ClockState
+from gongkai.workdays.models import ClockState, ExtensionRequest
 
 
 @pytest.fixture(scope="module")

@@ -14,14 +14,13 @@ from gongkai.interaction import services
 from gongkai.interaction.models import (
     Channel,
     ChannelKind,
-    ExtensionRequest,
     Message,
     MessageState,
     RefusalReason,
     Satisfaction,
     StepKind,
 )
-from gongkai.workdays.models import Clock
+from gongkai.workdays.models import Clock, ExtensionRequest
 
 from .helpers import assigned, mayor_board, message_data, submitted
 
@@ -238,7 +237,7 @@ def test_one_extension_request_decided_by_the_office(client, world):
     assert post(client, world.handler_finance, "extension", message, data).status_code == 302
     again = post(client, world.handler_finance, "extension", message, data, follow=True)
     assert "只能申请延期一次" in again.content.decode()
-    request = ExtensionRequest.objects.get(message=message)
+    request = ExtensionRequest.objects.for_subject(message).get()
     decide = {f"decide{request.pk}-decision": "approve", f"decide{request.pk}-comment": ""}
     response = post(client, world.reviewer_finance, "decide_extension", message, decide, request.pk)
     assert response.status_code == 403
