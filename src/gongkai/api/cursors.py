@@ -6,6 +6,7 @@ alter one: any change to it is refused with HTTP 400. It is bound to the
 filters it was made for (a hash of them), so reusing it with other filters is
 refused too rather than silently giving a wrong page.
 
+Used by every list of the API that pages by cursor (documents, messages).
 Positions are keyset positions (the last item's publication time and id), not
 offsets: items published meanwhile never shift later pages, so paging through
 gives every item that existed at the start exactly once.
@@ -22,6 +23,8 @@ from django.core import signing
 
 from .params import BadParameter
 
+# The salt of the first cursors (those of ``GET /api/v1/documents``), kept so that
+# cursors already handed out stay valid.
 SALT = "gongkai.disclosure.api.cursor"
 VERSION = 1
 

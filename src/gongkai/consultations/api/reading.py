@@ -8,7 +8,7 @@ from django.utils import timezone
 from ninja import Field, Schema, Status
 
 from gongkai.api.openapi import query_parameters
-from gongkai.disclosure.api.params import BadParameter
+from gongkai.api.params import BadParameter
 
 from ..models import Kind, Moderation, Phase, Round
 from ..portal.common import public_consultations

@@ -21,12 +21,13 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 
+from gongkai.api import cursors
+from gongkai.api.params import BadParameter
 from gongkai.orgs.models import Department
 
 from ..effects import SEARCH_SOURCE
 from ..models import VALIDITY_TYPES, Genre, InformationItem, KeyArea, SubjectCategory
-from . import cursors
-from .params import BadParameter, ListQuery
+from .params import ListQuery
 from .serialize import with_summary_relations
 
 BEIJING = ZoneInfo("Asia/Shanghai")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ninja import Field, Schema
 
 from gongkai.api.openapi import repeated
+from gongkai.api.params import BadParameter
 
 from ..models import ItemType, Validity
 
@@ -83,14 +84,6 @@ class DocumentListParameters(Schema):
     )
     limit: int = Field(DEFAULT_LIMIT, description=_doc("limit"), ge=1, le=MAX_LIMIT)
     cursor: str | None = Field(None, description=_doc("cursor"), max_length=MAX_CURSOR_CHARS)
-
-
-class BadParameter(ValueError):
-    """A query parameter the API refuses (HTTP 400)."""
-
-    def __init__(self, parameter: str, message: str):
-        self.parameter = parameter
-        super().__init__(message)
 
 
 @dataclass

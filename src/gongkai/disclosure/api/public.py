@@ -16,6 +16,7 @@ from django.utils import timezone
 from ninja import Router, Status
 
 from gongkai.api.openapi import query_parameters
+from gongkai.api.params import BadParameter
 from gongkai.files.downloads import file_response
 
 from ..models import Genre, InformationItem, ItemState, KeyArea, SubjectCategory
@@ -27,7 +28,7 @@ router = Router(tags=["政府信息公开目录"])
 MAX_INDEX_NUMBER_CHARS = 80
 
 
-def _bad(error: params.BadParameter):
+def _bad(error: BadParameter):
     return Status(400, {"detail": str(error), "parameter": error.parameter})
 
 
@@ -95,7 +96,7 @@ def list_documents(request):
         query = params.parse(request.GET)
         resolved = listing.resolve(query)
         page = (listing.search_page if query.q else listing.catalogue_page)(query, resolved)
-    except params.BadParameter as error:
+    except BadParameter as error:
         return _bad(error)
     next_url = None
     if page.next_cursor:

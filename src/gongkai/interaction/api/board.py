@@ -8,9 +8,9 @@ from datetime import datetime
 from django.db.models import Q
 from ninja import Field, Schema, Status
 
+from gongkai.api import cursors
 from gongkai.api.openapi import query_parameters, repeated
-from gongkai.disclosure.api import cursors
-from gongkai.disclosure.api.params import BadParameter
+from gongkai.api.params import BadParameter
 from gongkai.orgs.models import Department, Government
 
 from ..indexing import SEARCH_SOURCE
