@@ -16,9 +16,8 @@ import unicodedata
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Q
 
-from gongkai.orgs.models import Department
+from gongkai.orgs.lookup import find_agency
 
 from ...api_stats import resolve_range, resolve_scope, statistics_payload
 from ...stats import Table, table_four, table_three
@@ -53,17 +52,6 @@ def render_text(table: Table) -> str:
             )
         lines.append(line.rstrip())
     return "\n".join(lines)
-
-
-def find_agency(text: str) -> Department:
-    text = text.strip()
-    condition = Q(uscc=text.upper())
-    if text.isdigit() and len(text) < 10:
-        condition |= Q(pk=int(text))
-    found = Department.objects.filter(condition).select_related("government").first()
-    if found is None:
-        raise CommandError(f"找不到机关“{text}”：请写机关编号或统一社会信用代码。")
-    return found
 
 
 class Command(BaseCommand):

@@ -13,7 +13,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from gongkai.applications.management.commands.applications import find_agency
+from gongkai.orgs.lookup import find_agency
 from gongkai.orgs.models import Government
 
 from ...annual import annual_report
