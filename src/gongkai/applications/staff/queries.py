@@ -13,7 +13,8 @@ Three points of the reply clock, disjoint, for a day ``today``:
 * 临期 due soon — due within the next N working days after today
   (N = ``ApplicationRules.due_soon_days`` of the agency's government).
 
-Paused clocks (征求意见, 补正, 缴费) have no due date and count in none.
+Paused clocks (征求意见, 补正, 缴费) have no due date and count in none. The filters
+are the workbench's (``gongkai.workbench.filters.bucket_filters``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from django.db.models.functions import Cast
 
 from gongkai import access
 from gongkai.orgs.models import Department, Government
+from gongkai.workbench.filters import bucket_filters
 from gongkai.workdays import CalendarMissing, add_working_days
 from gongkai.workdays.models import Clock, ClockState
 
@@ -34,7 +36,6 @@ from ..models import Application, ApplicationRules
 from ..services.common import REPLY, REPLY_ART35
 
 REPLY_STAGES = (REPLY, REPLY_ART35)
-COUNTING = (ClockState.RUNNING, ClockState.OVERDUE)
 BUCKETS = (
     ("soon", "临期"),
     ("today", "今日到期"),
@@ -82,27 +83,6 @@ def horizons(government_ids, today: date) -> dict[int, date]:
     }
     default = ApplicationRules._meta.get_field("due_soon_days").default
     return {gid: add_working_days(today, stored.get(gid, default)) for gid in set(government_ids)}
-
-
-def bucket_filters(
-    today: date,
-    horizon_by_government: dict[int, date],
-    *,
-    due: str = "due_date",
-    state: str = "state",
-    finished: str = "finished_on",
-    government: str = "department__government_id",
-) -> dict[str, Q]:
-    """The three points as Q objects over the given field names."""
-    counting = Q(**{f"{state}__in": COUNTING, f"{finished}__isnull": True})
-    soon = Q(pk__in=[])
-    for gid, horizon in horizon_by_government.items():
-        soon |= Q(**{government: gid, f"{due}__gt": today, f"{due}__lte": horizon})
-    return {
-        "soon": counting & soon,
-        "today": counting & Q(**{due: today}),
-        "overdue": counting & Q(**{f"{due}__lt": today}),
-    }
 
 
 def governments_in_scope(user) -> list[int]:

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_GET
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
-from gongkai.applications.staff.queries import bucket_filters
 from gongkai.orgs.models import Department
 from gongkai.orgs.roles import Role
+from gongkai.workbench.filters import bucket_filters
 from gongkai.workdays import CalendarMissing, add_working_days, working_days_between
 from gongkai.workdays.extensions import with_pending_extension
 from gongkai.workdays.models import Clock, ClockState
