@@ -15,9 +15,9 @@ from django import forms
 
 from gongkai.core.lookup import CodeLookupForm
 from gongkai.core.widgets import FastSelect
-from gongkai.disclosure.portal.scope import departments_under, site_government
 from gongkai.files.forms import AttachmentField, MultipleFilesField, checked_uploads
 from gongkai.files.kinds import ALL_KINDS
+from gongkai.portal.site import departments_under, site_government
 
 from ..validation import ApplicationDataForm
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from gongkai.disclosure.models import InformationItem, ItemType
-from gongkai.disclosure.portal.scope import catalogue_of
 
 from .forms import portal_departments
 
@@ -19,7 +18,8 @@ def department_in_portal(pk) -> object | None:
 def guide_items(department, limit: int = 3):
     """The agency's published 政府信息公开指南 items, newest first."""
     return list(
-        catalogue_of(InformationItem.objects.public(), department)
+        InformationItem.objects.public()
+        .in_catalogue_of(department)
         .filter(item_type=ItemType.GUIDE)
         .order_by("-published_at", "-id")[:limit]
     )

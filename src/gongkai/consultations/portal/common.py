@@ -6,8 +6,8 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import render
 
-from gongkai.disclosure.portal.scope import site_government
 from gongkai.portal.modules import MODULES_BY_SLUG
+from gongkai.portal.site import site_government
 
 from ..models import Consultation, Round
 

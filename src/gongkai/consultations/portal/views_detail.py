@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from gongkai.disclosure.portal.scope import page_links, paginate
 from gongkai.files.downloads import file_response
+from gongkai.portal.paging import page_links, paginate
 
 from .. import clauses as clause_text
 from .. import services

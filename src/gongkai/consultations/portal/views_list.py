@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from gongkai.disclosure.portal.scope import page_links, paginate
 from gongkai.portal.feeds import PortalFeed
+from gongkai.portal.paging import page_links, paginate
 from gongkai.portal.profile import get_site_profile
 
 from ..models import Kind, Round

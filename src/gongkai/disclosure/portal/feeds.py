@@ -13,10 +13,11 @@ from django.urls import reverse
 
 from gongkai.portal.feeds import PortalFeed, atom
 from gongkai.portal.profile import get_site_profile
+from gongkai.portal.site import site_government
 
 from ..models import SubjectCategory
 from ..sanitize import plain_text
-from .scope import catalogue_of, department_or_404, key_area_or_404, public_items, site_government
+from .scope import catalogue_of, department_or_404, key_area_or_404, public_items
 
 FEED_SIZE = 30
 DESCRIPTION_CHARS = 300

@@ -1,35 +1,27 @@
-"""What the public column may show, and the small helpers every page shares.
+"""What the public column may show: the catalogue of the site's governments.
 
-The portal is one government's site (the site profile's government): its
-pages show the public items of that government and of every government under
-it (its counties and districts). Without a site profile (a fresh install) the
-portal shows every government's public items.
+The portal is one government's site (``gongkai.portal.site``): its pages show
+the public items of that government and of every government under it (its
+counties and districts). Without a site profile (a fresh install) the portal
+shows every government's public items. Pages are cut by ``gongkai.portal.paging``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
-from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from gongkai.core.pagination import CappedPaginator
 from gongkai.orgs.models import Department, DepartmentType, Government
 from gongkai.portal.modules import MODULES_BY_SLUG
-from gongkai.portal.profile import get_site_profile
+from gongkai.portal.paging import PER_PAGE, page_links, paginate
+from gongkai.portal.site import in_scope, site_government
 
 from ..models import InformationItem, KeyArea
 
-PER_PAGE = 20
 # The column's entry in the portal's navigation (``section`` marks it current).
 SECTION = MODULES_BY_SLUG["disclosure"]
-
-
-def site_government() -> Government | None:
-    profile = get_site_profile()
-    return profile.government if profile else None
 
 
 def public_items(government: Government | None) -> QuerySet[InformationItem]:
@@ -62,18 +54,6 @@ def for_listing(items: QuerySet[InformationItem]) -> QuerySet[InformationItem]:
             ),
         )
     )
-
-
-def departments_under(government: Government | None) -> QuerySet[Department]:
-    """Active departments of ``government`` and the governments under it."""
-    departments = Department.objects.filter(active=True).select_related("government")
-    if government is not None:
-        departments = departments.filter(government__path__startswith=government.path)
-    return departments.order_by("government__path", "sort_order", "name")
-
-
-def in_scope(government: Government | None, other: Government) -> bool:
-    return government is None or other.is_within(government)
 
 
 def department_or_404(pk: int) -> Department:
@@ -110,59 +90,6 @@ def group_by_kind(departments) -> list[DepartmentGroup]:
         for value, label in DepartmentType.choices
         if value in groups
     ]
-
-
-# -- pagination ---------------------------------------------------------------
-
-
-def paginate(request, items, per_page: int = PER_PAGE) -> Page:
-    """The requested page; a page number that is not a number or too large gives
-    the first or last page rather than an error. Counting stops at
-    ``CappedPaginator``'s cap (10,000): a million-item catalogue is not counted
-    on every page."""
-    return CappedPaginator(items, per_page).get_page(request.GET.get("page"))
-
-
-def url_with(request, **changes) -> str:
-    """The current query string with ``changes`` applied (None removes a key)."""
-    params = [
-        (key, value)
-        for key, values in request.GET.lists()
-        if key not in changes
-        for value in values
-    ]
-    for key, value in changes.items():
-        if value is not None and value != "":
-            params.append((key, str(value)))
-    query = urlencode(params)
-    return f"?{query}" if query else request.path
-
-
-@dataclass(frozen=True)
-class PageLink:
-    number: int | None  # None: an ellipsis
-    url: str = ""
-    current: bool = False
-
-
-def page_links(request, page: Page) -> dict:
-    """Links for ``_pagination.html``: previous, numbers (elided), next."""
-    if page.paginator.num_pages <= 1:
-        return {"page": page, "links": []}
-    links = []
-    for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
-        if number == Paginator.ELLIPSIS:
-            links.append(PageLink(None))
-        else:
-            links.append(PageLink(number, url_with(request, page=number), number == page.number))
-    return {
-        "page": page,
-        "links": links,
-        "previous": url_with(request, page=page.previous_page_number())
-        if page.has_previous()
-        else "",
-        "next": url_with(request, page=page.next_page_number()) if page.has_next() else "",
-    }
 
 
 def listing(request, items, per_page: int = PER_PAGE) -> dict:

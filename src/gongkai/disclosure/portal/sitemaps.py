@@ -18,8 +18,10 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
 from django.urls import reverse
 
+from gongkai.portal.site import departments_under, site_government
+
 from ..models import KeyArea
-from .scope import departments_under, public_items, site_government
+from .scope import public_items
 
 COLUMN_PAGES = ("home", "catalogue", "normative", "guides", "reports")
 DEPARTMENT_PAGES = ("department", "department-guide", "department-catalogue", "department-reports")

@@ -10,11 +10,12 @@ from django.views.decorators.http import require_GET
 
 from gongkai.files.downloads import file_response
 from gongkai.orgs.models import Department, Government
+from gongkai.portal.site import departments_under, in_scope, site_government
 
 from ..models import InformationItem, ItemType, KeyArea, SubjectCategory
 from . import scope
 from .filters import CatalogueFilters
-from .scope import SECTION, departments_under, listing, public_items, site_government
+from .scope import SECTION, listing, public_items
 
 LATEST_ON_HOME = 10
 
@@ -146,7 +147,7 @@ def government_page(request, code: str):
     """A county's (or the city's) entry: its departments and its latest items."""
     site = site_government()
     government = get_object_or_404(Government, code=code)
-    if not scope.in_scope(site, government):
+    if not in_scope(site, government):
         raise Http404("没有这个地区。")
     return _render(
         request,

@@ -21,10 +21,12 @@ from django.views.decorators.http import require_GET
 
 from gongkai import search as site_search
 from gongkai.orgs.models import Department
+from gongkai.portal.paging import page_links
+from gongkai.portal.site import site_government
 
 from ..effects import SEARCH_SOURCE
 from ..models import Genre, ItemType, KeyArea, SubjectCategory, Validity
-from .scope import page_links, public_items, site_government
+from .scope import public_items
 from .views import _render
 
 QUERY_MAX = 100

@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.db.models import Count
 from django.views.decorators.http import require_GET
 
+from gongkai.portal.site import departments_under, site_government
+
 from ..models import KeyArea, Validity
 from .filters import CatalogueFilters
-from .scope import departments_under, key_area_or_404, listing, public_items, site_government
+from .scope import key_area_or_404, listing, public_items
 from .views import _render
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.shortcuts import render
 
-from gongkai.disclosure.portal.scope import site_government
 from gongkai.orgs.models import Government
 from gongkai.portal.modules import MODULES_BY_SLUG
+from gongkai.portal.site import site_government
 
 from ..models import Channel, Message, MessageState
 

@@ -14,8 +14,8 @@ from django.http import Http404
 from django.views.decorators.http import require_GET
 
 from gongkai import search
-from gongkai.disclosure.portal.scope import page_links, paginate
 from gongkai.orgs.models import Department
+from gongkai.portal.paging import page_links, paginate
 
 from ..indexing import SEARCH_SOURCE
 from ..models import Assignment, AssignmentRole, MessageType, StepKind

@@ -16,8 +16,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from gongkai.disclosure.portal.scope import site_government
 from gongkai.portal.modules import MODULES_BY_SLUG
+from gongkai.portal.site import site_government
 
 from ..models import (
     DONE_STATES,

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from gongkai.disclosure.portal.scope import site_government
+from gongkai.portal.site import site_government
 
 APPLICATION_STATISTICS = "/api/v1/applications/statistics"
 

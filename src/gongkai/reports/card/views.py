@@ -21,10 +21,10 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
-from gongkai.disclosure.portal.scope import in_scope, site_government
 from gongkai.files.downloads import content_disposition
 from gongkai.orgs.models import Government
 from gongkai.portal.modules import MODULES_BY_SLUG
+from gongkai.portal.site import in_scope, site_government
 
 from .figures import report_card, years_with_data
 from .present import present

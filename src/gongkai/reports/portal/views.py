@@ -20,9 +20,9 @@ from django.shortcuts import render
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_GET
 
-from gongkai.disclosure.portal.scope import site_government
 from gongkai.files.downloads import content_disposition
 from gongkai.portal.modules import MODULES_BY_SLUG
+from gongkai.portal.site import site_government
 
 from ..documents import CONTENT_TYPES, file_name, grid_html, sections
 from ..documents import render as render_file
