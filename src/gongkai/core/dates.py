@@ -1,10 +1,27 @@
-"""Dates written the way official Chinese documents write them (GB/T 9704: no leading zeros)."""
+"""Today in Beijing, the check of a date staff record, and dates written the way
+official Chinese documents write them (GB/T 9704: no leading zeros)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from django.utils import timezone
+
+from .errors import DomainError
+
+
+def today() -> date:
+    """Today in Beijing (``TIME_ZONE``)."""
+    return timezone.localdate()
+
+
+def check_date(on: date, *, not_before: date | None = None, what: str = "") -> None:
+    """Refuse (``DomainError``) a date staff record that is in the future, or before
+    ``not_before`` (``what`` names that earlier date: 收到申请之日, 交办日期 …)."""
+    if on > today():
+        raise DomainError(f"日期{on:%Y-%m-%d}晚于今天，不能登记将来的日期。", code="future_date")
+    if not_before is not None and on < not_before:
+        raise DomainError(f"日期{on:%Y-%m-%d}早于{what}{not_before:%Y-%m-%d}。", code="early_date")
 
 
 def moment_on(on: date) -> datetime:

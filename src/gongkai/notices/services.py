@@ -179,6 +179,44 @@ def send_notice(
     return notice
 
 
+def notify_members(
+    memberships: models.QuerySet,
+    *,
+    subject: str,
+    body: str,
+    url: str = "",
+    related: models.Model | None = None,
+) -> None:
+    """An in-app notice to the person of each of ``memberships`` (``orgs.Membership``
+    rows), in their order; the subject is cut to the column's 100 characters."""
+    for membership in memberships.select_related("user"):
+        send_notice(
+            channel=NoticeChannel.INAPP,
+            recipient=membership.user,
+            subject=subject[:100],
+            body=body,
+            url=url,
+            related=related,
+        )
+
+
+def notify_office(
+    government,
+    *,
+    subject: str,
+    body: str,
+    url: str = "",
+    related: models.Model | None = None,
+) -> None:
+    """An in-app notice to every 公开办 post whose reach covers ``government``
+    (``gongkai.orgs.offices.office_memberships``: one filtered query)."""
+    from gongkai.orgs.offices import office_memberships
+
+    notify_members(
+        office_memberships(government), subject=subject, body=body, url=url, related=related
+    )
+
+
 def enqueue_delivery(notice_id: int) -> None:
     from .jobs import deliver_notice
 

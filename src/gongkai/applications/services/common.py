@@ -6,11 +6,15 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from gongkai.audit.services import record
+
+# Re-exported: the module's actions take the kernel's today and check_date from here.
+from gongkai.core.dates import check_date as check_date
+from gongkai.core.dates import today
 from gongkai.core.errors import DomainError
 from gongkai.core.validators import validate_mobile
+from gongkai.notices import services as notices
 from gongkai.notices.models import NoticeChannel
 from gongkai.notices.services import send_notice
 from gongkai.orgs.roles import Role
@@ -22,10 +26,6 @@ REPLY = "reply"
 REPLY_ART35 = "reply_art35"
 CORRECTION = "correction"
 FEE_PAYMENT = "fee_payment"
-
-
-def today() -> date:
-    return timezone.localdate()
 
 
 def rules_for(application: Application) -> ApplicationRules:
@@ -124,22 +124,13 @@ def notify_staff(application: Application, subject: str, body: str, *, roles=Non
 
 def notify_office(application: Application, subject: str, body: str) -> None:
     """In-app notice to the disclosure office members whose reach covers the agency."""
-    from gongkai.orgs.models import Membership
-
-    government = application.department.government
-    members = Membership.objects.filter(
-        role=Role.DISCLOSURE_OFFICE, active=True, department__active=True
-    ).select_related("user", "department__government")
-    for m in members:
-        if government.path.startswith(m.department.government.path):
-            send_notice(
-                channel=NoticeChannel.INAPP,
-                recipient=m.user,
-                subject=subject[:100],
-                body=f"{application.tracking_number}（{application.department.name}）：{body}",
-                url=f"/workbench/applications/{application.pk}/",
-                related=application,
-            )
+    notices.notify_office(
+        application.department.government,
+        subject=subject,
+        body=f"{application.tracking_number}（{application.department.name}）：{body}",
+        url=f"/workbench/applications/{application.pk}/",
+        related=application,
+    )
 
 
 def clock(application: Application, stage: str) -> Clock | None:
@@ -163,13 +154,6 @@ def locked(application: Application) -> Application:
     """Re-read the application under a row lock (inside a transaction)."""
     assert transaction.get_connection().in_atomic_block
     return Application.objects.select_for_update().get(pk=application.pk)
-
-
-def check_date(on: date, *, not_before: date | None = None, what: str = "") -> None:
-    if on > today():
-        raise DomainError(f"日期{on:%Y-%m-%d}晚于今天，不能登记将来的日期。", code="future_date")
-    if not_before is not None and on < not_before:
-        raise DomainError(f"日期{on:%Y-%m-%d}早于{what}{not_before:%Y-%m-%d}。", code="early_date")
 
 
 def is_paused(c: Clock | None) -> bool:

@@ -8,17 +8,17 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from gongkai.audit.services import record
-from gongkai.core.errors import DomainError
+
+# Re-exported: the module's actions take the kernel's today and check_date from here.
+from gongkai.core.dates import check_date as check_date
+from gongkai.core.dates import today
 from gongkai.core.validators import validate_mobile
 from gongkai.notices.models import NoticeChannel
-from gongkai.notices.services import send_notice
+from gongkai.notices.services import notify_members, send_notice
+from gongkai.orgs.models import Membership
 from gongkai.orgs.roles import Role
 
 from ..models import InteractionRules, Message, Step
-
-
-def today() -> date:
-    return timezone.localdate()
 
 
 def rules_for(message: Message) -> InteractionRules:
@@ -59,19 +59,13 @@ def notify_writer(message: Message, subject: str, body: str) -> None:
 def notify_department(
     message: Message, department, subject: str, body: str, *, roles=(Role.HANDLER,)
 ):
-    from gongkai.orgs.models import Membership
-
-    for membership in Membership.objects.filter(
-        department=department, role__in=roles, active=True
-    ).select_related("user"):
-        send_notice(
-            channel=NoticeChannel.INAPP,
-            recipient=membership.user,
-            subject=subject[:100],
-            body=f"{message.query_code}：{body}",
-            url=f"/workbench/messages/{message.pk}/",
-            related=message,
-        )
+    notify_members(
+        Membership.objects.filter(department=department, role__in=roles, active=True),
+        subject=subject,
+        body=f"{message.query_code}：{body}",
+        url=f"/workbench/messages/{message.pk}/",
+        related=message,
+    )
 
 
 def notify_office(message: Message, subject: str, body: str) -> None:
@@ -79,13 +73,6 @@ def notify_office(message: Message, subject: str, body: str) -> None:
     notify_department(
         message, message.channel.office, subject, body, roles=(Role.DISCLOSURE_OFFICE, Role.HANDLER)
     )
-
-
-def check_date(on: date, *, not_before: date | None = None, what: str = "") -> None:
-    if on > today():
-        raise DomainError(f"日期{on:%Y-%m-%d}晚于今天，不能登记将来的日期。", code="future_date")
-    if not_before is not None and on < not_before:
-        raise DomainError(f"日期{on:%Y-%m-%d}早于{what}{not_before:%Y-%m-%d}。", code="early_date")
 
 
 def local_date(moment) -> date:

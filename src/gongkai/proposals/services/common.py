@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from django.utils import timezone
-
 from gongkai.audit.services import record
-from gongkai.core.errors import DomainError
-from gongkai.notices.models import NoticeChannel
-from gongkai.notices.services import send_notice
+
+# Re-exported: the module's actions take the kernel's today and check_date from here.
+from gongkai.core.dates import check_date as check_date
+from gongkai.core.dates import today as today
+from gongkai.notices.services import notify_members
+from gongkai.orgs.models import Membership
 from gongkai.orgs.roles import Role
 from gongkai.workdays.models import Clock
 
 from ..models import Proposal, ProposalRules
-
-
-def today() -> date:
-    return timezone.localdate()
 
 
 def rules_for(proposal: Proposal) -> ProposalRules:
@@ -38,19 +33,13 @@ def label(proposal: Proposal) -> str:
 
 
 def notify_department(proposal: Proposal, department, subject: str, body: str, *, roles):
-    from gongkai.orgs.models import Membership
-
-    for membership in Membership.objects.filter(
-        department=department, role__in=roles, active=True
-    ).select_related("user"):
-        send_notice(
-            channel=NoticeChannel.INAPP,
-            recipient=membership.user,
-            subject=subject[:100],
-            body=f"{label(proposal)}《{proposal.title}》：{body}",
-            url=item_url(proposal),
-            related=proposal,
-        )
+    notify_members(
+        Membership.objects.filter(department=department, role__in=roles, active=True),
+        subject=subject,
+        body=f"{label(proposal)}《{proposal.title}》：{body}",
+        url=item_url(proposal),
+        related=proposal,
+    )
 
 
 def notify_handlers(proposal, department, subject, body):
@@ -69,10 +58,3 @@ def notify_office(proposal, subject, body):
 
 def clock(proposal: Proposal, stage: str) -> Clock | None:
     return Clock.objects.for_subject(proposal).filter(stage=stage).first()
-
-
-def check_date(on: date, *, not_before: date | None = None, what: str = "") -> None:
-    if on > today():
-        raise DomainError(f"日期{on:%Y-%m-%d}晚于今天，不能登记将来的日期。", code="future_date")
-    if not_before is not None and on < not_before:
-        raise DomainError(f"日期{on:%Y-%m-%d}早于{what}{not_before:%Y-%m-%d}。", code="early_date")
