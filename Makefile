@@ -10,7 +10,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint pytest pytest-sqlite pytest-postgres browser-deps bench lock clean venv
+.PHONY: run test lint pytest pytest-sqlite pytest-postgres browser-deps bench openapi lock clean venv
 
 venv: $(STAMP)
 
@@ -64,6 +64,11 @@ pytest: venv browser-deps
 ## bench: benchmarks, printing ratios measured side by side in one run
 bench: venv
 	$(BIN)/python -m benchmarks
+
+## openapi: write the API's schema to docs/openapi.json (a test compares it with the code)
+openapi: venv
+	GONGKAI_ENV=test $(BIN)/gongkai export_openapi_schema --api gongkai.api.urls.api --indent 2 \
+		--output docs/openapi.json
 
 ## lock: re-resolve requirements.lock from pyproject.toml and the installer's own lock (needs uv)
 lock:

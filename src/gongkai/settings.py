@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # its bundled Swagger UI for /api/v1/docs (no CDN)
     # the kernel
     "gongkai.core",
     "gongkai.accounts",

@@ -24,7 +24,9 @@ api = GongkaiAPI(
     description="公开接口：机构目录、工作日计算等。所有日期按北京时间（Asia/Shanghai）。"
     "所有拒绝都是 JSON，detail 为中文说明；422 另有 errors（字段名 → 中文说明）。",
     urls_namespace="api",
-    docs_url=None,  # the interactive page loads assets from a CDN; the schema is enough
+    # The interactive page (Swagger UI) from the copy bundled with django-ninja
+    # ("ninja" in INSTALLED_APPS): nothing is loaded from a CDN.
+    docs_url="/docs",
     parser=errors.ApiParser(),
 )
 errors.install(api)

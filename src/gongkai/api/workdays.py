@@ -56,21 +56,31 @@ def _calendar(fn, *args):
         raise HttpError(422, str(exc)) from None
 
 
-@router.get("/workdays/add", response=AddOut, summary="起算日之后第 N 个工作日")
+@router.get(
+    "/workdays/add",
+    operation_id="addWorkingDays",
+    response=AddOut,
+    summary="起算日之后第 N 个工作日",
+)
 def add(request, params: Query[AddIn]):
     result = _calendar(workdays.add_working_days, params.start, params.days)
     provisional = workdays.span_is_provisional(params.start, result)
     return AddOut(start=params.start, days=params.days, result=result, provisional=provisional)
 
 
-@router.get("/workdays/between", response=BetweenOut, summary="两日之间的工作日数（不含起算日）")
+@router.get(
+    "/workdays/between",
+    operation_id="countWorkingDays",
+    response=BetweenOut,
+    summary="两日之间的工作日数（不含起算日）",
+)
 def between(request, start: date, end: date):
     count = _calendar(workdays.working_days_between, start, end)
     provisional = workdays.span_is_provisional(start, end)
     return BetweenOut(start=start, end=end, working_days=count, provisional=provisional)
 
 
-@router.get("/workdays/{day}", response=DayOut, summary="某日是否为工作日")
+@router.get("/workdays/{day}", operation_id="getDay", response=DayOut, summary="某日是否为工作日")
 def day(request, day: date):
     working = _calendar(workdays.is_working_day, day)
     return DayOut(date=day, working_day=working, provisional=workdays.is_provisional(day))

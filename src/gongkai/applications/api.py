@@ -321,6 +321,7 @@ def _form_errors(form) -> dict[str, list[str]]:
 
 @router.post(
     "/applications",
+    operation_id="submitApplication",
     response={
         201: SubmittedOut,
         200: SubmittedOut,
@@ -452,6 +453,7 @@ def _lookup_body(request, application) -> dict:
 
 @router.post(
     "/applications/lookup",
+    operation_id="lookUpApplication",
     response={200: LookupOut, 404: ErrorOut, 422: FieldErrorsOut, 429: ErrorOut},
     summary="凭受理编号和查询密码（或联系电话）查询申请办理情况",
     url_name="applications_lookup",

@@ -128,6 +128,7 @@ def statistics_payload(scope, start: date, end: date) -> dict:
 
 @router.get(
     "/applications/statistics",
+    operation_id="getApplicationStatistics",
     summary="依申请公开统计（年度报告表三、表四）",
     description=(
         "按机关（agency，机关编号）或政府（government，行政区划代码，含所辖政府）统计"

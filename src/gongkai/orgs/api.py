@@ -42,13 +42,19 @@ def _government_out(gov: Government) -> GovernmentOut:
     )
 
 
-@router.get("/governments", response=list[GovernmentOut], summary="政府（行政区划）列表")
+@router.get(
+    "/governments",
+    operation_id="listGovernments",
+    response=list[GovernmentOut],
+    summary="政府（行政区划）列表",
+)
 def list_governments(request):
     return [_government_out(g) for g in Government.objects.select_related("parent")]
 
 
 @router.get(
     "/governments/{code}/departments",
+    operation_id="listDepartments",
     response=list[DepartmentOut],
     summary="某级政府的部门目录",
 )

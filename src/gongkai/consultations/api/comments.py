@@ -62,6 +62,7 @@ def _invalid(errors: dict[str, list[str]]) -> Refused:
 
 @router.post(
     "/consultations/{consultation_id}/comments",
+    operation_id="submitComment",
     response={
         201: CommentOut,
         200: CommentOut,

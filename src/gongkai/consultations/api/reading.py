@@ -124,6 +124,7 @@ def summary(request, consultation, now) -> dict:
 
 @router.get(
     "/consultations",
+    operation_id="listConsultations",
     response={200: ConsultationPageOut, 400: ConsultationErrorOut},
     summary="意见征集列表（已发布的）",
     description="按发布时间从新到旧。phase 按北京时间的当前时刻判断。未知或无效的参数返回 400。",
@@ -164,6 +165,7 @@ def consultations(request):
 
 @router.get(
     "/consultations/{consultation_id}",
+    operation_id="getConsultation",
     response={200: ConsultationOut, 404: ConsultationErrorOut},
     summary="一项意见征集：当前轮次的条款和各条公开的意见数",
     url_name="consultation_detail",

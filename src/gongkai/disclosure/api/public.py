@@ -44,6 +44,7 @@ def _list_description() -> str:
 
 @router.get(
     "/documents/subjects",
+    operation_id="listSubjects",
     response=list[NamedRef],
     summary="主题分类（gov.cn 22 类）",
     url_name="disclosure_subjects",
@@ -53,7 +54,11 @@ def list_subjects(request):
 
 
 @router.get(
-    "/documents/genres", response=list[NamedRef], summary="体裁", url_name="disclosure_genres"
+    "/documents/genres",
+    operation_id="listGenres",
+    response=list[NamedRef],
+    summary="体裁",
+    url_name="disclosure_genres",
 )
 def list_genres(request):
     return [{"id": g.pk, "name": g.name} for g in Genre.objects.filter(active=True)]
@@ -61,6 +66,7 @@ def list_genres(request):
 
 @router.get(
     "/documents/key-areas",
+    operation_id="listKeyAreas",
     response=list[KeyAreaOut],
     summary="重点领域及其牵头部门",
     url_name="disclosure_key_areas",
@@ -85,6 +91,7 @@ def list_key_areas(request):
 
 @router.get(
     "/documents",
+    operation_id="listDocuments",
     response={200: DocumentPage, 400: DocumentErrorOut},
     summary="公开的政府信息列表（筛选、全文检索、游标翻页）",
     description=_list_description(),
@@ -122,6 +129,7 @@ def _attachment_model():
 
 @router.get(
     "/documents/attachments/{attachment_id}",
+    operation_id="downloadDocumentAttachment",
     response={404: DocumentErrorOut},
     summary="下载公开信息的附件",
     url_name="disclosure_attachment",
@@ -148,6 +156,7 @@ def download_attachment(request, attachment_id: str):
 
 @router.get(
     "/documents/{path:index_number}",
+    operation_id="getDocument",
     response={200: DocumentDetail, 404: DocumentErrorOut, 410: DocumentErrorOut},
     summary="按索引号查看一条公开信息（含附件、政策解读、版本记录）",
     description="索引号中含有“/”，可直接写在路径中，例如 /api/v1/documents/11620500MB1234567X/2016-00013。",

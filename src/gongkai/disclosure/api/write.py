@@ -209,6 +209,7 @@ RESPONSES = {
 
 @router.post(
     "/documents/submissions",
+    operation_id="createDocumentSubmission",
     response={201: SubmissionOut, **RESPONSES},
     summary="报送一条政府信息（起草并提交保密审查，不会直接发布）",
     url_name="disclosure_submit",
@@ -247,6 +248,7 @@ def create_submission(request, response: HttpResponse):
 
 @router.get(
     "/documents/submissions/{item_id}",
+    operation_id="getDocumentSubmission",
     response={200: SubmissionOut, **RESPONSES},
     summary="查看报送稿件的审查状态和流程记录",
     url_name="disclosure_submission",
@@ -267,6 +269,7 @@ def _can_view(token: ApiToken, item) -> bool:
 
 @router.post(
     "/documents/submissions/{item_id}/submit",
+    operation_id="submitDocumentSubmission",
     response={200: SubmissionOut, **RESPONSES},
     summary="提交草稿进入保密审查",
     url_name="disclosure_submission_submit",
@@ -284,6 +287,7 @@ def submit_submission(request, item_id: str, response: HttpResponse):
 
 @router.post(
     "/documents/submissions/{item_id}/attachments",
+    operation_id="uploadDocumentAttachment",
     response={201: AttachmentCreatedOut, **RESPONSES},
     summary="为草稿上传附件（PDF、OFD、DOC/DOCX、XLS/XLSX、JPG/PNG）",
     url_name="disclosure_submission_attachments",

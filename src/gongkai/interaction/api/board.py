@@ -377,6 +377,7 @@ def _list_description() -> str:
 
 @router.get(
     "/messages",
+    operation_id="listMessages",
     response={200: MessagePage, 400: MessageErrorOut},
     summary="留言板上公开的留言（筛选、全文检索、游标翻页）",
     description=_list_description(),
@@ -403,6 +404,7 @@ def list_messages(request):
 
 @router.get(
     "/messages/{message_id}",
+    operation_id="getMessage",
     response={200: PublicMessageDetailOut, 404: MessageErrorOut},
     summary="查看一条公开的留言及答复",
     url_name="messages_detail",

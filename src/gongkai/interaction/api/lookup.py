@@ -109,6 +109,7 @@ def _lookup_body(request, message: Message) -> dict:
 
 @router.post(
     "/messages/lookup",
+    operation_id="lookUpMessage",
     response={
         200: MessageLookupOut,
         400: MessageErrorOut,

@@ -86,6 +86,7 @@ def _invalid(errors: dict[str, list[str]]) -> Refused:
 
 @router.post(
     "/messages",
+    operation_id="submitMessage",
     response={
         201: MessageSubmittedOut,
         200: MessageSubmittedOut,

@@ -109,6 +109,7 @@ def _parse(querydict) -> dict:
 
 @router.get(
     "/proposals",
+    operation_id="listProposalReplies",
     response={200: ProposalReplyPage, 400: ProposalErrorOut},
     summary="公开的建议提案答复函（办理结果公开）",
     url_name="proposals_list",
