@@ -33,6 +33,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from gongkai.core.docx import FONT_BODY, FONT_TITLE, page_number, set_font
 from gongkai.core.errors import DomainError
 from gongkai.core.pdf import render_pdf
 from gongkai.files.kinds import FileKind
@@ -48,8 +49,6 @@ STYLESHEET = "applications/documents/notice.css"
 SCREEN_STYLESHEET = "applications/documents/notice-screen.css"  # the browser preview only
 
 # DOCX fonts: those every Chinese Windows has (the PDF uses Noto CJK, see notice.css).
-FONT_BODY = "仿宋"  # 仿宋_GB2312 in GB/T 9704
-FONT_TITLE = "宋体"  # 小标宋 in GB/T 9704
 RED = (0xD4, 0x00, 0x00)
 TEXT_WIDTH_PT = 156 / 25.4 * 72  # the 156 mm text area
 
@@ -195,20 +194,6 @@ def notice_pdf(notice: FormalNotice) -> bytes:
 # -- DOCX ---------------------------------------------------------------------------
 
 
-def _font(run, name: str, size: float, *, bold: bool = False, color=None) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt, RGBColor
-
-    run.font.name = name
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    if color is not None:
-        run.font.color.rgb = RGBColor(*color)
-    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), name)
-    fonts.set(qn("w:hAnsi"), name)
-
-
 def _paragraph(
     doc,
     text: str = "",
@@ -237,7 +222,7 @@ def _paragraph(
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(line_pt)
     if text:
-        _font(p.add_run(text), font, size, bold=bold, color=color)
+        set_font(p.add_run(text), font, size, bold=bold, color=color)
     return p
 
 
@@ -261,23 +246,6 @@ def _border(element, side: str, *, val="single", size=8, color="000000", space=1
     container.append(edge)
 
 
-def _page_number(paragraph) -> None:
-    """ "— N —" with N a PAGE field (Word fills it in on each page)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    _font(paragraph.add_run("— "), FONT_TITLE, 14)
-    simple = OxmlElement("w:fldSimple")
-    simple.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    simple.append(run)
-    paragraph._p.append(simple)
-    _font(paragraph.add_run(" —"), FONT_TITLE, 14)
-
-
 def docx_bytes(doc_data: NoticeDocument) -> bytes:
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -294,11 +262,11 @@ def docx_bytes(doc_data: NoticeDocument) -> bytes:
     odd = section.footer.paragraphs[0]
     odd.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     odd.paragraph_format.right_indent = Pt(14)
-    _page_number(odd)
+    page_number(odd)
     even = section.even_page_footer.paragraphs[0]
     even.alignment = WD_ALIGN_PARAGRAPH.LEFT
     even.paragraph_format.left_indent = Pt(14)
-    _page_number(even)
+    page_number(even)
 
     normal = doc.styles["Normal"]
     normal.font.size = Pt(16)
@@ -349,12 +317,12 @@ def docx_bytes(doc_data: NoticeDocument) -> bytes:
         _border(cell._tc, side, val="dashed", size=8, color="D40000", space=0)
     caption = cell.paragraphs[0]
     caption.alignment = center
-    _font(caption.add_run(doc_data.seal_caption), FONT_BODY, 10.5, color=(0xB0, 0x60, 0x60))
+    set_font(caption.add_run(doc_data.seal_caption), FONT_BODY, 10.5, color=(0xB0, 0x60, 0x60))
     for text, before in ((doc_data.issuer, 18), (doc_data.date_text, 0)):
         p = cell.add_paragraph()
         p.alignment = center
         p.paragraph_format.space_before = Pt(before)
-        _font(p.add_run(text), FONT_BODY, 16)
+        set_font(p.add_run(text), FONT_BODY, 16)
     cell.add_paragraph()
 
     if doc_data.remark:

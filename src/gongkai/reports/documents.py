@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from gongkai.core.docx import FONT_BODY, FONT_TITLE, page_number, set_font
 from gongkai.core.pdf import render_pdf
 
 from .annual import SECTION_HEADINGS
@@ -37,8 +38,6 @@ log = logging.getLogger(__name__)
 NOT_ENTERED = "未填报"
 TWO, THREE, FOUR = SECTION_HEADINGS[1], SECTION_HEADINGS[2], SECTION_HEADINGS[3]
 TEXT_HEADINGS = (SECTION_HEADINGS[0], SECTION_HEADINGS[4], SECTION_HEADINGS[5])
-FONT_BODY = "仿宋"  # DOCX: fonts every Chinese Windows has (the PDF uses Noto CJK)
-FONT_TITLE = "宋体"
 FONT_HEADING = "黑体"
 PDF_TEMPLATE = "reports/pdf/report.html"
 PDF_STYLESHEET = "reports/pdf/report.css"
@@ -273,35 +272,6 @@ def report_pdf(data: dict) -> bytes:
 # -- DOCX -----------------------------------------------------------------------------------
 
 
-def _font(run, name: str, size: float, *, bold: bool = False) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    run.font.name = name
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), name)
-    fonts.set(qn("w:hAnsi"), name)
-
-
-def _page_number(paragraph) -> None:
-    """ "— N —" with N a PAGE field (Word fills it in on each page)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    _font(paragraph.add_run("— "), FONT_TITLE, 14)
-    simple = OxmlElement("w:fldSimple")
-    simple.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    simple.append(run)
-    paragraph._p.append(simple)
-    _font(paragraph.add_run(" —"), FONT_TITLE, 14)
-
-
 def _cell_text(cell, text: str, *, align=None, indent: int = 0, bold: bool = False) -> None:
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Pt
@@ -313,7 +283,7 @@ def _cell_text(cell, text: str, *, align=None, indent: int = 0, bold: bool = Fal
     if indent:
         p.paragraph_format.left_indent = Pt(10.5 * indent)
     if text:
-        _font(p.add_run(text), FONT_BODY, 10.5, bold=bold)
+        set_font(p.add_run(text), FONT_BODY, 10.5, bold=bold)
 
 
 TEXT_WIDTH_MM = 160  # A4 less the 25 mm margins
@@ -344,7 +314,7 @@ def _docx_grid(doc, grid: Grid) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
     caption = doc.add_paragraph()
     caption.alignment = center
-    _font(caption.add_run(grid.caption), FONT_HEADING, 12)
+    set_font(caption.add_run(grid.caption), FONT_HEADING, 12)
 
     header_rows = len(grid.head)
     table = doc.add_table(rows=header_rows + len(grid.lines), cols=grid.width)
@@ -401,7 +371,7 @@ def report_docx(data: dict) -> bytes:
     section.left_margin, section.right_margin = Mm(side), Mm(side)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _page_number(footer)
+    page_number(footer)
 
     normal = doc.styles["Normal"]
     normal.font.size = Pt(16)
@@ -414,17 +384,17 @@ def report_docx(data: dict) -> bytes:
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_after = Pt(16)
-    _font(title.add_run(data["title"]), FONT_TITLE, 22, bold=True)
+    set_font(title.add_run(data["title"]), FONT_TITLE, 22, bold=True)
     for part in sections(data):
         heading = doc.add_paragraph()
         heading.paragraph_format.first_line_indent = Pt(32)
         heading.paragraph_format.space_before = Pt(8)
-        _font(heading.add_run(part.heading), FONT_HEADING, 16)
+        set_font(heading.add_run(part.heading), FONT_HEADING, 16)
         for text in part.paragraphs:
             p = doc.add_paragraph()
             p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             p.paragraph_format.first_line_indent = Pt(32)
-            _font(p.add_run(text), FONT_BODY, 16)
+            set_font(p.add_run(text), FONT_BODY, 16)
         for grid in part.grids:
             _docx_grid(doc, grid)
 

@@ -13,6 +13,7 @@ from gongkai.core.formfields import date_field
 from gongkai.files.forms import AttachmentField, MultipleFileInput
 from gongkai.files.kinds import ALL_KINDS
 from gongkai.orgs.models import Department
+from gongkai.workdays.forms import DecideExtensionForm  # noqa: F401  (one form, in the kernel)
 
 from ..models import (
     EXTENSION_MAX_DAYS,
@@ -289,22 +290,6 @@ class ExtensionForm(forms.Form):
     reason = text_field(
         "延期理由", rows=2, help_text="写入延长答复期限告知书：“因……，不能在法定期限内作出答复”。"
     )
-
-
-class DecideExtensionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label="审批意见",
-        choices=[("approve", "同意延期"), ("refuse", "不同意延期")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "请选择同意或不同意。"},
-    )
-    comment = text_field("意见", rows=2, required=False, help_text="不同意延期的，须填写意见。")
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("decision") == "refuse" and not (cleaned.get("comment") or "").strip():
-            self.add_error("comment", "不同意延期的，请填写意见。")
-        return cleaned
 
 
 class ReasonsRequestForm(forms.Form):

@@ -9,6 +9,7 @@ from django import forms
 
 from gongkai.core.formfields import date_field, text_field
 from gongkai.orgs.models import Department
+from gongkai.workdays.forms import DecideExtensionForm  # noqa: F401  (one form, in the kernel)
 
 from ..models import Channel, Message, MessageState, MessageType, RefusalReason, Satisfaction
 from ..services.handling import REPLY_MIN
@@ -211,22 +212,6 @@ def _max_days(max_days: int):
             raise forms.ValidationError(f"延期为1至{max_days}个工作日。")
 
     return check
-
-
-class DecideExtensionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label="审批意见",
-        choices=[("approve", "同意延期"), ("refuse", "不同意延期")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "请选择同意或不同意。"},
-    )
-    comment = text_field("意见", rows=2, required=False, max_length=500)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("decision") == "refuse" and not (cleaned.get("comment") or "").strip():
-            self.add_error("comment", "不同意延期的，请填写意见。")
-        return cleaned
 
 
 class ReplyForm(forms.Form):
