@@ -105,7 +105,7 @@ def test_a_citizen_applies_on_a_phone_and_downloads_the_reply(
     page.get_by_label("电子邮箱").fill("zhangsan@example.com")
     page.get_by_label("所需政府信息的名称、文号或者便于查询的其他特征性描述").fill(DESCRIPTION)
     page.get_by_role("button", name="提交申请").click()
-    expect(page.locator(".ysq-error-summary")).to_contain_text("证件号码")
+    expect(page.locator(".error-summary")).to_contain_text("证件号码")
     assert Application.objects.count() == 0
     assert_accessible(page, "the application form with errors")
     # what was typed is still there; fix the number
@@ -164,6 +164,6 @@ def test_apply_and_lookup_pages_are_accessible_on_a_desktop(
     assert_accessible(page, "the application form (desktop)")
     page.goto(f"{live_server.url}/ysqgk/lookup/")
     page.get_by_role("button", name="查询").click()
-    expect(page.locator(".ysq-error-summary")).to_contain_text("受理编号")
+    expect(page.locator(".error-summary")).to_contain_text("受理编号")
     assert_accessible(page, "the lookup page with errors")
     context.close()
