@@ -16,6 +16,22 @@ def fuzz_examples(default: int = 10) -> int:
 
 
 @pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The API fuzz calls the real WSGI application, whose request signals close the
+    database connection after each request (``close_old_connections``): on PostgreSQL
+    that would close the test's own connection, inside its transaction. Django's test
+    client keeps them disconnected while it handles a request; so do these tests."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_limits(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
