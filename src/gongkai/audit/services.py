@@ -85,6 +85,28 @@ def event_hash(
     return key.mac(payload.encode("utf-8"))
 
 
+def stored_event_hash(event: AuditEvent, *, key: keys.Key | None, **changes: Any) -> str:
+    """The hash of a stored ``event`` under ``key``, with ``changes`` (``prev_hash=``,
+    ``after=`` …) in place of its stored fields."""
+    fields = {
+        name: getattr(event, name)
+        for name in (
+            "prev_hash",
+            "at",
+            "actor_id",
+            "actor_label",
+            "action",
+            "object_type",
+            "object_id",
+            "object_repr",
+            "before",
+            "after",
+            "ip",
+        )
+    }
+    return event_hash(**{**fields, **changes}, key=key)
+
+
 def record(
     action: str,
     *,
@@ -218,21 +240,7 @@ def verify(batch_size: int = 2000) -> VerifyResult:
                         event.id,
                     )
                 keyed_seen = True
-            expected = event_hash(
-                prev_hash=event.prev_hash,
-                at=event.at,
-                actor_id=event.actor_id,
-                actor_label=event.actor_label,
-                action=event.action,
-                object_type=event.object_type,
-                object_id=event.object_id,
-                object_repr=event.object_repr,
-                before=event.before,
-                after=event.after,
-                ip=event.ip,
-                key=key,
-            )
-            if expected != event.hash:
+            if stored_event_hash(event, key=key) != event.hash:
                 return _broken(checked, f"第 {event.id} 号事件的内容被改动（哈希不符）。", event.id)
             prev = event.hash
             checked += 1

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import logging
 import time
+from abc import ABC, abstractmethod
 from datetime import timedelta
 
 from django.conf import settings
@@ -85,9 +86,12 @@ def _sms_text(notice: Notice) -> str:
     return f"{text} {notice.url}" if notice.url else text
 
 
-class Channel:
+class Channel(ABC):
+    """How a notice goes out: e-mail or SMS (in-app notices need no delivery)."""
+
+    @abstractmethod
     def send(self, notice: Notice) -> str:
-        raise NotImplementedError
+        """Send ``notice``; the provider's acceptance (an id) once it took it."""
 
     def accepted(self, notice: Notice) -> str | None:
         raise CannotTell

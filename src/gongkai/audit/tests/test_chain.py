@@ -120,24 +120,11 @@ def _rewrite_newest(events, *, key):
     """What an insider with database access does: rewrite the newest event's
     content, recompute its hash (with ``key``, or plain SHA-256 when None) and the
     chain head, so that every link and the head agree again."""
-    from gongkai.audit.services import event_hash
+    from gongkai.audit.services import stored_event_hash
 
     newest = AuditEvent.objects.get(pk=events[-1].pk)
     after = {"phone": "0938-0000000"}
-    digest = event_hash(
-        prev_hash=newest.prev_hash,
-        at=newest.at,
-        actor_id=newest.actor_id,
-        actor_label=newest.actor_label,
-        action=newest.action,
-        object_type=newest.object_type,
-        object_id=newest.object_id,
-        object_repr=newest.object_repr,
-        before=newest.before,
-        after=after,
-        ip=newest.ip,
-        key=key,
-    )
+    digest = stored_event_hash(newest, key=key, after=after)
     import json
 
     _raw(
@@ -197,26 +184,13 @@ def _rehash(events, key_for, change=lambda event: event.after):
     (None: unkeyed), with ``change(event)`` as its new ``after``; head included."""
     import json
 
-    from gongkai.audit.services import event_hash
+    from gongkai.audit.services import stored_event_hash
 
     prev = "0" * 64
     for position, event in enumerate(AuditEvent.objects.order_by("id"), 1):
         key = key_for(position)
         after = change(event)
-        digest = event_hash(
-            prev_hash=prev,
-            at=event.at,
-            actor_id=event.actor_id,
-            actor_label=event.actor_label,
-            action=event.action,
-            object_type=event.object_type,
-            object_id=event.object_id,
-            object_repr=event.object_repr,
-            before=event.before,
-            after=after,
-            ip=event.ip,
-            key=key,
-        )
+        digest = stored_event_hash(event, key=key, prev_hash=prev, after=after)
         _raw(
             "UPDATE audit_auditevent SET after = %s, prev_hash = %s, hash = %s, key_id = %s "
             "WHERE id = %s",
