@@ -422,8 +422,7 @@ def _lookup_body(request, application) -> dict:
         if due
         else None,
         "steps": [
-            {"kind": s.kind, "label": s.get_kind_display(), "on": s.on, "text": s.text}
-            for s in view.steps
+            {"kind": s.kind, "label": s.title, "on": s.on, "text": s.text} for s in view.steps
         ],
         "requests": requests,
         "notices": [

@@ -3,7 +3,7 @@
 ``load_applications(ctx)`` (a loader of ``gongkai.demo.loaders``) makes about
 500 applications to the city's departments and the counties' departments,
 through the real actions with past dates (``on=``), so tracking numbers,
-clocks, timelines (``Step``), formal notices (告知书, numbered; their DOCX/PDF
+clocks, timelines (``workflow.Entry``), formal notices (告知书, numbered; their DOCX/PDF
 files are rendered by the worker after commit), notices to applicants and the
 audit trail all exist as they would in use. Generated deterministically
 (``random.Random(2016)``) from templates about the seed's subjects: 黄标车淘汰
@@ -60,6 +60,7 @@ from gongkai.demo import tianshui
 from gongkai.orgs.models import Department, Government
 from gongkai.workdays import add_working_days, is_working_day
 from gongkai.workdays.models import ExtensionRequest
+from gongkai.workflow.models import Entry
 
 from . import services
 from .models import (
@@ -76,7 +77,6 @@ from .models import (
     FormalNotice,
     NoticeKind,
     Outcome,
-    Step,
     StepKind,
 )
 from .models.layouts import layout_for
@@ -764,8 +764,8 @@ class _Runner:
         ExtensionRequest.objects.filter(pk=request.pk).update(
             requested_at=_noon(on), decided_at=_noon(on)
         )
-        Step.objects.filter(
-            application=a, kind__in=[StepKind.EXTENSION_REQUESTED, StepKind.EXTENSION_APPROVED]
+        a.timeline.filter(
+            kind__in=[StepKind.EXTENSION_REQUESTED, StepKind.EXTENSION_APPROVED]
         ).update(on=on, at=_noon(on))
         for notice in FormalNotice.objects.filter(application=a, kind=NoticeKind.EXTENSION):
             FormalNotice.objects.filter(pk=notice.pk).update(
@@ -865,19 +865,22 @@ def _date_undated_steps(application_ids: list[int]) -> None:
     """Timeline lines the services date "today" (assignment, drafts, registration) take the
     date of the line before them, so the demo's timelines read as 2016."""
     today = timezone.localdate()
+    submitted = dict(
+        Application.objects.filter(pk__in=application_ids).values_list("pk", "submitted_at")
+    )
     changed = []
-    steps = Step.objects.filter(application_id__in=application_ids).order_by("application_id", "id")
-    last: dict[int, date] = {}
-    for step in steps.iterator(chunk_size=2000):
-        previous = last.get(step.application_id)
-        if step.on == today and previous is not None:
-            step.on = previous
-        elif step.on == today:
-            step.on = timezone.localtime(step.application.submitted_at).date()
-        last[step.application_id] = step.on
-        step.at = _noon(step.on)
-        changed.append(step)
-    Step.objects.bulk_update(changed, ["on", "at"], batch_size=1000)
+    entries = Entry.objects.about_each(Application, application_ids).order_by("object_id", "id")
+    last: dict[str, date] = {}
+    for entry in entries.iterator(chunk_size=2000):
+        previous = last.get(entry.object_id)
+        if entry.on == today and previous is not None:
+            entry.on = previous
+        elif entry.on == today:
+            entry.on = timezone.localtime(submitted[int(entry.object_id)]).date()
+        last[entry.object_id] = entry.on
+        entry.at = _noon(entry.on)
+        changed.append(entry)
+    Entry.objects.bulk_update(changed, ["on", "at"], batch_size=1000)
 
 
 # The basic people's court of each county's agencies (行政诉讼法 Art. 14, 18).

@@ -31,6 +31,7 @@ from gongkai.core.dates import cn_date
 from gongkai.notices.models import Notice
 from gongkai.workdays import add_working_days
 from gongkai.workdays.models import ClockState
+from gongkai.workflow import timeline
 
 from .models import Application, ApplicationState, StepKind
 from .services.common import notify_office, notify_staff, today
@@ -127,7 +128,7 @@ def send_correction_warnings(day: date | None = None) -> int:
             correction_notice_by__lte=tomorrow,
             correction__isnull=True,
         )
-        .exclude(steps__kind=StepKind.REPLY_SUBMITTED)
+        .exclude(timeline.having(Application, kind=StepKind.REPLY_SUBMITTED))
         .select_related("department__government", "assignee")
     )
     sent = 0

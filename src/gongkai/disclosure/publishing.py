@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.workflow import TransitionRefused
-from gongkai.workflow.models import StateChange
+from gongkai.workflow.models import Entry
 
 from .deadlines import complete_publish_clock
 from .effects import enqueue_reindex, notify_author, remove_on_commit
@@ -77,7 +77,7 @@ def publish_now(
 
 def _scheduler_of(item: InformationItem):
     change = (
-        StateChange.history_of(item)
+        Entry.history_of(item)
         .filter(workflow=REVIEW.name, action="schedule")
         .order_by("-id")
         .first()

@@ -14,7 +14,7 @@ A module declares its transitions as a table::
 
 and changes state only through ``REVIEW.apply(obj, "submit", actor=user)``,
 which checks the access policy and the source state, locks the row, saves the
-new state, appends a ``StateChange`` row and an audit event, and runs
+new state, appends an ``Entry`` to its timeline and an audit event, and runs
 ``after`` hooks on commit. ``REVIEW.available(obj, user)`` lists the actions a
 person may take now (for the buttons).
 """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.db import models, transaction
@@ -49,6 +49,9 @@ class Transition:
         object.__setattr__(self, "comment_required", comment_required)
 
 
+_REGISTRY: dict[str, Workflow] = {}
+
+
 @dataclass
 class Workflow:
     name: str  # e.g. "disclosure.item": used in audit actions ("disclosure.item.submit")
@@ -66,6 +69,12 @@ class Workflow:
             if unknown:
                 raise ValueError(f"{self.name}.{t.action}: unknown states {sorted(unknown)}")
             self._by_action[t.action] = t
+        _REGISTRY[self.name] = self
+
+    @staticmethod
+    def named(name: str) -> Workflow | None:
+        """The table declared under ``name`` (for reading labels of old timeline entries)."""
+        return _REGISTRY.get(name)
 
     # -- reading ----------------------------------------------------------------
 
@@ -132,18 +141,23 @@ class Workflow:
         after: Callable[[], None] | None = None,
         access_object=None,
         at: datetime | None = None,
+        on: date | None = None,
     ) -> models.Model:
-        """Take ``action`` on ``obj``: guard → lock → save → history → audit → on-commit hook.
+        """Take ``action`` on ``obj``: guard → lock → save → timeline → audit → on-commit hook.
 
         ``changes`` are further field values saved with the new state (e.g.
         ``published_at``); ``after`` runs once the transaction has committed.
         ``at`` is when the transition happened, for the history row, when that
         is not now (an action that takes its own time, such as publishing at a
         given moment, passes it on). The audit event keeps the time of writing.
+        ``on`` is the day the act counts from in law (交办之日, 答复之日) when a
+        clerk registers it later; by default the local date of ``at``.
+        The timeline entry it writes may be completed by the note that goes
+        with the transition (``timeline.add`` on the same object before commit).
         """
         from gongkai.audit.services import record
 
-        from .models import StateChange
+        from . import timeline
 
         self.check(obj, action, actor, comment, access_object)
         t = self.transition(action)
@@ -171,15 +185,17 @@ class Workflow:
             if any(f.name == "updated_at" for f in obj._meta.fields):
                 update_fields.append("updated_at")
             obj.save(update_fields=update_fields)
-            StateChange.objects.create(
-                subject=obj,
+            timeline.transition(
+                obj,
                 workflow=self.name,
                 action=t.action,
+                label=t.label,
                 from_state=current,
                 to_state=t.target,
-                actor=actor if getattr(actor, "is_authenticated", False) else None,
+                actor=actor,
                 comment=comment.strip(),
                 at=at or timezone.now(),
+                on=on,
             )
             record(
                 f"{self.name}.{t.action}",

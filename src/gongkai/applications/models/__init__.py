@@ -17,7 +17,6 @@ from .applications import (
     OPEN_STATES,
     Application,
     ApplicationState,
-    Step,
     StepKind,
 )
 from .documents import (
@@ -93,7 +92,6 @@ __all__ = [
     "PreferredForm",
     "SecrecyConclusion",
     "SecrecyReview",
-    "Step",
     "StepKind",
     "outcome_label",
 ]

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 
 from gongkai.core.concurrency import Versioned
+from gongkai.workflow.models import HasTimeline
 
 from .taxonomy import (
     ApplicantKind,
@@ -50,7 +51,7 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(department__government__path__startswith=government.path)
 
 
-class Application(Versioned):
+class Application(HasTimeline, Versioned):
     """One application for government information to one agency (受理机关)."""
 
     department = models.ForeignKey(
@@ -262,32 +263,3 @@ class StepKind(models.TextChoices):
     WITHDRAWN = "withdrawn", "申请人撤回申请"
     CHALLENGE = "challenge", "行政复议或行政诉讼"
     NOTE = "note", "备注"
-
-
-class Step(models.Model):
-    """One line of the application's timeline; ``public`` lines are shown to the applicant."""
-
-    application = models.ForeignKey(
-        Application, verbose_name="申请", on_delete=models.CASCADE, related_name="steps"
-    )
-    kind = models.CharField("环节", max_length=32, choices=StepKind.choices)
-    at = models.DateTimeField("时间", default=timezone.now)
-    on = models.DateField("日期", help_text="法律意义上的日期，如收到补正之日")
-    text = models.TextField("说明", blank=True)
-    public = models.BooleanField("向申请人公开", default=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = "办理环节"
-        verbose_name_plural = "办理环节"
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.on:%Y-%m-%d} {self.get_kind_display()}"

@@ -16,6 +16,7 @@ from django.core import signing
 from django.urls import reverse
 
 from gongkai.workdays.models import Clock, ClockState
+from gongkai.workflow import timeline
 
 from ..flow import FLOW
 from ..models import (
@@ -194,7 +195,7 @@ def applicant_view(application: Application) -> ApplicantView:
         notices.append(NoticeView(notice, downloads))
     return ApplicantView(
         application=application,
-        steps=list(application.steps.filter(public=True).order_by("at", "id")),
+        steps=list(timeline.public_of(application)),
         due=explain_due(application),
         correction=correction,
         fee=fee,

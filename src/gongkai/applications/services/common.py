@@ -11,7 +11,7 @@ from gongkai.audit.services import record
 
 # Re-exported: the module's actions take the kernel's today and check_date from here.
 from gongkai.core.dates import check_date as check_date
-from gongkai.core.dates import today
+from gongkai.core.dates import today as today
 from gongkai.core.errors import DomainError
 from gongkai.core.validators import validate_mobile
 from gongkai.notices import services as notices
@@ -19,8 +19,10 @@ from gongkai.notices.models import NoticeChannel
 from gongkai.notices.services import send_notice
 from gongkai.orgs.roles import Role
 from gongkai.workdays.models import Clock, ClockState
+from gongkai.workflow import timeline
 
-from ..models import Application, ApplicationRules, Step
+from ..flow import FLOW
+from ..models import Application, ApplicationRules, StepKind
 
 REPLY = "reply"
 REPLY_ART35 = "reply_art35"
@@ -33,13 +35,16 @@ def rules_for(application: Application) -> ApplicationRules:
 
 
 def add_step(application, kind, *, on: date | None = None, text: str = "", public=True, actor=None):
-    return Step.objects.create(
-        application=application,
-        kind=kind,
-        on=on or today(),
+    """A line of the application's timeline (public ones are shown to the applicant)."""
+    return timeline.add(
+        application,
+        kind,
+        StepKind(kind).label,
+        workflow=FLOW.name,
+        on=on,
         text=text,
         public=public,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=actor,
     )
 
 

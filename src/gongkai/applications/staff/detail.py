@@ -277,7 +277,6 @@ def render_detail(request, application: Application, *, bound=None, status=200, 
             "requested_by", "decided_by"
         )
     ]
-    steps = application.steps.select_related("actor")
     context = {
         "menu": menu(user),
         "application": application,
@@ -296,7 +295,7 @@ def render_detail(request, application: Application, *, bound=None, status=200, 
         "consultation_rows": consultation_rows,
         "extension_rows": extension_rows,
         "challenge_rows": challenge_rows,
-        "steps": steps,
+        "timeline": application.timeline,
         "secrecy_reviews": application.secrecy_reviews.select_related("reviewer"),
         "secrecy_needed": application.state == ApplicationState.REPLY_REVIEW
         and services.secrecy_review_needed(application),

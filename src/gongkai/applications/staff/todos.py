@@ -23,8 +23,9 @@ from gongkai.orgs.models import Membership
 from gongkai.orgs.roles import Role
 from gongkai.workbench.todos import ToDo
 from gongkai.workdays.extensions import pending_extension_since
+from gongkai.workflow.models import Entry
 
-from ..models import Application, ApplicationState, Step, StepKind
+from ..models import Application, ApplicationState, StepKind
 from ..models.taxonomy import DISCLOSING_OUTCOMES
 
 
@@ -50,7 +51,8 @@ def todos(user, department, *, now, limit: int) -> list[ToDo]:
         for a in waiting
     ]
     submitted = (
-        Step.objects.filter(application=OuterRef("pk"), kind=StepKind.REPLY_SUBMITTED)
+        Entry.objects.about_outer(Application)
+        .filter(kind=StepKind.REPLY_SUBMITTED)
         .order_by("-at")
         .values("at")[:1]
     )

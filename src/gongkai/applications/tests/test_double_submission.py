@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.applications import services
-from gongkai.applications.models import Application, Step
+from gongkai.applications.models import Application
 from gongkai.applications.services.intake import password_matches
 
 from .helpers import applicant_data
@@ -78,7 +78,7 @@ def assert_untouched(first: dict):
     application = Application.objects.get()
     assert application.name == "张三" and application.phone == "13800000000"
     assert password_matches(application, first["password"])
-    assert not Step.objects.filter(application=application, text__contains="密码").exists()
+    assert not application.timeline.filter(text__contains="密码").exists()
     # the owner still finds it with their password
     assert services.find_for_lookup(first["tracking_number"], password=first["password"])
 

@@ -45,7 +45,7 @@ def test_three_working_days_back_needs_no_reason(world, today_is):
     today_is(THURSDAY)
     application = register(world, MONDAY)
     assert application.received_on == MONDAY
-    assert not application.steps.filter(kind=StepKind.LATE_REGISTRATION).exists()
+    assert not application.timeline.filter(kind=StepKind.LATE_REGISTRATION).exists()
     after = registration_event(application).after
     assert after["working_days_late"] == 3 and "late_reason" not in after
     assert services.registration_warnings(application, THURSDAY) == []
@@ -63,8 +63,8 @@ def test_more_than_three_working_days_back_asks_for_a_reason(world, today_is):
     after = registration_event(application).after
     assert after["late_reason"] == REASON and after["working_days_late"] == 4
     assert registration_event(application).actor == world.handler_finance
-    step = application.steps.get(kind=StepKind.LATE_REGISTRATION)
-    assert step.get_kind_display() == "补登记说明"
+    step = application.timeline.get(kind=StepKind.LATE_REGISTRATION)
+    assert step.title == "补登记说明"
     assert (step.on, step.actor, step.public) == (FRIDAY, world.handler_finance, False)
     assert step.text.startswith("收到申请之日为2026年9月14日，登记时已过4个工作日。")
     assert REASON in step.text
@@ -83,7 +83,7 @@ def test_the_number_of_days_is_a_setting(world, today_is, settings):
     settings.APPLICATION_LATE_REGISTRATION_DAYS = 5
     today_is(FRIDAY)
     application = register(world, MONDAY)
-    assert not application.steps.filter(kind=StepKind.LATE_REGISTRATION).exists()
+    assert not application.timeline.filter(kind=StepKind.LATE_REGISTRATION).exists()
     settings.APPLICATION_LATE_REGISTRATION_DAYS = 0
     with pytest.raises(ApplicationInvalid, match="超过0个工作日"):
         register(world, THURSDAY, applicant={"description": "昨天收到的申请"})
@@ -113,7 +113,7 @@ def test_a_correction_window_already_over_and_an_overdue_reply_are_said_at_regis
         "答复期限已于2026年8月31日届满，登记时已超期13个工作日，请尽快答复。",
     ]
     assert registration_event(application).after["warnings"] == warnings
-    step = application.steps.get(kind=StepKind.LATE_REGISTRATION)
+    step = application.timeline.get(kind=StepKind.LATE_REGISTRATION)
     assert all(w in step.text for w in warnings)
 
 

@@ -14,7 +14,6 @@ from gongkai.applications.models import (
     DeliveryMethod,
     FormalNotice,
     Outcome,
-    Step,
 )
 from gongkai.applications.validation import ApplicationInvalid
 from gongkai.audit.models import AuditEvent
@@ -23,6 +22,7 @@ from gongkai.core.errors import DomainError
 from gongkai.notices.models import Notice
 from gongkai.workdays.models import Clock
 from gongkai.workflow import TransitionRefused
+from gongkai.workflow.models import Entry
 
 from .helpers import USCC, applicant_data, received, secrecy_passed, submitted
 
@@ -115,7 +115,7 @@ def test_invalid_data_creates_nothing(world):
         )
     assert set(error.value.errors) >= {"org_subtype", "contact_person"}
     assert Application.objects.count() == 0
-    assert Step.objects.count() == 0
+    assert not Entry.objects.exists()
 
 
 def test_html_is_kept_as_text(world):

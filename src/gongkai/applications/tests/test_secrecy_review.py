@@ -22,7 +22,7 @@ from gongkai.audit.models import AuditEvent
 from gongkai.core.errors import DomainError
 from gongkai.orgs.roles import Role
 from gongkai.testing.factories import staff
-from gongkai.workflow.models import StateChange
+from gongkai.workflow.models import Entry
 
 from .helpers import received
 
@@ -86,7 +86,7 @@ def test_after_the_secrecy_review_the_reviewer_approves(world, release):
         Outcome.PARTIAL,
     )
     assert review.note == "已删除身份证号码，未涉及国家秘密。" and review.at is not None
-    change = StateChange.objects.get(object_id=str(release.pk), action="pass_secrecy_review")
+    change = Entry.objects.get(object_id=str(release.pk), action="pass_secrecy_review")
     assert change.actor == world.secrecy_finance and change.comment == review.note
     event = AuditEvent.objects.get(
         object_id=str(release.pk), action="applications.application.pass_secrecy_review"
@@ -103,13 +103,13 @@ def test_after_the_secrecy_review_the_reviewer_approves(world, release):
 def test_the_timeline_shows_the_secrecy_review_inside_the_agency_only(world, release):
     services.pass_secrecy_review(release, actor=world.secrecy_finance, note="同意。", on=REVIEWED)
     services.approve_reply(release, actor=world.reviewer_finance, on=REPLIED)
-    kinds = list(release.steps.values_list("kind", flat=True))
+    kinds = list(release.timeline.values_list("kind", flat=True))
     assert kinds.index(StepKind.SECRECY_PASSED) < kinds.index(StepKind.REPLIED)
-    step = release.steps.get(kind=StepKind.SECRECY_PASSED)
-    assert step.get_kind_display() == "保密审查通过"
+    step = release.timeline.get(kind=StepKind.SECRECY_PASSED)
+    assert step.title == "保密审查通过"
     assert (step.on, step.actor, step.public) == (REVIEWED, world.secrecy_finance, False)
     assert "部分公开" in step.text and "同意。" in step.text
-    submitted = release.steps.get(kind=StepKind.REPLY_SUBMITTED)
+    submitted = release.timeline.get(kind=StepKind.REPLY_SUBMITTED)
     assert "待保密审查" in submitted.text
 
 
@@ -125,7 +125,7 @@ def test_a_returned_draft_goes_back_to_the_handler_and_a_new_draft_needs_a_new_r
     assert release.state == ApplicationState.IN_PROGRESS
     returned = SecrecyReview.objects.get(application=release)
     assert returned.conclusion == SecrecyConclusion.RETURNED
-    assert release.steps.filter(kind=StepKind.SECRECY_RETURNED).exists()
+    assert release.timeline.filter(kind=StepKind.SECRECY_RETURNED).exists()
 
     # passed, then the reviewer returns it: the redrafted reply is reviewed again
     services.submit_reply(
@@ -161,7 +161,7 @@ def test_an_agency_without_a_secrecy_reviewer_approves_as_before(world):
     services.approve_reply(application, actor=reviewer, on=REPLIED)
     application.refresh_from_db()
     assert application.state == ApplicationState.REPLIED
-    assert not application.steps.filter(kind=StepKind.SECRECY_PASSED).exists()
+    assert not application.timeline.filter(kind=StepKind.SECRECY_PASSED).exists()
 
 
 def test_a_reply_that_releases_nothing_needs_no_secrecy_review(world):

@@ -78,7 +78,7 @@ def test_confirm_receipt_starts_the_clock_and_a_second_click_is_refused_nicely(c
     assert again.status_code == 200
     html = again.content.decode()
     assert "当前状态为“办理中”，不能确认收到" in html
-    assert application.steps.filter(kind=StepKind.CONFIRMED).count() == 1
+    assert application.timeline.filter(kind=StepKind.CONFIRMED).count() == 1
 
 
 def test_confirm_is_refused_to_a_colleague_without_intake_rights(client, world):
@@ -514,7 +514,7 @@ def test_double_posting_the_reply_acts_once(client, world, in_progress):
     second = client.post(url("reply", in_progress.pk), data, follow=True)
     assert second.status_code == 200
     assert "当前状态为“答复待审核”" in second.content.decode()
-    assert in_progress.steps.filter(kind=StepKind.REPLY_SUBMITTED).count() == 1
+    assert in_progress.timeline.filter(kind=StepKind.REPLY_SUBMITTED).count() == 1
 
 
 def replied(world):

@@ -31,7 +31,7 @@ from ninja.security import HttpBearer
 from gongkai.audit.services import client_ip, record
 from gongkai.core.errors import DomainError
 from gongkai.files.services import ALL_KINDS, FileRejected, inspect_upload
-from gongkai.workflow.models import StateChange
+from gongkai.workflow.models import Entry
 
 from .. import actions
 from ..api_tokens import ApiIdempotencyKey, ApiToken, find_active_token
@@ -81,7 +81,7 @@ def _status_body(item: InformationItem, request) -> dict:
             "at": timezone.localtime(change.at).isoformat(),
             "comment": change.comment,
         }
-        for change in StateChange.history_of(item).filter(workflow=REVIEW.name)
+        for change in Entry.history_of(item).filter(workflow=REVIEW.name)
     ]
     attachments = getattr(item, "attachments", None)
     return {

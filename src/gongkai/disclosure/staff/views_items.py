@@ -12,10 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
 from gongkai.core.concurrency import StaleEdit
-from gongkai.core.errors import DomainError
 from gongkai.files.downloads import file_response
 from gongkai.files.services import FileRejected
-from gongkai.workflow.models import StateChange
+from gongkai.workflow import timeline
 
 from .. import actions
 from ..models import ItemAttachment, ItemState
@@ -148,26 +147,6 @@ def _buttons(item, user):
     return buttons
 
 
-def _history(item) -> list[dict]:
-    rows = []
-    for change in StateChange.history_of(item):
-        try:
-            action_label = REVIEW.transition(change.action).label
-        except DomainError:
-            action_label = change.action
-        rows.append(
-            {
-                "at": change.at,
-                "actor": change.actor,
-                "comment": change.comment,
-                "action_label": action_label,
-                "from_label": REVIEW.label(change.from_state),
-                "to_label": REVIEW.label(change.to_state),
-            }
-        )
-    return rows
-
-
 @staff_required
 @require_GET
 def item_detail(request, pk: int):
@@ -189,7 +168,7 @@ def item_detail(request, pk: int):
             comment_form=CommentForm(),
             attachment_form=AttachmentForm() if can["edit"] else None,
             attachments=item.attachments.select_related("file"),
-            history=_history(item),
+            timeline=timeline.of(item),
             versions=item.versions.select_related("actor"),
             publishers=item.publishing_departments.all(),
         ),

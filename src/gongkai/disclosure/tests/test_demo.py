@@ -127,7 +127,7 @@ def test_the_publication_history_of_2016_items_carries_their_2016_dates(demo, cl
 
     from gongkai.disclosure.models import ItemVersion, VersionKind
     from gongkai.disclosure.review import REVIEW
-    from gongkai.workflow.models import StateChange
+    from gongkai.workflow.models import Entry
 
     items = InformationItem.objects.filter(government__code="620500", annual_report__isnull=True)
     versions = ItemVersion.objects.filter(item__in=items).select_related("item")
@@ -142,7 +142,7 @@ def test_the_publication_history_of_2016_items_carries_their_2016_dates(demo, cl
         assert v.at == v.item.published_at
     assert of_2016.filter(kind=VersionKind.CORRECTED).exists()
     assert of_2016.filter(kind=VersionKind.VALIDITY).exists()  # the revised 暂行办法
-    history = StateChange.objects.filter(
+    history = Entry.objects.filter(
         workflow=REVIEW.name, object_id__in=[str(pk) for pk in items.values_list("pk", flat=True)]
     )
     assert {change.at.year for change in history} == {2016}

@@ -20,7 +20,7 @@ from gongkai.jobs.testing import run_jobs
 from gongkai.orgs.roles import Role
 from gongkai.testing.factories import staff
 from gongkai.workflow import TransitionRefused
-from gongkai.workflow.models import StateChange
+from gongkai.workflow.models import Entry
 
 from .conftest import base_data, beijing
 
@@ -116,7 +116,7 @@ def test_the_job_publishes_a_scheduled_item_at_its_beijing_time(
     assert item.published_at == beijing(2027, 1, 1, 7, 30)
     # 2026-12-31 23:30 UTC is already 2027 in Beijing: the number is of 2027.
     assert item.index_number.endswith("/2027-00001")
-    change = StateChange.history_of(item).last()
+    change = Entry.history_of(item).last()
     assert change.action == "publish_scheduled" and change.actor == world.reviewer_finance
     assert "定时发布" in change.comment
     assert actions.publish_due_items(now=beijing(2027, 1, 1, 7, 31)) == 0  # safe to run twice

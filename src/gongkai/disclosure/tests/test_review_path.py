@@ -12,11 +12,11 @@ from gongkai.notices.models import Notice
 from gongkai.orgs.roles import Role
 from gongkai.testing.factories import staff
 from gongkai.workflow import TransitionRefused
-from gongkai.workflow.models import StateChange
+from gongkai.workflow.models import Entry
 
 
 def _history(item):
-    return [(c.action, c.from_state, c.to_state) for c in StateChange.history_of(item)]
+    return [(c.action, c.from_state, c.to_state) for c in Entry.history_of(item)]
 
 
 def _edit(item, actor, **fields):
@@ -69,7 +69,7 @@ def test_the_full_review_path_with_a_return_at_each_step(world):
         ("pass_confidentiality", "submitted", "approval"),
         ("approve", "approval", "published"),
     ]
-    comments = [c.comment for c in StateChange.history_of(item) if c.comment]
+    comments = [c.comment for c in Entry.history_of(item) if c.comment]
     assert comments == ["第三段含内部人员手机号，请删除。", "标题应写明年度。"]
     assert ItemVersion.objects.filter(item=item).count() == 1
 

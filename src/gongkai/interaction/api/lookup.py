@@ -7,6 +7,7 @@ from django.utils import timezone
 from ninja import Status
 
 from gongkai.core.net import client_key
+from gongkai.workflow import timeline
 
 from .. import limits
 from ..models import Message, MessageState, Satisfaction
@@ -78,7 +79,7 @@ def _lookup_body(request, message: Message) -> dict:
         if clock is not None and not clock.is_finished:
             reply_due = clock.due_date
     department = message.lead_department
-    steps = message.steps.filter(public=True).order_by("at", "id")
+    steps = timeline.public_of(message)
     return {
         "query_code": message.query_code,
         "subject": message.subject,
@@ -92,10 +93,7 @@ def _lookup_body(request, message: Message) -> dict:
         "department": {"id": department.pk, "name": department.name} if department else None,
         "reply_due": reply_due,
         "reply_due_provisional": bool(reply_due and clock.provisional),
-        "steps": [
-            {"kind": s.kind, "label": s.get_kind_display(), "on": s.on, "text": s.text}
-            for s in steps
-        ],
+        "steps": [{"kind": s.kind, "label": s.title, "on": s.on, "text": s.text} for s in steps],
         "reply": message.reply_text if message.state in REPLIED_STATES else None,
         "rating": _rating(message),
         "can_rate": _can_rate(message),

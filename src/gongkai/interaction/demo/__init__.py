@@ -8,7 +8,7 @@ then plays a year of messages through the real actions on their historical
 dates (``on=``), as a day-by-day simulation: every day the night jobs run
 first (overdue clocks, closing unrated replies, the 08:30 督办 reminders and
 escalations), then each message's next step happens. So clocks, timelines
-(``Step``), supervision marks and the audit trail are what use would have
+(``workflow.Entry``), supervision marks and the audit trail are what use would have
 produced; timeline lines are re-dated to the simulated moment (the services
 date what they write "now"), query codes are those of the day of writing,
 and audit events keep the time of loading (append-only). Notices are

@@ -14,6 +14,7 @@ from django.utils import timezone
 from gongkai.orgs.models import Department
 from gongkai.workdays import add_working_days
 from gongkai.workdays.models import ExtensionRequest
+from gongkai.workflow.models import Entry
 
 from .. import services
 from ..models import (
@@ -21,7 +22,6 @@ from ..models import (
     Message,
     MessageState,
     Satisfaction,
-    Step,
     SupervisionMark,
 )
 from ..services.intake import query_code_for
@@ -53,7 +53,7 @@ class Player:
         self.rng = rng
         self.messages: dict[int, Message] = {}
         self.slot: dict[date, int] = {}
-        self.step_mark = Step.objects.aggregate(m=Max("pk"))["m"] or 0
+        self.step_mark = Entry.objects.aggregate(m=Max("pk"))["m"] or 0
         self.notice_mark = Notice.objects.aggregate(m=Max("pk"))["m"] or 0
         # Whose step is being played, and each message's plan: which notices are of the present.
         self.playing: Plan | None = None
@@ -83,7 +83,7 @@ class Player:
         q = connection.ops.quote_name
         with connection.cursor() as cursor:
             for model, sets, params, mark in [
-                (Step, f"{q('on')} = %s, {q('at')} = %s", [on, at], "step_mark"),
+                (Entry, f"{q('on')} = %s, {q('at')} = %s", [on, at], "step_mark"),
                 (Notice, f"{q('created_at')} = %s, {q('sent_at')} = CASE WHEN {q('sent_at')} "
                  "IS NULL THEN NULL ELSE %s END", [at, at], "notice_mark"),
             ]:  # fmt: skip

@@ -6,7 +6,6 @@ from .messages import (
     MessageFile,
     MessageState,
     Satisfaction,
-    Step,
     StepKind,
 )
 from .reference import Channel, ChannelKind, MessageType, RefusalReason, RoutingRule
@@ -27,7 +26,6 @@ __all__ = [
     "RefusalReason",
     "RoutingRule",
     "Satisfaction",
-    "Step",
     "StepKind",
     "SupervisionMark",
     "SupervisionPoint",

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 
 from gongkai.core.concurrency import Versioned
+from gongkai.workflow.models import HasTimeline
 
 from .reference import Channel, MessageType, RefusalReason
 
@@ -45,7 +46,7 @@ class MessageQuerySet(models.QuerySet):
         return self.filter(published_at__isnull=False)
 
 
-class Message(Versioned):
+class Message(HasTimeline, Versioned):
     channel = models.ForeignKey(
         Channel, verbose_name="渠道", on_delete=models.PROTECT, related_name="messages"
     )
@@ -286,41 +287,6 @@ class StepKind(models.TextChoices):
     ESCALATED = "escalated", "督办"
     CLOSED = "closed", "办结"
     NOTE = "note", "备注"
-
-
-class Step(models.Model):
-    message = models.ForeignKey(
-        Message, verbose_name="留言", on_delete=models.CASCADE, related_name="steps"
-    )
-    kind = models.CharField("环节", max_length=20, choices=StepKind.choices)
-    at = models.DateTimeField("时间", default=timezone.now)
-    on = models.DateField("日期")
-    text = models.TextField("说明", blank=True)
-    public = models.BooleanField("向留言人公开", default=True)
-    department = models.ForeignKey(
-        "orgs.Department",
-        verbose_name="部门",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = "留言办理环节"
-        verbose_name_plural = "留言办理环节"
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.on:%Y-%m-%d} {self.get_kind_display()}"
 
 
 class MessageFile(models.Model):

@@ -152,7 +152,7 @@ def message(request, pk: int):
     if shown is None:
         raise Http404("没有这条留言，或者它没有公开。")
     assigned_on = (
-        shown.steps.filter(kind=StepKind.ASSIGNED)
+        shown.timeline.filter(kind=StepKind.ASSIGNED)
         .order_by("at", "id")
         .values_list("on", flat=True)
         .first()

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from gongkai.core.errors import DomainError
 from gongkai.core.lookup import post_lookup
 from gongkai.core.net import client_key
+from gongkai.workflow import timeline
 
 from .. import limits, services
 from ..models import MessageState, Satisfaction
@@ -68,7 +69,7 @@ def can_rate(message) -> bool:
 
 
 def status_page(request, message, rating_form=None, status: int = 200):
-    steps = message.steps.filter(public=True).select_related("department").order_by("at", "id")
+    steps = timeline.public_of(message)
     clock = message.reply_clock() if message.state in HANDLING_STATES else None
     return page(
         request,

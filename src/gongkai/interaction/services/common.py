@@ -11,14 +11,16 @@ from gongkai.audit.services import record
 
 # Re-exported: the module's actions take the kernel's today and check_date from here.
 from gongkai.core.dates import check_date as check_date
-from gongkai.core.dates import today
+from gongkai.core.dates import today as today
 from gongkai.core.validators import validate_mobile
 from gongkai.notices.models import NoticeChannel
 from gongkai.notices.services import notify_members, send_notice
 from gongkai.orgs.models import Membership
 from gongkai.orgs.roles import Role
+from gongkai.workflow import timeline
 
-from ..models import InteractionRules, Message, Step
+from ..flow import FLOW
+from ..models import InteractionRules, Message, StepKind
 
 
 def rules_for(message: Message) -> InteractionRules:
@@ -26,14 +28,17 @@ def rules_for(message: Message) -> InteractionRules:
 
 
 def add_step(message, kind, *, on=None, text="", public=True, actor=None, department=None):
-    return Step.objects.create(
-        message=message,
-        kind=kind,
-        on=on or today(),
+    """A line of the message's timeline (public ones are shown to the writer)."""
+    return timeline.add(
+        message,
+        kind,
+        StepKind(kind).label,
+        workflow=FLOW.name,
+        on=on,
         text=text,
         public=public,
+        actor=actor,
         department=department,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
     )
 
 

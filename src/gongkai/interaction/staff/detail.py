@@ -266,7 +266,7 @@ def render_detail(request, message: Message, *, bound=None, status=200):
         "lead": message.lead_assignment(),
         "co_rows": co_rows,
         "extension_rows": extension_rows,
-        "steps": message.steps.select_related("actor", "department"),
+        "timeline": message.timeline,
         "files": message.files.select_related("file"),
         "side_by_side": _side_by_side(message) if can["review"] else None,
         "duplicate_of": visible.filter(pk=message.duplicate_of_id).first()

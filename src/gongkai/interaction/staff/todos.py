@@ -20,13 +20,13 @@ from django.urls import reverse
 from gongkai import access
 from gongkai.workbench.todos import ToDo
 from gongkai.workdays.extensions import pending_extension_since
+from gongkai.workflow.models import Entry
 
 from ..models import (
     Assignment,
     AssignmentRole,
     Message,
     MessageState,
-    Step,
     StepKind,
 )
 from .common import messages_visible_to
@@ -82,7 +82,8 @@ def todos(user, department, *, now, limit: int) -> list[ToDo]:
     )
     items += [_item("签收", m, m["waiting_since"]) for m in to_sign if m["waiting_since"]]
     submitted = (
-        Step.objects.filter(message=OuterRef("pk"), kind=StepKind.REPLY_SUBMITTED)
+        Entry.objects.about_outer(Message)
+        .filter(kind=StepKind.REPLY_SUBMITTED)
         .order_by("-at")
         .values("at")[:1]
     )

@@ -25,7 +25,6 @@ from gongkai.interaction.models import (
     RefusalReason,
     RoutingRule,
     Satisfaction,
-    Step,
     StepKind,
     SupervisionMark,
     SupervisionPoint,
@@ -35,6 +34,8 @@ from gongkai.interaction.supervision import bulletin, open_reply_clocks, supervi
 from gongkai.orgs.models import Department, Government
 from gongkai.search.models import SearchEntry
 from gongkai.workdays.models import ClockState, ExtensionRequest
+from gongkai.workflow import timeline
+from gongkai.workflow.models import Entry
 
 
 @pytest.fixture(scope="module")
@@ -109,8 +110,10 @@ def test_each_way_a_message_can_go_is_there(demo):
         assert messages.filter(state=MessageState.REFUSED, refusal_reason=reason).exists(), reason
     merged = messages.filter(state=MessageState.MERGED)
     assert merged.count() == 8 and all(m.duplicate_of_id for m in merged)
-    held = messages.filter(steps__kind=StepKind.HELD)
-    assert held.filter(steps__kind=StepKind.RELEASED, state=MessageState.CLOSED).exists()
+    held = messages.filter(timeline.having(Message, kind=StepKind.HELD))
+    assert held.filter(
+        timeline.having(Message, kind=StepKind.RELEASED), state=MessageState.CLOSED
+    ).exists()
     assert held.filter(state=MessageState.REFUSED).exists()
     # misrouted, returned within the window, assigned again elsewhere
     returned = Assignment.objects.filter(returned_on__isnull=False, message__in=messages)
@@ -125,10 +128,12 @@ def test_each_way_a_message_can_go_is_there(demo):
     assert ExtensionRequest.objects.filter(approved=True).exists()
     assert ExtensionRequest.objects.filter(approved=False).exclude(comment="").exists()
     # replies returned by the office, then approved
-    returned_replies = messages.filter(steps__kind=StepKind.REPLY_RETURNED).distinct()
+    returned_replies = messages.filter(
+        timeline.having(Message, kind=StepKind.REPLY_RETURNED)
+    ).distinct()
     assert returned_replies.exists()
     for m in returned_replies.exclude(state=MessageState.REPLY_REVIEW):
-        assert m.steps.filter(kind=StepKind.REPLIED).exists()
+        assert m.timeline.filter(kind=StepKind.REPLIED).exists()
 
 
 def test_ratings_call_backs_reopening_and_unrated_closing(demo):
@@ -139,10 +144,10 @@ def test_ratings_call_backs_reopening_and_unrated_closing(demo):
     reopened = messages.filter(round=2)
     assert reopened.exists()
     for m in reopened:  # answered again after 不满意
-        assert m.steps.filter(kind=StepKind.REOPENED).count() == 1
-        assert m.steps.filter(kind=StepKind.REPLIED).count() == 2
+        assert m.timeline.filter(kind=StepKind.REOPENED).count() == 1
+        assert m.timeline.filter(kind=StepKind.REPLIED).count() == 2
     unrated = messages.filter(state=MessageState.CLOSED, satisfaction="")
-    assert unrated.filter(steps__kind=StepKind.CLOSED).exists()
+    assert unrated.filter(timeline.having(Message, kind=StepKind.CLOSED)).exists()
 
 
 def test_only_public_messages_are_published_masked_and_indexed(demo):
@@ -173,7 +178,11 @@ def test_the_year_happened_on_its_dates(demo):
     messages = demo_messages()
     assert {m.submitted_at.year for m in messages} == {2016}
     assert all(code.startswith("LY2016") for code in messages.values_list("query_code", flat=True))
-    years = set(Step.objects.filter(message__in=messages).values_list("on__year", flat=True))
+    years = set(
+        Entry.objects.about_each(Message, messages.values_list("pk", flat=True)).values_list(
+            "on__year", flat=True
+        )
+    )
     assert years <= {2016, 2017}
     for m in messages.filter(published_at__isnull=False)[:20]:
         assert m.published_at.year in (2016, 2017) and m.published_at >= m.submitted_at
@@ -212,7 +221,7 @@ def test_loading_again_adds_nothing(demo):
     def counts():
         return [
             model.objects.count()
-            for model in (Message, Channel, RoutingRule, Step, Notice, SupervisionMark)
+            for model in (Message, Channel, RoutingRule, Entry, Notice, SupervisionMark)
         ]
 
     before = counts()

@@ -80,7 +80,7 @@ def test_assign_by_post_and_a_second_click_acts_once(client, world):
     assert again.status_code == 200
     assert "当前状态为“已交办，待签收”，不能交办" in again.content.decode()
     assert message.assignments.count() == 2
-    assert message.steps.filter(kind=StepKind.ASSIGNED).count() == 1
+    assert message.timeline.filter(kind=StepKind.ASSIGNED).count() == 1
 
 
 def test_assign_refused_to_departments_and_hidden_from_others(client, world):
@@ -144,7 +144,7 @@ def test_identity_visibility_only_by_the_office(client, world):
     assert post(client, world.office, "identity", report, data).status_code == 302
     assert reload(report).identity_visible
     post(client, world.office, "identity", report, data)
-    assert report.steps.filter(kind=StepKind.NOTE).count() == 1  # the repeat changed nothing
+    assert report.timeline.filter(kind=StepKind.NOTE).count() == 1  # the repeat changed nothing
 
 
 # -- the lead department ------------------------------------------------------------------
@@ -163,7 +163,7 @@ def test_sign_by_the_lead_department_only(client, world):
     assert clock.state == "met"
     again = post(client, world.handler_finance, "sign", message, data, follow=True)
     assert "当前状态为“办理中”，不能签收" in again.content.decode()
-    assert message.steps.filter(kind=StepKind.SIGNED).count() == 1
+    assert message.timeline.filter(kind=StepKind.SIGNED).count() == 1
 
 
 def test_a_sign_date_in_the_future_is_shown_beside_the_form(client, world):
@@ -225,7 +225,7 @@ def test_co_opinion_by_the_co_handler_only_and_once(client, world):
     co.refresh_from_db()
     assert co.opinion == "经查，该企业排污许可证在有效期内。"
     post(client, world.handler_environment, "co_opinion", message, data, co.pk)
-    assert message.steps.filter(kind=StepKind.NOTE, text__contains="协办意见").count() == 1
+    assert message.timeline.filter(kind=StepKind.NOTE, text__contains="协办意见").count() == 1
 
 
 def test_one_extension_request_decided_by_the_office(client, world):
@@ -314,7 +314,7 @@ def test_approve_publishes_the_masked_version_with_the_reviewers_extra_masks(cli
     assert message.reply_clock().state == "met"
     again = post(client, world.office, "approve", message, data, follow=True)
     assert "不能审核通过" in again.content.decode()
-    assert message.steps.filter(kind=StepKind.REPLIED).count() == 1
+    assert message.timeline.filter(kind=StepKind.REPLIED).count() == 1
 
 
 def test_approve_without_publication(client, world):

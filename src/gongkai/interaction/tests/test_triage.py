@@ -71,7 +71,7 @@ def test_refuse_with_a_reason_and_merge_duplicates(world):
     services.refuse(abusive, reason=RefusalReason.objects.get(code="abusive"), actor=world.office)
     abusive.refresh_from_db()
     assert abusive.state == MessageState.REFUSED
-    assert abusive.steps.filter(kind="refused", public=True).exists()
+    assert abusive.timeline.filter(kind="refused", public=True).exists()
 
 
 def test_hotline_calls_are_recorded_by_staff_only(world):

@@ -17,6 +17,7 @@ from django.db.models import Case, F, When
 from django.db.models.functions import Cast
 
 from gongkai.core.concurrency import Versioned
+from gongkai.workflow.models import HasTimeline
 
 from .rules import Body
 
@@ -116,7 +117,7 @@ class ProposalQuerySet(models.QuerySet):
         )
 
 
-class Proposal(Versioned):
+class Proposal(HasTimeline, Versioned):
     """One deputy's suggestion (代表建议) or CPPCC proposal (政协提案); the kind follows the session."""
 
     objects = ProposalQuerySet.as_manager()

@@ -57,7 +57,7 @@ def assign(
     due = reply_due(on, period_months(proposal))
     changes["due_date"] = due
     with transaction.atomic():
-        FLOW.apply(proposal, "assign", actor=actor, changes=changes)
+        FLOW.apply(proposal, "assign", actor=actor, changes=changes, on=on)
         _open_units(proposal, lead, joint, assist, on=on, due=due, actor=actor)
         audit(
             proposal,
@@ -108,6 +108,7 @@ def reassign(
             actor=actor,
             comment=reason,
             changes={"lead_department_id": lead.pk, "assigned_on": on, "due_date": due},
+            on=on,
         )
         proposal.lead_department = lead
         reply_stage = f"reply:{proposal.round}"

@@ -26,7 +26,9 @@ from django.db import transaction
 from gongkai import access
 from gongkai.core.concurrency import claim_version
 from gongkai.core.errors import DomainError, InvalidFields
+from gongkai.workflow import timeline
 
+from ..flow import FLOW
 from ..models import Proposal, ReplyState
 from .common import audit
 from .importing import LABELS, LIMITS
@@ -108,5 +110,14 @@ def correct_text(
             before=before,
             after={**{name: new[name] for name in changed}, "reason": reason},
             ip=ip,
+        )
+        fields = "、".join(str(Proposal._meta.get_field(name).verbose_name) for name in changed)
+        timeline.add(
+            proposal,
+            "corrected",
+            "更正导入内容",
+            workflow=FLOW.name,
+            text=f"更正{fields}。理由：{reason}",
+            actor=actor,
         )
     return changed

@@ -9,6 +9,7 @@ from django.db import transaction
 from gongkai import access
 from gongkai.core.errors import DomainError, InvalidFields
 from gongkai.workdays.clocks import complete_clock
+from gongkai.workflow import timeline
 
 from .. import indexing
 from ..flow import FLOW
@@ -55,6 +56,16 @@ def give_co_opinion(
         if opinion_clock is not None and not opinion_clock.is_finished:
             complete_clock(opinion_clock, on=on, actor=actor)
         audit(proposal, "co_opinion", actor=actor, after={"department": department.pk, "on": on})
+        timeline.add(
+            proposal,
+            "co_opinion",
+            f"{assignment.get_role_display()}意见",
+            workflow=FLOW.name,
+            on=on,
+            text=opinion,
+            actor=actor,
+            department=department,
+        )
         notify_handlers(
             proposal,
             proposal.lead_department,
@@ -98,7 +109,7 @@ def submit_reply(
     on = on or today()
     check_date(on, not_before=lead.assigned_on, what="交办日期")
     with transaction.atomic():
-        FLOW.apply(proposal, "submit_reply", actor=actor, access_object=lead)
+        FLOW.apply(proposal, "submit_reply", actor=actor, access_object=lead, on=on)
         reply = ReplyLetter.objects.create(
             proposal=proposal,
             round=proposal.round,
@@ -150,6 +161,7 @@ def approve_reply(
             "approve_reply",
             actor=actor,
             access_object=lead,
+            on=on,
             changes={
                 "grade": grade,
                 "replied_on": on,

@@ -18,7 +18,9 @@ from gongkai import access
 from gongkai.core.errors import DomainError
 from gongkai.files.kinds import FileKind
 from gongkai.files.services import FileRejected, inspect_upload
+from gongkai.workflow import timeline
 
+from ..flow import FLOW
 from ..models import Proposal, Session
 from .common import audit
 
@@ -176,7 +178,7 @@ def import_items(session: Session, uploaded=None, *, actor, rows=None) -> Import
         again = check_rows(session, [(c.row, c.values) for c in report.rows])
         if not again.valid:  # someone imported the same numbers meanwhile
             return again
-        Proposal.objects.bulk_create(
+        created = Proposal.objects.bulk_create(
             [
                 Proposal(
                     session=session,
@@ -190,6 +192,14 @@ def import_items(session: Session, uploaded=None, *, actor, rows=None) -> Import
             ]
         )
         report.imported = len(report.rows)
+        timeline.add_each(
+            created,
+            "imported",
+            "导入",
+            workflow=FLOW.name,
+            text=f"从{session.name}交办清单导入",
+            actor=actor,
+        )
         audit(
             session,
             "import",

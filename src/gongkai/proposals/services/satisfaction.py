@@ -52,6 +52,7 @@ def record_satisfaction(
                     actor=actor,
                     access_object=lead,
                     changes={"satisfaction": satisfaction},
+                    on=on,
                 )
                 return proposal
             due = reply_due(on, rules.rehandle_months)
@@ -61,6 +62,7 @@ def record_satisfaction(
                 actor=actor,
                 comment=comment,
                 access_object=lead,
+                on=on,
                 changes={
                     "satisfaction": satisfaction,
                     "round": proposal.round + 1,

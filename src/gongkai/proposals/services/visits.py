@@ -18,7 +18,9 @@ from django.utils.html import escape
 from gongkai import access
 from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError, InvalidFields
+from gongkai.workflow import timeline
 
+from ..flow import FLOW
 from ..models import Session, SupervisionVisit
 from .common import audit, check_date
 
@@ -69,6 +71,15 @@ def record_visit(
             recorded_by=actor,
         )
         visit.proposals.set(proposals)
+        timeline.add_each(
+            proposals,
+            "visited",
+            "现场督办",
+            workflow=FLOW.name,
+            on=visited_on,
+            text=f"{visit.leaders}（{visit.place}）：{visit.summary}",
+            actor=actor,
+        )
         audit(
             visit,
             "visit.record",

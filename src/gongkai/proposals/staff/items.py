@@ -154,6 +154,7 @@ def render_detail(request, item: Proposal, *, bound=None, status=200):
             "replies": item.replies.select_related("department", "drafted_by", "approved_by"),
             "ratings": item.ratings.select_related("recorded_by"),
             "visits": item.visits.select_related("news_item"),
+            "timeline": item.timeline,
             "publishable": publishable,
             "clocks": clocks,
             "forms": forms,

@@ -76,10 +76,10 @@ def test_visits_are_recorded_and_two_are_published_as_news(demo):
     assert published.count() == 2
     assert all(v.news_item.state == "published" for v in published)
     # Submitted, reviewed and published on the days after the visit, in 2016.
-    from gongkai.workflow.models import StateChange
+    from gongkai.workflow.models import Entry
 
     for v in published:
-        history = StateChange.history_of(v.news_item)
+        history = Entry.history_of(v.news_item)
         assert [c.action for c in history] == ["submit", "pass_confidentiality", "approve"]
         assert all(c.at.year == 2016 and c.at.date() >= v.visited_on for c in history)
 

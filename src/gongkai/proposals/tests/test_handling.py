@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from gongkai.core.errors import DomainError
 from gongkai.notices.models import Notice
@@ -178,3 +179,45 @@ def test_a_co_handler_gives_its_opinion_once(world):
         services.give_co_opinion(
             item, department=world.finance, opinion=text, actor=world.handler_finance
         )
+
+
+def test_the_timeline_tells_the_whole_handling_in_order(client, world):
+    session = congress_session(world)
+    item = imported(world, session)[0]
+    services.assign(
+        item, lead=world.finance, joint=[world.environment], actor=world.office, on=date(2026, 3, 2)
+    )
+    services.give_co_opinion(
+        item,
+        department=world.environment,
+        opinion="同意主办单位意见，我局将配合做好改造小区的环境整治。",
+        actor=world.handler_environment,
+        on=date(2026, 4, 1),
+    )
+    services.record_visit(
+        session,
+        actor=world.office,
+        visited_on=date(2026, 4, 20),
+        leaders="市人大常委会副主任张明",
+        place="市财政局",
+        summary="督办组听取了市财政局关于老旧小区改造资金安排的汇报，要求加快进度。",
+        proposals=[item],
+    )
+    services.submit_reply(
+        item, text=REPLY, grade="B", actor=world.handler_finance, on=date(2026, 5, 6)
+    )
+
+    lines = [(e.title, e.on, e.is_transition) for e in item.timeline]
+    assert lines[0][0] == "导入" and not lines[0][2]
+    assert lines[1:] == [
+        ("交办", date(2026, 3, 2), True),
+        ("会办意见", date(2026, 4, 1), False),
+        ("现场督办", date(2026, 4, 20), False),
+        ("答复函送审签", date(2026, 5, 6), True),
+    ]
+    opinion = item.timeline.get(kind="co_opinion")
+    assert (opinion.department, opinion.actor) == (world.environment, world.handler_environment)
+
+    client.force_login(world.office)
+    html = client.get(reverse("workbench:proposals_staff:detail", args=[item.pk])).content.decode()
+    assert "办理记录" in html and "会办意见" in html and "现场督办" in html

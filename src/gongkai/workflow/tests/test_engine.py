@@ -14,7 +14,7 @@ from django.db import transaction
 from gongkai.audit.models import AuditEvent
 from gongkai.workdays.clocks import start_clock
 from gongkai.workflow import Transition, TransitionRefused, Workflow
-from gongkai.workflow.models import StateChange
+from gongkai.workflow.models import Entry
 
 FLOW = Workflow(
     "test.clock",
@@ -59,7 +59,7 @@ def test_apply_moves_the_state_and_leaves_history_and_an_audit_event(world, cloc
     FLOW.apply(clock, "pause", actor=world.handler_finance, ip="10.1.2.3")
     clock.refresh_from_db()
     assert clock.state == "paused"
-    change = StateChange.history_of(clock).get()
+    change = Entry.history_of(clock).get()
     assert (change.from_state, change.to_state, change.actor) == (
         "running",
         "paused",
@@ -79,7 +79,7 @@ def test_a_transition_replayed_in_the_past_keeps_its_own_time_in_the_history(wor
     FLOW.apply(clock, "pause", actor=world.handler_finance, at=then)
     writing = timezone.now()
     FLOW.apply(clock, "resume", actor=world.handler_finance)
-    paused, resumed = StateChange.history_of(clock)
+    paused, resumed = Entry.history_of(clock)
     assert paused.at == then
     assert resumed.at >= writing  # without ``at``: the time of writing
 
@@ -93,7 +93,7 @@ def test_a_comment_is_required_where_the_table_says_so(world, clock):
     with pytest.raises(TransitionRefused, match="须填写意见"):
         FLOW.apply(clock, "halt", actor=world.reviewer_finance, comment="  ")
     FLOW.apply(clock, "halt", actor=world.reviewer_finance, comment="申请人撤回申请")
-    assert StateChange.history_of(clock).get().comment == "申请人撤回申请"
+    assert Entry.history_of(clock).get().comment == "申请人撤回申请"
 
 
 def test_the_access_policy_decides_who_may(world, clock):
@@ -111,7 +111,7 @@ def test_a_stale_copy_cannot_repeat_a_transition_someone_else_made(world, clock)
     FLOW.apply(clock, "pause", actor=world.handler_finance)
     with pytest.raises(TransitionRefused, match="已被他人处理"):
         FLOW.apply(stale, "pause", actor=world.reviewer_finance)
-    assert StateChange.history_of(clock).count() == 1
+    assert Entry.history_of(clock).count() == 1
 
 
 def test_the_after_hook_runs_only_when_the_transaction_commits(
@@ -122,7 +122,7 @@ def test_the_after_hook_runs_only_when_the_transaction_commits(
         FLOW.apply(clock, "pause", actor=world.handler_finance, after=lambda: ran.append(1))
         raise RuntimeError("rolled back")
     clock.refresh_from_db()
-    assert clock.state == "running" and ran == [] and not StateChange.history_of(clock).exists()
+    assert clock.state == "running" and ran == [] and not Entry.history_of(clock).exists()
     with django_capture_on_commit_callbacks(execute=True):
         FLOW.apply(clock, "pause", actor=world.handler_finance, after=lambda: ran.append(1))
     assert ran == [1]
@@ -130,7 +130,7 @@ def test_the_after_hook_runs_only_when_the_transaction_commits(
 
 def test_history_cannot_be_rewritten(world, clock):
     FLOW.apply(clock, "pause", actor=world.handler_finance)
-    change = StateChange.history_of(clock).get()
+    change = Entry.history_of(clock).get()
     change.comment = "改写"
     with pytest.raises(ValueError, match="只能追加"):
         change.save()
