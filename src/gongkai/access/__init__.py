@@ -8,6 +8,15 @@ decides access. See ``policy.py`` for the table of actions.
     clocks = access.scope(request.user, "clock.view", Clock.objects.all())
 """
 
-from .policy import RULES, Rule, Scope, can, memberships_of, require, scope
+from .policy import RULES, Rule, Scope, can, may_ever, memberships_of, require, scope
 
-__all__ = ["RULES", "Rule", "Scope", "can", "memberships_of", "require", "scope"]
+__all__ = [
+    "RULES",
+    "Rule",
+    "Scope",
+    "can",
+    "may_ever",
+    "memberships_of",
+    "require",
+    "scope",
+]

@@ -321,15 +321,33 @@ def _reaches(scope: Scope, member_dept, target_dept) -> bool:
 
 def can(user, action: str, obj=None) -> bool:
     """May ``user`` take ``action`` (on ``obj``)? Unknown actions are refused."""
-    rule = RULES.get(action)
-    if rule is None:
-        raise KeyError(f"unknown action {action!r}: add it to gongkai.access.policy.RULES")
+    rule = _rule(action)
     if (
         obj is not None
         and rule.states is not None
         and getattr(obj, "state", None) not in rule.states
     ):
         return False
+    return _granted(user, rule, obj)
+
+
+def may_ever(user, action: str, obj) -> bool:
+    """Could ``user`` take ``action`` on ``obj`` in some state the rule allows?
+
+    ``can`` without the state: it separates "wrong person" (HTTP 403) from "not
+    now" (the object moved on, e.g. a second click on a button already acted on,
+    which the staff pages answer with a message on the refreshed page)."""
+    return _granted(user, _rule(action), obj)
+
+
+def _rule(action: str) -> Rule:
+    rule = RULES.get(action)
+    if rule is None:
+        raise KeyError(f"unknown action {action!r}: add it to gongkai.access.policy.RULES")
+    return rule
+
+
+def _granted(user, rule: Rule, obj) -> bool:
     targets = _departments_of(obj)
     for role, member_dept in _grants(user):
         scope = rule.roles.get(role)

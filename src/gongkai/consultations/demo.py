@@ -462,13 +462,39 @@ class Loader:
         return c
 
 
+def _date_lines(consultations, since: datetime) -> None:
+    """Timeline lines of actions the services date "now" (creating, moderating, grouping)
+    join the story's own dates: each goes a minute after the line before it, or an
+    hour before the first dated line. A consultation of today keeps today."""
+    from gongkai.workflow.models import Entry as Line
+
+    changed = []
+    for c in consultations:
+        lines = list(c.timeline.order_by("id"))
+        dated = [line.at for line in lines if line.at < since]
+        if not dated:
+            continue
+        previous = None
+        for line in lines:
+            if line.at < since:
+                previous = line.at
+                continue
+            line.at = previous + timedelta(minutes=1) if previous else dated[0] - timedelta(hours=1)
+            line.on = timezone.localdate(line.at)
+            previous = line.at
+            changed.append(line)
+    Line.objects.bulk_update(changed, ["at", "on"], batch_size=1000)
+
+
 def load_consultations(ctx) -> None:
     if Consultation.objects.filter(title__startswith="成纪新城19条道路名称").exists():
         ctx.out("  意见征集：演示征集已存在，未重复添加")
         return
+    since = timezone.now()
     loader = Loader(ctx)
     made = [loader.yellow_label_rules(), loader.road_names(), *loader.other_calls()]
     made += [loader.master_plan(), loader.open_today()]
+    _date_lines(made, since)
     comments = sum(c.current_round().comments.count() for c in made)
     entries = sum(c.current_round().entries.count() for c in made)
     ctx.out(

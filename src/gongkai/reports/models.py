@@ -26,6 +26,7 @@ from django.db import models
 from django.db.models import Q
 
 from gongkai.core.concurrency import Versioned
+from gongkai.workflow.models import HasTimeline
 
 
 class ReportState(models.TextChoices):
@@ -38,7 +39,7 @@ class ReportState(models.TextChoices):
 EDITABLE = frozenset({ReportState.DRAFT, ReportState.RETURNED})
 
 
-class AnnualReport(Versioned):
+class AnnualReport(HasTimeline, Versioned):
     department = models.ForeignKey(
         "orgs.Department",
         verbose_name="机关",

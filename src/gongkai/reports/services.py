@@ -27,10 +27,12 @@ from gongkai.audit.services import record
 from gongkai.core.concurrency import claim_version
 from gongkai.core.errors import DomainError
 from gongkai.orgs.models import Department
+from gongkai.workflow import timeline
 
 from .aggregation import left_empty, parts_of
 from .annual import CARRY_OVER, SECTION_HEADINGS, Inputs, annual_report
-from .models import EDITABLE, AnnualReport, ReportState
+from .flow import FLOW
+from .models import EDITABLE, AnnualReport
 from .table_two import ENTERED_CELLS
 
 TEXT_FIELDS = {
@@ -208,14 +210,14 @@ def submit(report: AnnualReport, *, actor, now=None) -> AnnualReport:
     found = problems_of(report)
     if found:
         raise ReportBlocked("年度报告暂不能报送", found)
-    with transaction.atomic():
-        updated = AnnualReport.objects.filter(pk=report.pk, state__in=EDITABLE).update(
-            state=ReportState.SUBMITTED, submitted_at=now or timezone.now(), return_comment=""
-        )
-        if not updated:
-            raise DomainError("年度报告已经报送。", code="submitted")
-        report.refresh_from_db()
-        _audit(report, "submit", actor=actor)
+    now = now or timezone.now()
+    FLOW.apply(
+        report,
+        "submit",
+        actor=actor,
+        at=now,
+        changes={"submitted_at": now, "return_comment": ""},
+    )
     return report
 
 
@@ -224,14 +226,7 @@ def return_report(report: AnnualReport, *, comment: str, actor) -> AnnualReport:
     comment = (comment or "").strip()
     if not comment:
         raise DomainError("退回修改须写明修改意见。", code="comment_required")
-    with transaction.atomic():
-        updated = AnnualReport.objects.filter(pk=report.pk, state=ReportState.SUBMITTED).update(
-            state=ReportState.RETURNED, return_comment=comment
-        )
-        if not updated:
-            raise DomainError("年度报告不在待审核状态。", code="wrong_state")
-        report.refresh_from_db()
-        _audit(report, "return", actor=actor, after={"comment": comment})
+    FLOW.apply(report, "return", actor=actor, comment=comment, changes={"return_comment": comment})
     return report
 
 
@@ -243,19 +238,18 @@ def approve(report: AnnualReport, *, actor, now=None) -> AnnualReport:
     if found:
         raise ReportBlocked("年度报告暂不能审核通过", found)
     now = now or timezone.now()
+    frozen = {**data, "frozen_at": timezone.localtime(now).isoformat()}
     with transaction.atomic():
-        updated = AnnualReport.objects.filter(pk=report.pk, state=ReportState.SUBMITTED).update(
-            state=ReportState.APPROVED,
-            snapshot_json=AnnualReport.freeze(
-                {**data, "frozen_at": timezone.localtime(now).isoformat()}
-            ),
-            approved_at=now,
-            approved_by=actor,
+        FLOW.apply(
+            report,
+            "approve",
+            actor=actor,
+            at=now,
+            changes={"approved_at": now, "approved_by_id": actor.pk},
         )
-        if not updated:
-            raise DomainError("年度报告不在待审核状态。", code="wrong_state")
-        report.refresh_from_db()
-        _audit(report, "approve", actor=actor, after={"frozen_at": report.snapshot["frozen_at"]})
+        # The frozen content goes beside the transition, not into its audit event.
+        report.snapshot_json = AnnualReport.freeze(frozen)
+        report.save(update_fields=["snapshot_json"])
     return report
 
 
@@ -297,6 +291,15 @@ def publish_to_catalogue(report: AnnualReport, *, actor):
         report.item = item
         submit_item(item, actor=actor)
         _audit(report, "to_catalogue", actor=actor, after={"item": item.pk})
+        timeline.add(
+            report,
+            "to_catalogue",
+            "提交公开目录",
+            workflow=FLOW.name,
+            text=f"作为年度报告类信息提交本机关公开审核（{item.title}）",
+            actor=actor,
+            department=department,
+        )
     return item
 
 

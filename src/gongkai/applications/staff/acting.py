@@ -1,25 +1,10 @@
-"""One way for every action page: check access, parse the form, call the action,
-and show its refusal beside the form (or, when the application has moved on,
-as a message on the refreshed page)."""
+"""What the kernel's action runner (``gongkai.workbench.acting``) needs to know of an
+application page: how to re-read an application and whether a form is still shown."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-
-from gongkai.core.concurrency import StaleEdit
-from gongkai.core.errors import DomainError
-
 from ..models import Application
-from ..services import ReplyInvalid
-from ..validation import ApplicationInvalid
-from .common import back_to_detail, require_action
-
-# Codes of refusals that mean "someone (or your own earlier click) already acted".
-MOVED_ON = frozenset({"wrong_state", "stale_state", "decided"})
+from .common import DESK
 
 
 def fresh(application: Application) -> Application:
@@ -43,61 +28,6 @@ def still_shown(user, application: Application, key: str) -> bool:
     return bool(allowed(user, application, today()).get(flag))
 
 
-def apply_errors(form, errors: dict[str, list[str]]) -> None:
-    for name, messages_ in errors.items():
-        for message in messages_:
-            form.add_error(name if name in form.fields else None, message)
-
-
-def run(
-    request,
-    application: Application,
-    *,
-    permission: str,
-    label: str,
-    form,
-    key: str,
-    call: Callable[[dict], str],
-    anchor: str = "",
-) -> HttpResponse:
-    """Take one action through its form.
-
-    ``call(cleaned_data)`` calls the service and returns the success message.
-    Invalid input and refusals re-render the application page with the bound
-    form (nothing typed is lost); a refusal because the application moved on
-    (a double post, a colleague's click) redirects with the Chinese message.
-    """
-    from .detail import render_detail
-
-    refused = require_action(request, permission, application, label)
-    if refused is not None:
-        return refused
-
-    def refuse(message: str):
-        current = fresh(application)
-        if still_shown(request.user, current, key):
-            form.add_error(None, message)
-            return None
-        messages.error(request, message)
-        return back_to_detail(application)
-
-    if form.is_valid():
-        try:
-            message = call(form.cleaned_data)
-        except PermissionDenied:
-            raise
-        except StaleEdit as error:
-            form.add_error(None, error.message)
-        except (ReplyInvalid, ApplicationInvalid) as error:
-            apply_errors(form, error.errors)
-        except DomainError as error:  # TransitionRefused included
-            if error.code in MOVED_ON:
-                messages.error(request, error.message)
-                return back_to_detail(application)
-            redirected = refuse(error.message)
-            if redirected is not None:
-                return redirected
-        else:
-            messages.success(request, message)
-            return back_to_detail(application, anchor)
-    return render_detail(request, fresh(application), bound={key: form}, status=400)
+# Every action view: ``run(request, application, permission=…, label=…, form=…, key=…,
+# call=…, anchor=…)``.
+run = DESK.run

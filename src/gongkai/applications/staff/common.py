@@ -4,30 +4,29 @@
 * the one question a page asks before an action: may this person take it on
   this application now (``access.can``), could they take it in another state
   (then the refusal is a state message, not 403), or never (403);
-* running an action and turning its refusals into messages on the page.
+* running an action and turning its refusals into messages on the page: the
+  kernel's staff action runner (``gongkai.workbench.acting``), told once about
+  this page in ``DESK``.
 """
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 
 from gongkai import access
 from gongkai.audit.services import client_ip
+from gongkai.workbench.acting import Desk
 from gongkai.workbench.departments import current_department
 
 from ..flow import FLOW
 from ..models import Application
 
 __all__ = [
+    "DESK",
     "applications_visible_to",
     "back_to_detail",
     "client_ip",
     "current_department",
-    "may_ever",
     "menu",
     "require_action",
     "visible_application",
@@ -45,43 +44,35 @@ def visible_application(request, pk: int) -> Application:
     return get_object_or_404(applications_visible_to(request.user), pk=pk)
 
 
-def may_ever(user, action: str, application: Application) -> bool:
-    """Could ``user`` take ``action`` on this application in some state the rule allows?
+def _fresh(application: Application) -> Application:
+    from .acting import fresh
 
-    The same policy question as ``access.can``, asked of a stand-in in an
-    allowed state: it separates "wrong person" (403) from "not now" (the
-    application moved on, e.g. a second click on a button already acted on).
-    """
-    rule = access.RULES[action]
-    if rule.states is None:
-        return access.can(user, action, application)
-    stand_in = SimpleNamespace(
-        state=next(iter(sorted(rule.states))), access_department=application.department
-    )
-    return access.can(user, action, stand_in)
+    return fresh(application)
 
 
-def require_action(request, action: str, application: Application, label: str):
-    """None when the person may act now; a redirect with a message when only the state
-    is wrong; PermissionDenied (403) when the person may never take the action here."""
-    if access.can(request.user, action, application):
-        return None
-    if may_ever(request.user, action, application):
-        messages.error(
-            request,
-            f"该申请当前状态为“{FLOW.label(application.state)}”，不能{label}。"
-            "页面已刷新，请查看最新办理情况。",
-        )
-        return back_to_detail(application)
-    rule = access.RULES[action]
-    raise PermissionDenied(f"无权执行此操作：{rule.description or label}。")
+def _render_detail(request, application: Application, **kwargs):
+    from .detail import render_detail
+
+    return render_detail(request, application, **kwargs)
 
 
-def back_to_detail(application: Application, anchor: str = ""):
-    response = redirect("workbench:applications_staff:detail", pk=application.pk)
-    if anchor:
-        response["Location"] += f"#{anchor}"
-    return response
+def _shown(user, application: Application, key: str) -> bool:
+    from .acting import still_shown
+
+    return still_shown(user, application, key)
+
+
+DESK = Desk(
+    noun="该申请",
+    detail="workbench:applications_staff:detail",
+    state_label=lambda application: FLOW.label(application.state),
+    fresh=_fresh,
+    render_detail=_render_detail,
+    shown=_shown,
+    moved_on=frozenset({"wrong_state", "stale_state", "decided"}),
+)
+require_action = DESK.refuse
+back_to_detail = DESK.back
 
 
 def menu(user) -> dict[str, bool]:

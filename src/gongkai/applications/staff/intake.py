@@ -13,13 +13,14 @@ from gongkai.accounts.decorators import staff_required
 from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError
 from gongkai.orgs.models import Department
+from gongkai.workbench.acting import add_errors
 
 from .. import services
 from ..models.taxonomy import CONFIRMED_CHANNELS
 from ..services.common import today
 from ..validation import ApplicationInvalid
 from . import forms as f
-from .acting import apply_errors, run
+from .acting import run
 from .common import current_department, menu, visible_application
 from .detail import department_staff, form_prefix
 
@@ -54,7 +55,7 @@ def register(request):
                 late_reason=form.cleaned_data.get("late_reason", ""),
             )
         except ApplicationInvalid as error:
-            apply_errors(form, error.errors)
+            add_errors(form, error.errors)
         except DomainError as error:
             form.add_error(None, error.message)
         else:

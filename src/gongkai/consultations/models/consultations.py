@@ -28,6 +28,7 @@ from django.db import models
 from django.utils import timezone
 
 from gongkai.core.concurrency import Versioned
+from gongkai.workflow.models import HasTimeline
 
 
 class Kind(models.TextChoices):
@@ -49,7 +50,7 @@ class ConsultationQuerySet(models.QuerySet):
         return self.filter(published_at__isnull=False)
 
 
-class Consultation(Versioned):
+class Consultation(HasTimeline, Versioned):
     department = models.ForeignKey(
         "orgs.Department",
         verbose_name="征集单位",

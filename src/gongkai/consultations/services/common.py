@@ -1,4 +1,5 @@
-"""What the consultation actions share: the audit trail, periods in Beijing time, fingerprints."""
+"""What the consultation actions share: the audit trail and timeline, periods in Beijing
+time, fingerprints."""
 
 from __future__ import annotations
 
@@ -7,12 +8,32 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from gongkai.audit.services import record
+from gongkai.audit.services import record, to_json
 from gongkai.core.dates import cn_date
+from gongkai.workflow import timeline
+
+from ..timeline_text import LABELS, WORKFLOW, text_of
 
 
-def audit(obj, action: str, *, actor=None, before=None, after=None, ip=None) -> None:
+def audit(obj, action: str, *, actor=None, before=None, after=None, ip=None, at=None) -> None:
+    """The audit event of a consultation action and, for a staff action on the
+    consultation itself, the line on its timeline (dated ``at`` when the action
+    takes effect at a time of its own, e.g. publishing as of a given moment)."""
+    from ..models import Consultation
+
     record(f"consultations.{action}", actor=actor, obj=obj, before=before, after=after, ip=ip)
+    if isinstance(obj, Consultation) and action in LABELS:
+        plain_before, plain_after = to_json(before), to_json(after)
+        timeline.add(
+            obj,
+            action,
+            LABELS[action],
+            workflow=WORKFLOW,
+            text=text_of(action, plain_before, plain_after),
+            actor=actor,
+            at=at,
+            on=timezone.localdate(at) if at is not None else None,
+        )
 
 
 def period_from_dates(opens_on: date, closes_on: date) -> tuple[datetime, datetime]:

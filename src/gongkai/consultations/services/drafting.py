@@ -121,6 +121,7 @@ def publish(consultation: Consultation, *, actor, now=None) -> None:
             consultation,
             "publish",
             actor=actor,
+            at=now,
             after={"period": period_text(round.opens_at, round.closes_at)},
         )
 
@@ -144,6 +145,7 @@ def extend(consultation: Consultation, closes_on: date, *, actor, reason: str, n
             consultation,
             "extend",
             actor=actor,
+            at=now,
             before={"period": before},
             after={"period": period_text(round.opens_at, closes_at), "reason": reason},
         )
@@ -188,7 +190,7 @@ def open_new_round(
         )
         consultation._current_round = round
         indexing.schedule(consultation)
-        audit(consultation, "new_round", actor=actor, after={"round": round.number})
+        audit(consultation, "new_round", actor=actor, after={"round": round.number}, at=now)
     return round
 
 
@@ -227,6 +229,7 @@ def schedule_vote(
             consultation,
             "schedule_vote",
             actor=actor,
+            at=now,
             after={"entries": [e.pk for e in entries], "period": period_text(opens_at, closes_at)},
         )
 

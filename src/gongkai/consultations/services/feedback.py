@@ -238,7 +238,13 @@ def publish_feedback(consultation: Consultation, summary: str, *, actor, now=Non
         )
         sent = _notify_participants(round)
         indexing.schedule(consultation)
-        audit(consultation, "publish_feedback", actor=actor, after={"round": round.number, **sent})
+        audit(
+            consultation,
+            "publish_feedback",
+            actor=actor,
+            after={"round": round.number, **sent},
+            at=now,
+        )
     return round
 
 

@@ -5,8 +5,9 @@ of their own — the pages pass querysets already narrowed by ``gongkai.access.s
   period, its phase as of ``now`` (the same rule as ``Round.phase``, as SQL, so
   the list can filter and sort by it) and the counts a clerk acts on: comments
   and entries awaiting moderation (待审核) and approved comments in no group
-  (未归类) — all in the one query of the list;
-* ``history(consultation)`` — the audit trail of a consultation in words.
+  (未归类) — all in the one query of the list.
+
+A consultation's history is its timeline (``gongkai.workflow.timeline.of``).
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-
-from gongkai.audit.models import AuditEvent
 
 from ..models import Comment, Consultation, Entry, Moderation, Phase, Round
 
@@ -80,36 +79,3 @@ def with_workload(queryset: QuerySet[Consultation], now) -> QuerySet[Consultatio
             output_field=BooleanField(),
         )
     )
-
-
-ACTION_LABELS = {
-    "consultations.create": "创建",
-    "consultations.update": "修改",
-    "consultations.publish": "发布",
-    "consultations.extend": "调整截止时间",
-    "consultations.new_round": "开始新一轮征求意见",
-    "consultations.schedule_vote": "安排投票",
-    "consultations.moderate": "审核意见",
-    "consultations.suggest_groups": "按相似度自动归类",
-    "consultations.create_group": "新建归类",
-    "consultations.decide_group": "确认归类及采纳情况",
-    "consultations.move_comments": "移动意见",
-    "consultations.merge_groups": "合并归类",
-    "consultations.delete_group": "删除归类",
-    "consultations.decide_entry": "作品采纳情况",
-    "consultations.publish_feedback": "发布反馈",
-}
-
-
-def history(consultation: Consultation, limit: int = 200) -> list[AuditEvent]:
-    """The newest ``limit`` audit events of ``consultation``, oldest first, each with
-    ``label`` (the action in words)."""
-    events = list(
-        AuditEvent.objects.filter(
-            object_type=Consultation._meta.label_lower, object_id=str(consultation.pk)
-        ).order_by("-id")[:limit]
-    )
-    events.reverse()
-    for event in events:
-        event.label = ACTION_LABELS.get(event.action, event.action)
-    return events

@@ -14,16 +14,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from types import SimpleNamespace
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
 from gongkai import access
-from gongkai.core.errors import DomainError
 
 from ..models import Consultation, Phase
 
@@ -46,26 +42,16 @@ def phase_label(consultation: Consultation) -> str:
     return Phase(consultation.state).label
 
 
-def may_ever(user, action: str, consultation: Consultation) -> bool:
-    """Could ``user`` take ``action`` on ``consultation`` in some phase the rule allows?"""
-    rule = access.RULES[action]
-    if rule.states is None:
-        return access.can(user, action, consultation)
-    stand_in = SimpleNamespace(
-        state=next(iter(sorted(rule.states))), access_department=consultation.department
-    )
-    return access.can(user, action, stand_in)
-
-
 def refused(request, action: str, consultation: Consultation, label: str, back):
     """None when the person may act now; a redirect to ``back`` with a message when only
     the phase is wrong; PermissionDenied (403) when they may never act here."""
     if access.can(request.user, action, consultation):
         return None
-    if may_ever(request.user, action, consultation):
+    if access.may_ever(request.user, action, consultation):
         messages.error(
             request,
-            f"这项意见征集当前为“{phase_label(consultation)}”阶段，不能{label}。页面已刷新。",
+            f"这项意见征集当前阶段为“{phase_label(consultation)}”，不能{label}。"
+            "页面已刷新，请查看最新办理情况。",
         )
         return back
     raise PermissionDenied(f"无权执行此操作：{access.RULES[action].description or label}。")
@@ -83,40 +69,6 @@ def to_page(name: str, consultation: Consultation, anchor: str = ""):
     if anchor:
         response["Location"] += f"#{anchor}"
     return response
-
-
-def run(
-    request,
-    consultation: Consultation,
-    *,
-    permission: str,
-    label: str,
-    form,
-    call: Callable[[dict], str],
-    back,
-    render_again: Callable[[dict, int], object],
-    key: str,
-):
-    """Take one action through its form.
-
-    ``call(cleaned_data)`` calls the service and returns the success message; ``back``
-    is the redirect after success. Invalid input and refusals re-render the page with
-    the bound form under ``key`` (nothing typed is lost, status 400).
-    """
-    denied = refused(request, permission, consultation, label, back)
-    if denied is not None:
-        return denied
-    if form.is_valid():
-        try:
-            text = call(form.cleaned_data)
-        except PermissionDenied:
-            raise
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, text)
-            return back
-    return render_again({key: form}, 400)
 
 
 def department_ids_for_create(user) -> list[int]:

@@ -11,14 +11,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
+from gongkai.workbench.acting import Desk
+from gongkai.workflow import timeline
 
 from .. import clauses as clause_text
 from .. import services
 from ..models import Consultation, Kind, Moderation
 from ..services.common import last_day, period_text
-from ..services.staff_queries import history
 from . import forms as f
-from .common import phase_label, run, to_detail, visible_consultation
+from .common import phase_label, visible_consultation
 
 
 def allowed(user, consultation: Consultation) -> dict[str, bool]:
@@ -101,7 +102,7 @@ def render_detail(request, consultation: Consultation, *, bound=None, status=200
         "shortlisted": round.entries.filter(shortlisted=True).order_by("ballot_number")
         if consultation.kind == Kind.CALL
         else [],
-        "history": history(consultation),
+        "timeline": timeline.of(consultation),
         "is_draft_kind": consultation.kind == Kind.DRAFT,
         "today": timezone.localdate(),
     }
@@ -114,11 +115,17 @@ def detail(request, pk: int):
     return render_detail(request, visible_consultation(request, pk))
 
 
-def _again(request, consultation):
-    def render_again(bound, status):
-        return render_detail(request, consultation, bound=bound, status=status)
-
-    return render_again
+# Actions on the consultation page, through the kernel's staff action runner. A refusal is
+# always shown beside its form: no consultation refusal means "someone already acted".
+DESK = Desk(
+    noun="这项意见征集",
+    detail="workbench:consultations_staff:detail",
+    state_label=phase_label,
+    fresh=lambda consultation: consultation,
+    render_detail=render_detail,
+    moved_on=frozenset(),
+    state_word="阶段",
+)
 
 
 @staff_required
@@ -130,15 +137,13 @@ def publish(request, pk: int):
         services.publish(consultation, actor=request.user)
         return "已发布。公众自征集期开始之日起可以提出意见。"
 
-    return run(
+    return DESK.run(
         request,
         consultation,
         permission="consultations.publish",
         label="发布",
         form=f.PublishForm(request.POST, prefix="publish"),
         call=call,
-        back=to_detail(consultation),
-        render_again=_again(request, consultation),
         key="publish",
     )
 
@@ -152,15 +157,13 @@ def extend(request, pk: int):
         services.extend(consultation, data["closes_on"], actor=request.user, reason=data["reason"])
         return f"截止日期已调整为{data['closes_on']:%Y年%m月%d日}24时。"
 
-    return run(
+    return DESK.run(
         request,
         consultation,
         permission="consultations.extend",
         label="调整截止时间",
         form=f.ExtendForm(request.POST, prefix="extend"),
         call=call,
-        back=to_detail(consultation),
-        render_again=_again(request, consultation),
         key="extend",
     )
 
@@ -181,15 +184,14 @@ def new_round(request, pk: int):
         )
         return f"第{round.number}轮征求意见已安排，修改稿的条款见下方。"
 
-    return run(
+    return DESK.run(
         request,
         consultation,
         permission="consultations.new_round",
         label="开始新一轮征求意见",
         form=f.NewRoundForm(request.POST, prefix="round"),
         call=call,
-        back=to_detail(consultation, "clauses-heading"),
-        render_again=_again(request, consultation),
+        anchor="clauses-heading",
         key="new_round",
     )
 
@@ -210,14 +212,13 @@ def schedule_vote(request, pk: int):
         )
         return f"已安排投票：{len(data['entries'])}件作品入围。"
 
-    return run(
+    return DESK.run(
         request,
         consultation,
         permission="consultations.shortlist",
         label="安排投票",
         form=f.VoteForm(request.POST, prefix="vote", entries=_approved_entries(round)),
         call=call,
-        back=to_detail(consultation, "vote-heading"),
-        render_again=_again(request, consultation),
+        anchor="vote-heading",
         key="vote",
     )

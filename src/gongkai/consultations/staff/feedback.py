@@ -16,11 +16,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
+from gongkai.workbench.acting import Desk
 
 from .. import services
 from ..models import Comment, Consultation, Kind, Moderation, Outcome, Phase
 from . import forms as f
-from .common import phase_label, run, to_page, visible_consultation
+from .common import phase_label, visible_consultation
 
 
 def _groups(round):
@@ -127,6 +128,19 @@ def feedback(request, pk: int):
     return render_feedback(request, visible_consultation(request, pk))
 
 
+FEEDBACK_DESK = Desk(
+    noun="这项意见征集",
+    detail="workbench:consultations_staff:feedback",
+    state_label=phase_label,
+    fresh=lambda consultation: consultation,
+    render_detail=lambda request, consultation, **kwargs: render_feedback(
+        request, consultation, **kwargs
+    ),
+    moved_on=frozenset(),
+    state_word="阶段",
+)
+
+
 def _act(
     request,
     consultation,
@@ -138,18 +152,14 @@ def _act(
     anchor="",
     permission="consultations.feedback",
 ):
-    def render_again(bound, status):
-        return render_feedback(request, consultation, bound=bound, status=status)
-
-    return run(
+    return FEEDBACK_DESK.run(
         request,
         consultation,
         permission=permission,
         label=label,
         form=form,
         call=call,
-        back=to_page("feedback", consultation, anchor),
-        render_again=render_again,
+        anchor=anchor,
         key=key,
     )
 

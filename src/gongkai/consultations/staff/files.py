@@ -11,8 +11,8 @@ from gongkai.files.downloads import file_response
 
 from .. import services
 from . import forms as f
-from .common import run, to_detail, visible_consultation
-from .detail import _again
+from .common import visible_consultation
+from .detail import DESK
 
 
 @staff_required
@@ -25,15 +25,14 @@ def attach(request, pk: int):
         made = services.attach_files(consultation, data["files"], actor=request.user)
         return f"已上传{len(made)}个附件。"
 
-    return run(
+    return DESK.run(
         request,
         consultation,
         permission="consultations.edit",
         label="上传附件",
         form=form,
         call=call,
-        back=to_detail(consultation, "files-heading"),
-        render_again=_again(request, consultation),
+        anchor="files-heading",
         key="attach",
     )
 
@@ -47,15 +46,14 @@ def remove(request, pk: int, file_id: int):
         services.remove_file(consultation, file_id, actor=request.user)
         return "已删除附件。"
 
-    return run(
+    return DESK.run(
         request,
         consultation,
         permission="consultations.edit",
         label="删除附件",
         form=f.RemoveFileForm(request.POST),
         call=call,
-        back=to_detail(consultation, "files-heading"),
-        render_again=_again(request, consultation),
+        anchor="files-heading",
         key="remove_file",
     )
 

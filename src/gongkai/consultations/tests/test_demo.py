@@ -80,3 +80,16 @@ def test_one_draft_is_open_today_with_comments_waiting(demo):
     open_now = [c for c in Consultation.objects.all() if c.phase() == Phase.OPEN]
     assert [c.title for c in open_now] == ["《天水市城市绿化管理办法（修订草案）》公开征求意见"]
     assert open_now[0].current_round().comments.filter(moderation=Moderation.PENDING).count() == 1
+
+
+def test_the_2016_timeline_reads_in_order_and_in_2016(demo):
+    rules = by_title("《天水市淘汰尾气排放不达标黄标车")
+    lines = list(rules.timeline.order_by("id"))
+    titles = [line.title for line in lines]
+    assert titles[:2] == ["创建", "发布"] and titles[-1] == "发布反馈"
+    assert "审核意见" in titles and "确认归类及采纳情况" in titles
+    assert {line.on.year for line in lines} == {2016}
+    moments = [line.at for line in lines]
+    assert moments == sorted(moments)
+    rejected = next(line for line in lines if line.kind == "moderate" and "不予采用" in line.text)
+    assert rejected.text.startswith("不予采用：意见2条") and "理由：" in rejected.text

@@ -179,7 +179,7 @@ def test_a_published_consultation_cannot_be_edited_any_more(client, world):
     consultation.refresh_from_db()
     assert consultation.title != "新标题"
     html = client.get(response["Location"]).content.decode()
-    assert "当前为“征集中”阶段，不能修改" in html
+    assert "当前阶段为“征集中”，不能修改" in html
 
 
 def test_another_department_cannot_edit(client, world):

@@ -241,7 +241,7 @@ def test_grouping_is_refused_while_the_period_is_open(client, world):
     assert response.status_code == 302
     assert not FeedbackGroup.objects.exists()
     html = client.get(response["Location"]).content.decode()
-    assert "当前为“征集中”阶段，不能归类意见" in html
+    assert "当前阶段为“征集中”，不能归类意见" in html
 
 
 def test_entries_get_their_outcome_and_vote_counts_are_shown(client, world):

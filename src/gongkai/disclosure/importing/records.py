@@ -6,7 +6,8 @@ department, on its old website) on the 发布日期 given, so it is recorded as
 published on that date, with the shape of every other transition — access
 check → ``transaction.atomic()`` → save → audit event
 (``disclosure.item.import``) → first ``ItemVersion`` whose reason says it was
-published before the platform existed → search update after commit.
+published before the platform existed, and the same words as the first line of
+the item's timeline (办理记录) → search update after commit.
 
 The Art. 26 clock is not applied to imported items: the date the information
 was formed is not known from a catalogue, so they are never counted as late.
@@ -25,12 +26,14 @@ from django.db import transaction
 from gongkai import access
 from gongkai.audit.services import record
 from gongkai.core.errors import DomainError
+from gongkai.workflow import timeline
 
 from .. import validation
 from ..drafting import TRACKED_FOR_AUDIT, audit_state, set_fields, set_relations
 from ..effects import reindex_on_commit
 from ..index_numbers import assign_index_number
 from ..models import VALIDITY_TYPES, InformationItem, ItemState, Validity, VersionKind
+from ..review import REVIEW
 from ..versions import add_version
 from .rows import CheckedRow
 
@@ -122,11 +125,18 @@ def import_published_item(
             ip=ip,
         )
         reason = f"本信息已于{published_on:%Y年%m月%d日}发布（早于本平台启用），由批量导入补录"
-        add_version(
+        reason += f"（{source_label}）。" if source_label else "。"
+        add_version(item, kind=VersionKind.PUBLISHED, reason=reason, actor=actor)
+        # On the item's timeline too: it entered published, without the review path.
+        timeline.add(
             item,
-            kind=VersionKind.PUBLISHED,
-            reason=reason + (f"（{source_label}）。" if source_label else "。"),
+            "imported",
+            "补录已发布信息",
+            workflow=REVIEW.name,
+            on=published_on,
+            text=reason,
             actor=actor,
+            department=department,
         )
         reindex_on_commit(item.pk)
     return item

@@ -4,26 +4,21 @@
   an active assignment, and for confidential ones (举报, private mailbox letters,
   messages the writer did not agree to publish) ``messages.view_confidential``
   as well — department leaders (审核人) who do not handle them do not see them;
-* finding one message (404 when the person may not see it: no hint it exists);
-* the one question before an action: may this person take it now, could they
-  in another state (then a state message, not 403), or never (403).
+* finding one message (404 when the person may not see it: no hint it exists).
+
+Actions run through the kernel's staff action runner (``acting.DESK``).
 """
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 
 from gongkai import access
 from gongkai.orgs.models import Government
 from gongkai.orgs.roles import Role
 from gongkai.workbench.departments import current_department
 
-from ..flow import FLOW
 from ..models import Message
 
 VIA_ASSIGNMENTS = {"assignments__department": {"assignments__active": True}}
@@ -65,46 +60,6 @@ def visible_message(request, pk: int) -> Message:
     return get_object_or_404(messages_visible_to(request.user), pk=pk)
 
 
-def may_ever(user, action: str, target) -> bool:
-    """Could ``user`` take ``action`` on ``target`` (a message or an assignment) in some
-    state the rule allows? Separates "wrong person" (403) from "not now" (e.g. a
-    second click on a button already acted on)."""
-    rule = access.RULES[action]
-    if rule.states is None:
-        return access.can(user, action, target)
-    departments = getattr(target, "access_departments", None)
-    if departments is None:
-        departments = [target.access_department]
-    stand_in = SimpleNamespace(
-        state=next(iter(sorted(rule.states))), access_departments=list(departments)
-    )
-    return access.can(user, action, stand_in)
-
-
-def require_action(request, action: str, message: Message, label: str, target=None):
-    """None when the person may act now; a redirect with a message when only the
-    state is wrong; PermissionDenied (403) when they may never act here."""
-    target = message if target is None else target
-    if access.can(request.user, action, target):
-        return None
-    if may_ever(request.user, action, target):
-        messages.error(
-            request,
-            f"该留言当前状态为“{FLOW.label(message.state)}”，不能{label}。"
-            "页面已刷新，请查看最新办理情况。",
-        )
-        return back_to_detail(message)
-    rule = access.RULES[action]
-    raise PermissionDenied(f"无权执行此操作：{rule.description or label}。")
-
-
-def back_to_detail(message: Message, anchor: str = ""):
-    response = redirect("workbench:interaction_staff:detail", pk=message.pk)
-    if anchor:
-        response["Location"] += f"#{anchor}"
-    return response
-
-
 def office_governments(user) -> list[Government]:
     """Governments whose boards the person supervises as 公开办 (the top ones first)."""
     seen = {}
@@ -143,14 +98,11 @@ def menu(user) -> dict[str, bool]:
 
 __all__ = [
     "CONFIDENTIAL",
-    "back_to_detail",
-    "may_ever",
     "may_view",
     "menu",
     "messages_visible_to",
     "my_department_ids",
     "office_governments",
-    "require_action",
     "supervised_government",
     "visible_message",
 ]

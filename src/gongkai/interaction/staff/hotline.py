@@ -24,7 +24,7 @@ from gongkai.core.errors import DomainError
 from .. import services
 from ..models import Channel
 from ..validation import MessageInvalid
-from .acting import apply_errors
+from .acting import add_errors
 from .common import menu
 
 SESSION_KEY = "interaction.recorded_calls"
@@ -64,7 +64,7 @@ def record_call(request):
             try:
                 submission = services.record_call(request.POST, actor=request.user)
             except MessageInvalid as error:
-                apply_errors(form, error.errors)
+                add_errors(form, error.errors)
             except DomainError as error:
                 form.add_error(None, error.message)
             else:

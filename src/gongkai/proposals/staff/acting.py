@@ -1,22 +1,19 @@
-"""One way for every action on an item: check access, parse the form, call the service;
-invalid input re-renders the page with the bound form (status 400), and a refusal
-because the item has moved on (a double post, a colleague's click) redirects with
-the Chinese message."""
+"""The actions on an item (代表建议 / 政协提案), through the kernel's staff action runner
+(``gongkai.workbench.acting``): invalid input re-renders the page with the bound form
+(status 400), and a refusal because the item has moved on (a double post, a
+colleague's click) redirects with the Chinese message."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from types import SimpleNamespace
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
 from gongkai.audit.services import client_ip
 from gongkai.core.errors import DomainError
+from gongkai.workbench.acting import Desk, add_errors
 
 from .. import services
 from ..flow import FLOW
@@ -26,53 +23,16 @@ from . import forms as f
 from .common import visible_item
 from .items import render_detail
 
-MOVED_ON = frozenset({"wrong_state", "stale_state", "done", "published", "duplicate"})
-
-
-def back(item: Proposal):
-    return redirect("workbench:proposals_staff:detail", pk=item.pk)
-
-
-def could_in_another_state(user, permission: str, target) -> bool:
-    """Wrong state only (e.g. a second click), not the wrong person: a message, not 403."""
-    rule = access.RULES[permission]
-    if rule.states is None or getattr(target, "state", None) in rule.states:
-        return False
-    departments = getattr(target, "access_departments", None) or [target.access_department]
-    stand_in = SimpleNamespace(state=sorted(rule.states)[0], access_departments=departments)
-    return access.can(user, permission, stand_in)
-
-
-def run(request, item, *, permission, target, label, form, key, call: Callable[[dict], str]):
-    if not access.can(request.user, permission, target):
-        rule = access.RULES[permission]
-        if could_in_another_state(request.user, permission, target):
-            messages.error(
-                request,
-                f"该件当前状态为“{FLOW.label(item.state)}”，不能{label}。页面已刷新，请查看最新办理情况。",
-            )
-            return back(item)
-        raise PermissionDenied(f"无权执行此操作：{rule.description or label}。")
-    if form.is_valid():
-        try:
-            text = call(form.cleaned_data)
-        except PermissionDenied:
-            raise
-        except DomainError as error:
-            errors = getattr(error, "errors", None)
-            if errors:
-                for name, message in errors.items():
-                    form.add_error(name if name in form.fields else None, message)
-            elif error.code in MOVED_ON:
-                messages.error(request, error.message)
-                return back(item)
-            else:
-                form.add_error(None, error.message)
-        else:
-            messages.success(request, text)
-            return back(item)
-    item.refresh_from_db()
-    return render_detail(request, item, bound={key: form}, status=400)
+DESK = Desk(
+    noun="该件",
+    detail="workbench:proposals_staff:detail",
+    state_label=lambda item: FLOW.label(item.state),
+    fresh=lambda item: Proposal.objects.select_related("session").get(pk=item.pk),
+    render_detail=render_detail,
+    moved_on=frozenset({"wrong_state", "stale_state", "done", "published", "duplicate"}),
+)
+back = DESK.back
+run = DESK.run
 
 
 def _lead_or_back(request, item):
@@ -151,9 +111,7 @@ def correct(request, pk: int):
     with the typed text kept (400), never as a redirect that would lose it."""
     item = visible_item(request, pk)
     permission = "proposals.correct"
-    if not access.can(request.user, permission, item) and not could_in_another_state(
-        request.user, permission, item
-    ):
+    if not access.may_ever(request.user, permission, item):
         raise PermissionDenied(f"无权执行此操作：{access.RULES[permission].description}。")
     form = f.CorrectionForm(request.POST, instance=item, prefix="correct")
     if form.is_valid():
@@ -170,9 +128,7 @@ def correct(request, pk: int):
         except PermissionDenied:
             raise
         except DomainError as error:
-            errors = getattr(error, "errors", None) or {None: error.message}
-            for name, message in errors.items():
-                form.add_error(name if name in form.fields else None, message)
+            add_errors(form, getattr(error, "errors", None) or {None: error.message})
         else:
             labels = "、".join(str(Proposal._meta.get_field(n).verbose_name) for n in changed)
             messages.success(request, f"已更正{labels}。")

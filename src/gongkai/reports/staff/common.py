@@ -86,16 +86,6 @@ def may_start(user, scope) -> bool:
     )
 
 
-def may_ever(user, action: str, report: AnnualReport) -> bool:
-    rule = access.RULES[action]
-    if rule.states is None:
-        return access.can(user, action, report)
-    return any(
-        access.can(user, action, stand_in(state, report.access_department))
-        for state in sorted(rule.states)
-    )
-
-
 def to_report(report: AnnualReport, anchor: str = ""):
     response = redirect("workbench:reports_staff:detail", pk=report.pk)
     if anchor:
@@ -108,7 +98,7 @@ def refused(request, action: str, report: AnnualReport, label: str):
     wrong; PermissionDenied (403) when they may never act on this report."""
     if access.can(request.user, action, report):
         return None
-    if may_ever(request.user, action, report):
+    if access.may_ever(request.user, action, report):
         messages.error(
             request, f"这份年度报告当前为“{report.get_state_display()}”，不能{label}。页面已刷新。"
         )

@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.urls import reverse
 
 from gongkai.applications.models import Application, Outcome
 from gongkai.applications.tests.helpers import received
@@ -137,3 +138,28 @@ def test_the_command_prints_the_json_with_its_checks(world, one_application):
     data = json.loads(out.getvalue())
     assert data["title"] == "天水市财政局2016年政府信息公开工作年度报告"
     assert data["sections"][TABLE_THREE][NEW]["总计"] == 1 and data["checks"] == []
+
+
+def test_the_review_is_on_the_report_s_timeline_and_its_page(client, world, one_application):
+    report = services.report_for(world.finance, 2016)
+    write(report, world.handler_finance)
+    services.submit(report, actor=world.reviewer_finance)
+    services.return_report(report, comment="第五部分请写具体的改进措施。", actor=world.office)
+    write(report, world.handler_finance, problems="一是……；下一步将建立公开时限提醒。")
+    services.submit(report, actor=world.reviewer_finance)
+    services.approve(report, actor=world.office)
+    with pytest.raises(PermissionDenied):  # approved is final: the policy allows no review
+        services.return_report(report, comment="再改一下", actor=world.office)
+
+    lines = [(e.title, e.to_state, e.actor, e.comment) for e in report.timeline]
+    assert lines == [
+        ("报送公开办审核", "submitted", world.reviewer_finance, ""),
+        ("退回修改", "returned", world.office, "第五部分请写具体的改进措施。"),
+        ("报送公开办审核", "submitted", world.reviewer_finance, ""),
+        ("审核通过", "approved", world.office, ""),
+    ]
+    assert report.approved_by == world.office and report.snapshot is not None
+
+    client.force_login(world.reviewer_finance)
+    html = client.get(reverse("workbench:reports_staff:detail", args=[report.pk])).content.decode()
+    assert "办理记录" in html and "第五部分请写具体的改进措施。" in html

@@ -15,6 +15,7 @@ from gongkai.disclosure.importing import FileProblem, check_file, import_rows
 from gongkai.disclosure.importing.columns import COLUMNS
 from gongkai.disclosure.importing.template import template_bytes
 from gongkai.disclosure.models import InformationItem, ItemState, Validity
+from gongkai.workflow import timeline
 
 from .conftest import HEADINGS, csv_file, row, xlsx
 
@@ -77,6 +78,13 @@ def test_a_valid_workbook_imports_every_row_as_published_on_its_date(world):
     )
     assert AuditEvent.objects.filter(action="disclosure.item.import").count() == 3
     assert not kept.late_publication
+    (line,) = timeline.of(kept)
+    assert (line.title, line.on, line.text, line.actor) == (
+        "补录已发布信息",
+        date(2015, 3, 5),
+        version.reason,
+        world.reviewer_finance,
+    )
 
 
 def test_a_file_with_bad_rows_imports_nothing_and_reports_each_row_and_column(world):
