@@ -2,7 +2,9 @@
 
 Rejected ones (advertising, abuse, unrelated) are kept with the reason, never
 shown and never counted as opinions in the feedback; approved ones appear
-only when their sender agreed to publication.
+only when their sender agreed to publication. Each comment and entry moves
+through its transition table (``..flow``), one timeline entry and audit event
+each; the consultation's timeline says what was decided in one line.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from django.utils import timezone
 from gongkai import access
 from gongkai.core.errors import DomainError
 
+from ..flow import COMMENTS, ENTRIES
 from ..models import Consultation, Moderation
 from .common import audit
 
@@ -35,27 +38,33 @@ def moderate(
         raise DomainError("不予采用须说明理由（如广告、与征集无关、含有侮辱性内容）。", code="note")
     round = consultation.current_round()
     decision = Moderation.APPROVED if approve else Moderation.REJECTED
+    action = "approve" if approve else "reject"
     values = {
-        "moderation": decision,
         "moderation_note": note,
         "moderated_at": timezone.now(),
-        "moderated_by": actor,
+        "moderated_by_id": actor.pk,
     }
     with transaction.atomic():
         changed = 0
-        for related, ids in ((round.comments, comment_ids), (round.entries, entry_ids)):
+        for flow, related, ids in (
+            (COMMENTS, round.comments, comment_ids),
+            (ENTRIES, round.entries, entry_ids),
+        ):
             ids = [int(i) for i in ids]
             if not ids:
                 continue
-            rows = related.filter(pk__in=ids).exclude(moderation=decision)
+            rows = related.filter(pk__in=ids)
+            extra = {}
             if not approve:
-                # A rejected comment leaves its group; a rejected entry leaves the ballot.
-                extra = {"group": None} if related.model.__name__ == "Comment" else {}
-                if related.model.__name__ == "Entry" and rows.filter(shortlisted=True).exists():
+                if flow is ENTRIES and rows.filter(shortlisted=True).exists():
                     raise DomainError("入围投票的作品不能改为不予采用。", code="shortlisted")
-                changed += rows.update(**values, **extra)
-            else:
-                changed += rows.update(**values)
+                if flow is COMMENTS:
+                    extra = {"group": None}  # a rejected comment leaves its group
+            changed += len(
+                flow.apply_each(
+                    rows, action, actor=actor, comment=note, changes={**values, **extra}
+                )
+            )
         if changed:
             audit(
                 consultation,

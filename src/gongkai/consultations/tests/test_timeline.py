@@ -69,3 +69,49 @@ def test_an_upgraded_installation_reads_its_history_from_the_audit_trail(world):
     assert [(t, text, who) for t, _, text, who in copied] == [
         (t, text, who) for t, _, text, who in written
     ]
+
+
+@pytest.mark.django_db
+def test_each_moderated_comment_has_its_own_line_and_audit_event(world):
+    from gongkai.audit.models import AuditEvent
+    from gongkai.consultations.models import Comment, Moderation
+
+    from .helpers import comment_data
+
+    consultation = published(world)
+    round = consultation.current_round()
+    ids = [
+        services.submit_comment(round, comment_data(text=text), now=at(2026, 6, 2)).record.pk
+        for text in ("建议提高补贴标准，三千元太低，群众积极性不高。", "买车加微信有优惠xxxxxx")
+    ]
+    services.moderate(consultation, comment_ids=ids[:1], approve=True, actor=world.handler_finance)
+    services.moderate(
+        consultation, comment_ids=ids, approve=False, note="广告", actor=world.handler_finance
+    )
+
+    good, advert = Comment.objects.filter(pk__in=ids).order_by("pk")
+    assert (good.moderation, advert.moderation) == (Moderation.REJECTED, Moderation.REJECTED)
+    history = [
+        (e.from_state, e.to_state, e.comment) for e in Entry.objects.about(good).order_by("id")
+    ]
+    assert history == [("pending", "approved", ""), ("approved", "rejected", "广告")]
+    assert [(e.from_state, e.to_state) for e in Entry.objects.about(advert)] == [
+        ("pending", "rejected")
+    ]
+    events = AuditEvent.objects.filter(object_type="consultations.comment", object_id=str(good.pk))
+    assert list(events.order_by("id").values_list("action", flat=True)) == [
+        "consultations.comment.submit",
+        "consultations.comment.approve",
+        "consultations.comment.reject",
+    ]
+    # Rejecting again changes nothing.
+    assert (
+        services.moderate(
+            consultation,
+            comment_ids=ids[:1],
+            approve=False,
+            note="广告",
+            actor=world.handler_finance,
+        )
+        == 0
+    )
