@@ -29,12 +29,16 @@ import random
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.db.models import Max
+
 from gongkai.accounts.models import User
 from gongkai.notices.services import withhold_notices
 from gongkai.orgs.models import Department
+from gongkai.workflow.models import Entry
 
 from . import services
-from .models import Body, ProposalRules, Session
+from .flow import FLOW
+from .models import Body, Proposal, ProposalRules, Session
 from .stats import summary_sentence
 
 SEED = 2016
@@ -199,6 +203,18 @@ class _Play:
             self.slugs[slug] = self.units[name]
         return self.slugs[slug]
 
+    def co_opinions(self, item, opinions, before: date | None = None) -> None:
+        for assignment, slug, on in opinions:
+            if before is not None:
+                on = max(assignment.assigned_on, min(on, before - timedelta(days=1)))
+            services.give_co_opinion(
+                item,
+                department=assignment.department,
+                opinion=f"{assignment.department.name}同意主办单位意见，将在职责范围内配合做好相关工作，并提供所需数据和资料。",
+                actor=_user(f"ts_{slug}_handler"),
+                on=on,
+            )
+
     def play(self, item, plan: dict, assigned_on: date, ending: str) -> None:
         rng = self.rng
         topic = TOPICS[plan["_topic"]]
@@ -219,24 +235,22 @@ class _Play:
         )
         item.refresh_from_db()
         handler, leader = _user(f"ts_{lead_slug}_handler"), _user(f"ts_{lead_slug}_reviewer")
+        opinions = []
         for a in item.co_assignments():
             slug = next(s for s in topic[2] if self.unit(s) == a.department)
             if ending == "handling" and rng.random() < 0.5:
                 continue
-            services.give_co_opinion(
-                item,
-                department=a.department,
-                opinion=f"{a.department.name}同意主办单位意见，将在职责范围内配合做好相关工作，并提供所需数据和资料。",
-                actor=_user(f"ts_{slug}_handler"),
-                on=a.due_date - timedelta(days=rng.randint(1, 10)),
-            )
+            opinions.append((a, slug, a.due_date - timedelta(days=rng.randint(1, 10))))
         if ending == "handling":
+            self.co_opinions(item, opinions)
             return
         late = rng.random() < 0.04
         span = (item.due_date - assigned_on).days
         drafted = assigned_on + timedelta(days=rng.randint(span // 3, span - 8))
         if late:
             drafted = item.due_date + timedelta(days=rng.randint(3, 12))
+        # A co-handling unit's opinion reaches the lead unit before it drafts its letter.
+        self.co_opinions(item, opinions, before=drafted)
         grade = rng.choice(GRADES)
         public = rng.random() > 0.04
         done = topic[3].format(p=plan["_place"])
@@ -254,7 +268,10 @@ class _Play:
             return
         if rng.random() < 0.08:
             services.return_reply(
-                item, comment="请补充资金来源和完成时限，再送审签。", actor=leader
+                item,
+                comment="请补充资金来源和完成时限，再送审签。",
+                actor=leader,
+                on=drafted + timedelta(days=1),
             )
             services.submit_reply(
                 item,
@@ -387,9 +404,24 @@ def load_proposals(ctx) -> None:
     if sessions[Body.CONGRESS].items.exists():
         ctx.out("  建议提案：已存在，未重复载入")
         return
+    mark = Entry.objects.aggregate(m=Max("pk"))["m"] or 0
     with withhold_notices():  # 2016: nobody is there to read them now
         visits = _play_sessions(ctx, sessions)
+    _date_timelines(sessions.values(), mark)
     ctx.out(f"  建议提案：{summary_sentence(sessions.values())}；现场督办 {visits} 次")
+
+
+def _date_timelines(sessions, mark: int) -> None:
+    """The timeline lines the story wrote now belong to its days: each at 09:00 of the
+    day it counts from (the import at the session's opening), in the order written."""
+    opened = {s.pk: s.opened_on for s in sessions}
+    session_of = dict(Proposal.objects.filter(session__in=opened).values_list("pk", "session_id"))
+    lines = list(Entry.objects.filter(pk__gt=mark, workflow=FLOW.name).order_by("pk"))
+    for rank, line in enumerate(lines):
+        if line.kind == "imported":
+            line.on = opened[session_of[int(line.object_id)]]
+        line.at = datetime.combine(line.on, time(9), tzinfo=BEIJING) + timedelta(seconds=rank)
+    Entry.objects.bulk_update(lines, ["on", "at"], batch_size=1000)
 
 
 def _play_sessions(ctx, sessions: dict[str, Session]) -> int:

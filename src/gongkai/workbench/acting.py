@@ -139,3 +139,47 @@ def add_errors(form, errors: dict) -> None:
     for name, texts in errors.items():
         for text in [texts] if isinstance(texts, str) else texts:
             form.add_error(name if name in form.fields else None, text)
+
+
+def decide_extension(
+    desk: Desk,
+    request,
+    obj,
+    request_id: int,
+    *,
+    permission: str,
+    approved: str,
+    refused: str,
+) -> HttpResponse:
+    """The one view deciding an extension request (延期申请) on ``obj``'s clock.
+
+    ``approved`` is the success message with ``{days}``; ``refused`` the message
+    when refused. What follows a decision (formal notices, steps, notices) is the
+    module's ``ExtensionRules`` hook, run by ``workdays.extensions``."""
+    from django.shortcuts import get_object_or_404
+
+    from gongkai.workdays import extensions
+    from gongkai.workdays.forms import DecideExtensionForm
+    from gongkai.workdays.models import ExtensionRequest
+
+    extension = get_object_or_404(ExtensionRequest.objects.for_subject(obj), pk=request_id)
+    form = DecideExtensionForm(request.POST, prefix=f"decide{extension.pk}")
+
+    def call(data):
+        decided = extensions.decide_extension(
+            extension,
+            approve=data["decision"] == "approve",
+            actor=request.user,
+            comment=data["comment"],
+        )
+        return approved.format(days=decided.days) if decided.approved else refused
+
+    return desk.run(
+        request,
+        obj,
+        permission=permission,
+        label="审批延期申请",
+        form=form,
+        key=f"decide_extension:{extension.pk}",
+        call=call,
+    )

@@ -5,17 +5,16 @@ approves or refuses a request to extend the reply period (Art. 33)."""
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
 from gongkai.accounts.decorators import staff_required
-from gongkai.workdays.models import ExtensionRequest
+from gongkai.workbench import acting
 
 from .. import services
 from ..models import SecrecyConclusion
 from . import forms as f
 from .acting import run
-from .common import visible_application
+from .common import DESK, visible_application
 from .detail import form_prefix
 
 APPROVE = "applications.approve_reply"
@@ -98,27 +97,12 @@ def return_reply(request, pk: int):
 @staff_required
 @require_POST
 def decide_extension(request, pk: int, request_id: int):
-    application = visible_application(request, pk)
-    extension = get_object_or_404(ExtensionRequest.objects.for_subject(application), pk=request_id)
-    form = f.DecideExtensionForm(request.POST, prefix=f"decide{extension.pk}")
-
-    def call(data):
-        decided = services.decide_extension(
-            extension,
-            approve=data["decision"] == "approve",
-            actor=request.user,
-            comment=data["comment"],
-        )
-        if decided.approved:
-            return f"已同意延长答复期限{decided.days}个工作日，已出具延长答复期限告知书。"
-        return "已不同意延期，已通知经办人。"
-
-    return run(
+    return acting.decide_extension(
+        DESK,
         request,
-        application,
+        visible_application(request, pk),
+        request_id,
         permission="applications.approve_extension",
-        label="审批延期申请",
-        form=form,
-        key=f"decide_extension:{extension.pk}",
-        call=call,
+        approved="已同意延长答复期限{days}个工作日，已出具延长答复期限告知书。",
+        refused="已不同意延期，已通知经办人。",
     )

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 
 from gongkai.api import cursors
 from gongkai.api.params import BadParameter
+from gongkai.core.dates import in_years
 from gongkai.orgs.models import Department
 
 from ..effects import SEARCH_SOURCE
@@ -30,7 +30,6 @@ from ..models import VALIDITY_TYPES, Genre, InformationItem, KeyArea, SubjectCat
 from .params import ListQuery
 from .serialize import with_summary_relations
 
-BEIJING = ZoneInfo("Asia/Shanghai")
 SCAN_PAGE = 100  # search page size used while scanning (its maximum)
 MAX_SCAN_PAGES = 30
 
@@ -99,13 +98,7 @@ def _filtered(query: ListQuery, resolved: Resolved):
     if query.type:
         items = items.filter(item_type__in=query.type)
     if query.year:
-        years = Q()
-        for year in query.year:
-            years |= Q(
-                published_at__gte=datetime(year, 1, 1, tzinfo=BEIJING),
-                published_at__lt=datetime(year + 1, 1, 1, tzinfo=BEIJING),
-            )
-        items = items.filter(years)
+        items = items.filter(in_years("published_at", query.year))
     if query.validity:
         items = items.filter(item_type__in=VALIDITY_TYPES, validity__in=query.validity)
     if resolved.key_areas:

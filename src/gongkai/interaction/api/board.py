@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from django.db.models import Q
 from ninja import Field, Schema, Status
@@ -11,12 +10,12 @@ from ninja import Field, Schema, Status
 from gongkai.api import cursors
 from gongkai.api.openapi import query_parameters, repeated
 from gongkai.api.params import BadParameter
+from gongkai.core.dates import in_years
 from gongkai.orgs.models import Department, Government
 
 from ..indexing import SEARCH_SOURCE
 from ..models import Channel, Message, MessageType
 from .common import (
-    BEIJING,
     NOT_FOUND,
     REPLIED_STATES,
     STATUSES,
@@ -214,13 +213,7 @@ def _board_rows(query: BoardQuery):
     if query.place_ids:
         messages = messages.filter(place_id__in=query.place_ids)
     if query.year:
-        years = Q()
-        for year in query.year:
-            years |= Q(
-                published_at__gte=datetime(year, 1, 1, tzinfo=BEIJING),
-                published_at__lt=datetime(year + 1, 1, 1, tzinfo=BEIJING),
-            )
-        messages = messages.filter(years)
+        messages = messages.filter(in_years("published_at", query.year))
     return messages
 
 

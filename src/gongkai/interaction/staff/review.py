@@ -5,16 +5,15 @@ a 回访 (call-back) and the writer's satisfaction."""
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
 from gongkai.accounts.decorators import staff_required
-from gongkai.workdays.models import ExtensionRequest
+from gongkai.workbench import acting
 
 from .. import services
 from ..models import Satisfaction
 from . import forms as f
-from .acting import run
+from .acting import DESK, run
 from .common import visible_message
 from .detail import form_prefix
 
@@ -77,29 +76,14 @@ def return_reply(request, pk: int):
 @staff_required
 @require_POST
 def decide_extension(request, pk: int, request_id: int):
-    message = visible_message(request, pk)
-    extension = get_object_or_404(ExtensionRequest.objects.for_subject(message), pk=request_id)
-    form = f.DecideExtensionForm(request.POST, prefix=f"decide{extension.pk}")
-
-    def call(data):
-        decided = services.decide_extension(
-            extension,
-            approve=data["decision"] == "approve",
-            actor=request.user,
-            comment=data["comment"],
-        )
-        if decided.approved:
-            return f"已同意延期{decided.days}个工作日。"
-        return "已不同意延期，已通知主办部门。"
-
-    return run(
+    return acting.decide_extension(
+        DESK,
         request,
-        message,
+        visible_message(request, pk),
+        request_id,
         permission="messages.approve_extension",
-        label="审批延期申请",
-        form=form,
-        key=f"decide_extension:{extension.pk}",
-        call=call,
+        approved="已同意延期{days}个工作日。",
+        refused="已不同意延期，已通知主办部门。",
     )
 
 

@@ -125,11 +125,15 @@ def submit_reply(
     return reply
 
 
-def return_reply(proposal: Proposal, *, comment: str, actor) -> ReplyLetter:
+def return_reply(proposal: Proposal, *, comment: str, actor, on: date | None = None) -> ReplyLetter:
     lead = lead_assignment(proposal)
     reply = proposal.current_reply()
+    on = on or today()
+    check_date(on, not_before=reply.drafted_on, what="答复函送审日期")
     with transaction.atomic():
-        FLOW.apply(proposal, "return_reply", actor=actor, comment=comment, access_object=lead)
+        FLOW.apply(
+            proposal, "return_reply", actor=actor, comment=comment, access_object=lead, on=on
+        )
         ReplyLetter.objects.filter(pk=reply.pk).update(
             state=ReplyState.RETURNED, return_comment=comment.strip()
         )

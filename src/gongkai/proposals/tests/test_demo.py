@@ -113,3 +113,17 @@ def test_loading_again_adds_nothing(demo):
     proposals_demo.load_proposals(ctx)
     assert Proposal.objects.count() == before
     assert printed[-1] == "  建议提案：已存在，未重复载入"
+
+
+def test_each_item_s_timeline_tells_its_2016_story_in_order(demo):
+    items = Proposal.objects.exclude(state="pending").order_by("pk")[:60]
+    for item in items:
+        lines = list(item.timeline)
+        assert lines[0].kind == "imported" and lines[0].on == item.session.opened_on
+        assert [line.on for line in lines] == sorted(line.on for line in lines), item.number
+        assert {line.at.year for line in lines} <= {2016, 2017}, [
+            (x.kind, x.at.year) for x in lines if x.at.year > 2017
+        ]
+        kinds = [line.kind for line in lines]
+        if "co_opinion" in kinds and "submit_reply" in kinds:
+            assert kinds.index("co_opinion") < kinds.index("submit_reply"), item.number
