@@ -9,11 +9,12 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self):
         from gongkai.api.registry import register_router
+        from gongkai.core.figures import register_figures
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
-        from . import calendar_dates, jobs  # noqa: F401  (jobs registers the scheduled jobs)
+        from . import calendar_dates, card_figures, jobs  # noqa: F401  (jobs: the schedules)
         from .services.extension import register as register_extensions
         from .staff.card import home_card
         from .staff.todos import todos
@@ -40,3 +41,6 @@ class ApplicationsConfig(AppConfig):
         )
         register_router("gongkai.applications.api_stats.router", order=40)
         register_router("gongkai.applications.api.router", order=50)
+        register_figures(
+            "applications", card_figures.card_figures, order=30, years=card_figures.card_years
+        )

@@ -9,11 +9,12 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self):
         from gongkai.api.registry import register_router
+        from gongkai.core.figures import register_figures
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
-        from . import indexing
+        from . import card_figures, indexing
         from .staff.todos import todos
 
         indexing.register()
@@ -33,3 +34,6 @@ class ConsultationsConfig(AppConfig):
             order=130,
         )
         register_router("gongkai.consultations.api.router", order=70)
+        register_figures(
+            "consultations", card_figures.card_figures, order=50, years=card_figures.card_years
+        )

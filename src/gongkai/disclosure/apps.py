@@ -27,10 +27,11 @@ class DisclosureConfig(AppConfig):
 
     def ready(self):
         from gongkai.api.registry import register_router
+        from gongkai.core.figures import register_figures
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
 
-        from . import indexing
+        from . import card_figures, indexing
 
         post_migrate.connect(
             seed_reference_data_if_empty, sender=self, dispatch_uid="disclosure.reference_data"
@@ -54,3 +55,7 @@ class DisclosureConfig(AppConfig):
             order=100,
         )
         register_router("gongkai.disclosure.api.router", order=30)
+        register_figures(
+            "disclosure.key_areas", card_figures.key_areas, order=10, years=card_figures.card_years
+        )
+        register_figures("disclosure.interpretations", card_figures.interpretations, order=90)

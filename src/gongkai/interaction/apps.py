@@ -11,11 +11,12 @@ class InteractionConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from gongkai.api.registry import register_router
+        from gongkai.core.figures import register_figures
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
-        from . import calendar_dates, indexing, jobs  # noqa: F401  (jobs registers the schedules)
+        from . import calendar_dates, card_figures, indexing, jobs  # noqa: F401  (jobs: schedules)
         from .seeding import ensure_reference_data
         from .services.handling import register_extension_rules
         from .staff.todos import todos
@@ -40,3 +41,6 @@ class InteractionConfig(AppConfig):
             order=120,
         )
         register_router("gongkai.interaction.api.router", order=60)
+        register_figures(
+            "interaction", card_figures.card_figures, order=40, years=card_figures.card_years
+        )

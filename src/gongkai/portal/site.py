@@ -25,6 +25,14 @@ def in_scope(government: Government | None, other: Government) -> bool:
     return government is None or other.is_within(government)
 
 
+def filter_code(government: Government) -> str:
+    """The 所属地区 filter (``gov``) a link to a public list (the catalogue, the normative
+    library) adds to show ``government`` and those under it: blank for the site's own
+    government, whose lists show that already."""
+    site = site_government()
+    return "" if site is not None and site.pk == government.pk else government.code
+
+
 def departments_under(government: Government | None) -> QuerySet[Department]:
     """Active departments of ``government`` and the governments under it."""
     departments = Department.objects.filter(active=True).select_related("government")

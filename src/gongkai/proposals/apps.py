@@ -9,11 +9,12 @@ class ProposalsConfig(AppConfig):
 
     def ready(self):
         from gongkai.api.registry import register_router
+        from gongkai.core.figures import register_figures
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
-        from . import indexing
+        from . import card_figures, indexing
         from .staff.todos import todos
 
         indexing.register()
@@ -33,3 +34,6 @@ class ProposalsConfig(AppConfig):
             order=140,
         )
         register_router("gongkai.proposals.api.router", order=80)
+        register_figures(
+            "proposals", card_figures.card_figures, order=80, years=card_figures.card_years
+        )

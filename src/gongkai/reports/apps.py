@@ -8,11 +8,15 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.core.figures import register_figures
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
-        from . import jobs  # noqa: F401  (jobs registers the schedules)
+        from . import (
+            card_figures,
+            jobs,  # noqa: F401  (jobs registers the schedules)
+        )
         from .staff.todos import todos
 
         register_todos("reports", label=self.verbose_name, items=todos)
@@ -30,3 +34,6 @@ class ReportsConfig(AppConfig):
             "gongkai.reports.demo.load_reports",
             order=150,
         )
+        register_figures("reports.channels", card_figures.channels, order=20)
+        register_figures("reports.documents", card_figures.documents, order=60)
+        register_figures("reports.management", card_figures.management, order=70)

@@ -27,27 +27,31 @@ def _in_parts(rows: list, per_part: int | None, *, title: str, **chart) -> SafeS
 
 
 def card_charts(data: dict, *, rows_per_chart: int | None = None) -> dict:
-    """{monthly, outcomes, on_time_messages, on_time_applications}: SafeString each. With
-    ``rows_per_chart`` (the PDF: ``PDF_ROWS``) a chart by unit longer than that is drawn
-    as several charts, lowest rate first."""
+    """{monthly, outcomes, on_time_messages, on_time_applications}: SafeString each, for
+    the charts whose data the card holds (a module that is not installed contributes
+    none: its charts are left out). With ``rows_per_chart`` (the PDF: ``PDF_ROWS``) a
+    chart by unit longer than that is drawn as several charts, lowest rate first."""
     charts = data["charts"]
     year = data["year"]
-    monthly = charts["monthly"]
-    return {
-        "monthly": column_chart(
+    monthly = charts.get("monthly") or {"series": []}
+    drawn = {}
+    if monthly["series"]:
+        drawn["monthly"] = column_chart(
             title=f"{year}年每月收到的政府信息公开申请和群众留言",
             labels=monthly["labels"],
             series=[(name, values) for name, values in monthly["series"]],
             unit="件",
             description="申请按收到申请之日计，留言按留言时间计。",
-        ),
-        "outcomes": bar_chart(
+        )
+    if "outcomes" in charts:
+        drawn["outcomes"] = bar_chart(
             title=f"{year}年办结的政府信息公开申请：办理结果",
             rows=[(label, n) for label, n in charts["outcomes"]],
             unit="件",
             description="按年度报告表三的办理结果分类，只列出有办结申请的结果。",
-        ),
-        "on_time_applications": _in_parts(
+        )
+    if "on_time_applications" in charts:
+        drawn["on_time_applications"] = _in_parts(
             [(label, r) for label, r in charts["on_time_applications"]],
             rows_per_chart,
             title=f"{year}年各机关依申请公开按期答复率",
@@ -55,8 +59,9 @@ def card_charts(data: dict, *, rows_per_chart: int | None = None) -> dict:
             maximum=100,
             description="本年结束计时的答复期限中，在期限内（含延长的期限）作出答复的比例，"
             "按比率从低到高排列；本年没有作出答复的机关不列出。",
-        ),
-        "on_time_messages": _in_parts(
+        )
+    if "on_time_messages" in charts:
+        drawn["on_time_messages"] = _in_parts(
             [(label, r) for label, r in charts["on_time_messages"]],
             rows_per_chart,
             title=f"{year}年各部门留言按时答复率",
@@ -64,5 +69,5 @@ def card_charts(data: dict, *, rows_per_chart: int | None = None) -> dict:
             maximum=100,
             description="本年结束计时的留言答复期限中，按时答复的比例，按比率从低到高排列；"
             "本年没有答复留言的部门不列出。",
-        ),
-    }
+        )
+    return drawn
