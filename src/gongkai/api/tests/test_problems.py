@@ -235,3 +235,25 @@ def test_successful_answers_stay_plain_json(client):
     response = client.get("/api/v1/workdays/add", {"start": "2026-09-30", "days": 20})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
+
+
+def test_every_kind_the_code_names_exists_with_the_status_it_is_used_with():
+    """A misspelt kind would quietly become ``about:blank``: each literal one in the
+    API code is a kind of ``PROBLEM_KINDS``, used with that kind's status."""
+    import re
+    from pathlib import Path
+
+    root = Path(errors.__file__).resolve().parents[1]
+    with_status = re.compile(r'(?:problem\(\s*request|Refused\()\s*,?\s*(\d{3}),\s*"([a-z-]+)"')
+    keyword = re.compile(r'Refused\(\s*(\d{3}),(?:[^()]|\([^()]*\))*?kind="([a-z-]+)"', re.S)
+    found = []
+    for path in root.rglob("*.py"):
+        if "tests" in path.parts or "migrations" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        found += [(path.name, int(s), k) for s, k in with_status.findall(text)]
+        found += [(path.name, int(s), k) for s, k in keyword.findall(text)]
+    assert len(found) > 15
+    for name, status, kind in found:
+        assert kind in PROBLEM_KINDS, (name, kind)
+        assert PROBLEM_KINDS[kind][0] == status, (name, status, kind)
