@@ -1,28 +1,18 @@
-"""Small pieces every public endpoint needs: a refusal with a status, the JSON body, 429."""
+"""Small pieces every public endpoint needs: the JSON body, the ``Idempotency-Key``
+header; refusals (``Refused``, ``too_many``) are problems of ``gongkai.api.errors``."""
 
 from __future__ import annotations
 
 import json
 import re
 
-from django.http import HttpResponse
-from ninja import Status
-
 from gongkai.core.text import UnsafeText, check_text, clean_field, clean_text, scrub_text
 
+from .errors import Refused, problem, too_many
+
+__all__ = ["Refused", "json_object", "problem", "too_many"]
+
 IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,64}$")
-
-
-class Refused(Exception):
-    """Raised inside an endpoint; the endpoint answers ``Status(status, body)``."""
-
-    def __init__(self, status: int, body: dict):
-        self.status, self.body = status, body
-
-
-def too_many(response: HttpResponse, message: str, retry_after: int):
-    response["Retry-After"] = str(retry_after)
-    return Status(429, {"detail": message, "retry_after": retry_after})
 
 
 MAX_JSON_DEPTH = 16
@@ -48,11 +38,11 @@ def json_object(body: bytes, *, example: str = '{"text": "…", …}', detail: s
     try:
         raw = json.loads(body or b"", parse_constant=_no_constant)
     except RecursionError:
-        raise Refused(400, {"detail": TOO_DEEP}) from None
+        raise Refused(400, TOO_DEEP, kind="invalid-body") from None
     except (ValueError, UnicodeDecodeError):
-        raise Refused(400, {"detail": NOT_JSON}) from None
+        raise Refused(400, NOT_JSON, kind="invalid-body") from None
     if not isinstance(raw, dict):
-        raise Refused(400, {"detail": f"请求体应为 JSON 对象，如 {example}。"})
+        raise Refused(400, f"请求体应为 JSON 对象，如 {example}。", kind="invalid-body")
     return clean_json_fields(raw, detail=detail)
 
 
@@ -69,9 +59,9 @@ def clean_json_fields(raw: dict, *, detail: str = "") -> dict:
         except UnsafeText as unsafe:
             errors[name] = [unsafe.message]
         except _TooDeep:
-            raise Refused(400, {"detail": TOO_DEEP}) from None
+            raise Refused(400, TOO_DEEP, kind="invalid-body") from None
     if errors:
-        raise Refused(422, {"detail": detail or FIELDS_INVALID, "errors": errors})
+        raise Refused(422, detail or FIELDS_INVALID, errors, kind="invalid-fields")
     return clean
 
 
@@ -132,19 +122,20 @@ def json_body_with_idempotency_key(schema, what: str) -> dict:
     }
 
 
-def idempotency_refusal(refused):
+def idempotency_refusal(request, refused):
     """The answer to ``gongkai.core.idempotency.Refused``: 422 for a key reused with
     another body or expired (``errors`` names the header), 409 for the same content
     submitted before under another key. Nothing about the earlier record."""
-    body: dict = {"detail": refused.message}
     if refused.status == 422:
-        body["errors"] = {"Idempotency-Key": [refused.message]}
-    return Status(refused.status, body)
+        errors = {"Idempotency-Key": refused.message}
+        return problem(request, 422, "idempotency-key-unusable", refused.message, errors)
+    return problem(request, refused.status, "duplicate-submission", refused.message)
 
 
 def idempotency_key(request) -> str:
     """The request's ``Idempotency-Key`` header ("" when absent), or ``Refused(400)``."""
     key = request.headers.get("Idempotency-Key", "")
     if key and not IDEMPOTENCY_KEY.match(key):
-        raise Refused(400, {"detail": "Idempotency-Key 应为 1–64 个可见 ASCII 字符（如 UUID）。"})
+        message = "Idempotency-Key 应为 1–64 个可见 ASCII 字符（如 UUID）。"
+        raise Refused(400, message, {"Idempotency-Key": message}, kind="invalid-header")
     return key

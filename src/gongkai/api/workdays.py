@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 from pydantic import Field
 
 from gongkai import workdays
+from gongkai.api.errors import Refused
 
 router = Router(tags=["工作日"])
 
@@ -53,7 +53,7 @@ def _calendar(fn, *args):
     try:
         return fn(*args)
     except workdays.CalendarMissing as exc:
-        raise HttpError(422, str(exc)) from None
+        raise Refused(422, str(exc), {"non_field": str(exc)}, kind="calendar-missing") from None
 
 
 @router.get(

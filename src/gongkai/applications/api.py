@@ -26,16 +26,17 @@ from datetime import date, datetime
 from typing import Literal
 
 from django.core.files.base import ContentFile
-from django.http import HttpResponse
 from ninja import Router, Schema, Status
 from pydantic import BaseModel, ConfigDict, Field
 
+from gongkai.api.errors import Problem, problem
 from gongkai.api.helpers import (
     Refused,
     idempotency_key,
     idempotency_refusal,
     json_body_with_idempotency_key,
     json_object,
+    too_many,
 )
 from gongkai.core import idempotency
 from gongkai.core.net import client_key
@@ -134,16 +135,6 @@ class ApplicationIn(BaseModel):
     )
 
 
-class ErrorOut(Schema):
-    detail: str = Field(description="错误说明（中文）")
-    retry_after: int | None = Field(None, description="被限制时，多少秒后可以再试")
-
-
-class FieldErrorsOut(Schema):
-    detail: str
-    errors: dict[str, list[str]] = Field(description="字段名 → 该字段的错误说明（中文）")
-
-
 class DepartmentRef(Schema):
     id: int
     name: str
@@ -232,11 +223,6 @@ class LookupOut(Schema):
 # -- helpers ----------------------------------------------------------------------------------
 
 
-class _Invalid(Exception):
-    def __init__(self, status: int, body: dict):
-        self.status, self.body = status, body
-
-
 INVALID = "申请未提交：请按各字段的说明修改后重新提交。"
 DEFAULTS = {
     name: str(field.default)
@@ -245,20 +231,13 @@ DEFAULTS = {
 }
 
 
-def _invalid(errors: dict[str, list[str]]) -> _Invalid:
-    return _Invalid(422, {"detail": INVALID, "errors": errors})
-
-
-def _too_many(response: HttpResponse, message: str, retry_after: int):
-    response["Retry-After"] = str(retry_after)
-    return Status(429, {"detail": message, "retry_after": retry_after})
+def _invalid(errors: dict[str, list[str]]) -> Refused:
+    return Refused(422, INVALID, errors)
 
 
 def _parse(body: bytes) -> tuple[dict, list]:
-    try:  # text cleaned as everywhere (gongkai.core.text): bidi controls, full-width digits
-        raw = json_object(body, example='{"name": "张三", …}', detail=INVALID)
-    except Refused as refused:
-        raise _Invalid(refused.status, refused.body) from None
+    # text cleaned as everywhere (gongkai.core.text): bidi controls, full-width digits
+    raw = json_object(body, example='{"name": "张三", …}', detail=INVALID)
     errors: dict[str, list[str]] = {}
     data: dict[str, str] = dict(DEFAULTS)  # what the schema documents for a field left out
     for key, value in raw.items():
@@ -325,23 +304,23 @@ def _form_errors(form) -> dict[str, list[str]]:
     response={
         201: SubmittedOut,
         200: SubmittedOut,
-        400: ErrorOut,
-        409: ErrorOut,
-        422: FieldErrorsOut,
-        429: ErrorOut,
+        400: Problem,
+        409: Problem,
+        422: Problem,
+        429: Problem,
     },
     summary="提交政府信息公开申请（无需账号）",
     url_name="applications_submit",
     openapi_extra=json_body_with_idempotency_key(ApplicationIn, "一件申请"),
 )
-def submit_application(request, response: HttpResponse):
+def submit_application(request):
     blocked = limits.submit_blocked(request)
     if blocked is not None:
-        return _too_many(response, limits.submit_message(blocked), blocked.retry_after)
+        return too_many(request, limits.submit_message(blocked), blocked.retry_after)
     try:
         key = idempotency_key(request)
     except Refused as refused:
-        return Status(refused.status, refused.body)
+        return refused.response(request)
     try:
         data, files = _parse(request.body)
         form = ApplyForm(data)
@@ -349,7 +328,7 @@ def submit_application(request, response: HttpResponse):
             raise _invalid(_form_errors(form))
         over = limits.count_submission(request)
         if over is not None:
-            return _too_many(response, limits.submit_message(over), over.retry_after)
+            return too_many(request, limits.submit_message(over), over.retry_after)
         try:
             submission = submit(data, files, idempotency_key=key, ip=client_key(request))
         except ApplicationInvalid as invalid:
@@ -357,9 +336,9 @@ def submit_application(request, response: HttpResponse):
         except FileRejected as refused:
             raise _invalid({"attachments": [refused.message]}) from None
         except idempotency.Refused as refused:
-            return idempotency_refusal(refused)
-    except _Invalid as invalid:
-        return Status(invalid.status, invalid.body)
+            return idempotency_refusal(request, refused)
+    except Refused as refused:
+        return refused.response(request)
     application = submission.application
     from django.urls import reverse
 
@@ -453,17 +432,15 @@ def _lookup_body(request, application) -> dict:
 @router.post(
     "/applications/lookup",
     operation_id="lookUpApplication",
-    response={200: LookupOut, 404: ErrorOut, 422: FieldErrorsOut, 429: ErrorOut},
+    response={200: LookupOut, 404: Problem, 422: Problem, 429: Problem},
     summary="凭受理编号和查询密码（或联系电话）查询申请办理情况",
     url_name="applications_lookup",
 )
-def lookup_application(request, payload: LookupIn, response: HttpResponse):
+def lookup_application(request, payload: LookupIn):
     form = LookupForm(payload.dict())
     if not form.is_valid():
-        return Status(
-            422,
-            {"detail": "请填写受理编号和查询密码（或联系电话）。", "errors": _form_errors(form)},
-        )
+        detail = "请填写受理编号和查询密码（或联系电话）。"
+        return problem(request, 422, "invalid-fields", detail, _form_errors(form))
     lockout = limits.LOOKUP_LOCKOUT
     outcome = lockout.look_up(
         client_key(request),
@@ -473,7 +450,8 @@ def lookup_application(request, payload: LookupIn, response: HttpResponse):
         find=find_for_lookup,
     )
     if outcome.refused is not None:
-        return _too_many(response, lockout.message(outcome.refused), outcome.refused.retry_after)
+        return too_many(request, lockout.message(outcome.refused), outcome.refused.retry_after)
     if outcome.found is None:
-        return Status(404, {"detail": f"受理编号与查询密码（或联系电话）不匹配。{outcome.warning}"})
+        detail = f"受理编号与查询密码（或联系电话）不匹配。{outcome.warning}"
+        return problem(request, 404, "not-found", detail)
     return Status(200, _lookup_body(request, outcome.found))

@@ -4,7 +4,8 @@ Public, like the annual report (年度报告) that publishes the same figures:
 no authentication. Exactly one of ``agency`` (a department id) or
 ``government`` (a 6-digit 行政区划 code: that government and all under it);
 the range is ``start`` and ``end`` (YYYY-MM-DD, both included, at most five
-years), or ``year``. Bad parameters get 400 with a Chinese ``detail``.
+years), or ``year``. Bad parameters get a 400 problem (``invalid-parameter``) with a
+Chinese ``detail`` and ``errors`` naming the parameter (``non_field`` for a bad combination).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from __future__ import annotations
 from datetime import date
 
 from ninja import Field, Router, Schema
-from ninja.errors import HttpError
 
+from gongkai.api.errors import NON_FIELD, Refused
 from gongkai.api.openapi import query_parameters
 from gongkai.orgs.models import Department, Government
 
@@ -51,14 +52,18 @@ class StatisticsParameters(Schema):
     )
 
 
-def _date(value: str | None, name: str) -> date | None:
+def _bad(parameter: str, message: str) -> Refused:
+    return Refused(400, message, {parameter: message}, kind="invalid-parameter")
+
+
+def _date(value: str | None, name: str, parameter: str) -> date | None:
     if value is None or not value.strip():
         return None
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise HttpError(
-            400, f"{name}“{value}”不是有效日期，请写作 YYYY-MM-DD，如 2016-01-01。"
+        raise _bad(
+            parameter, f"{name}“{value}”不是有效日期，请写作 YYYY-MM-DD，如 2016-01-01。"
         ) from None
 
 
@@ -144,11 +149,12 @@ def statistics(request):
     year_value = None
     if year is not None and year.strip():
         if not year.strip().isdigit():
-            raise HttpError(400, f"年度“{year}”应为四位数字，如 2016。")
+            raise _bad("year", f"年度“{year}”应为四位数字，如 2016。")
         year_value = int(year)
+    first_day, last_day = _date(start, "开始日期", "start"), _date(end, "结束日期", "end")
     try:
-        first, last = resolve_range(_date(start, "开始日期"), _date(end, "结束日期"), year_value)
+        first, last = resolve_range(first_day, last_day, year_value)
         scope = resolve_scope(agency, government)
     except ValueError as error:
-        raise HttpError(400, str(error)) from None
+        raise _bad(NON_FIELD, str(error)) from None
     return statistics_payload(scope, first, last)

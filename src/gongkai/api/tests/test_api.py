@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from gongkai import workdays
+from gongkai.testing.problems import problem_of
 
 
 def test_openapi_schema_describes_the_public_endpoints(client):
@@ -59,7 +60,7 @@ def test_a_year_not_yet_loaded_answers_on_the_provisional_calendar_and_says_so(c
 def test_a_year_before_the_calendar_is_a_clear_422(client):
     response = client.get("/api/v1/workdays/add", {"start": "2003-12-20", "days": 5})
     assert response.status_code == 422
-    assert "2003" in response.json()["detail"]
+    assert "2003" in problem_of(response)["detail"]
 
 
 @pytest.mark.django_db

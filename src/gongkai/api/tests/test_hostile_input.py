@@ -16,6 +16,7 @@ from gongkai.consultations.tests.helpers import live
 from gongkai.files.tests import samples
 from gongkai.interaction.models import Message
 from gongkai.interaction.tests.helpers import mayor_board
+from gongkai.testing.problems import field_errors, problem_of
 
 pytestmark = pytest.mark.django_db
 APPLY, APPLY_LOOKUP = "/api/v1/applications", "/api/v1/applications/lookup"
@@ -52,9 +53,8 @@ def message_fields(**overrides) -> dict:
 
 def assert_field_refusal(response, field: str):
     assert response.status_code == 422, response.content
-    body = response.json()
-    assert isinstance(body["detail"], str) and field in body["errors"], body
-    assert all(isinstance(m, str) for m in body["errors"][field])
+    errors = field_errors(response)  # a problem whose errors are a list of {field, message}
+    assert errors.get(field), errors
 
 
 @pytest.mark.parametrize("field", ["contact_person", "address", "name", "description"])
@@ -149,9 +149,9 @@ def test_a_right_to_left_override_is_removed_from_an_address(client, world):
 def test_json_nested_100000_levels_is_400(client, url):
     response = post(client, url, b"[" * 100_000 + b"]" * 100_000)
     assert response.status_code == 400
-    assert "JSON" in response.json()["detail"]
+    assert "JSON" in problem_of(response)["detail"]
     nested = post(client, url, b'{"text": ' + b"[" * 500 + b"]" * 500 + b"}")
-    assert nested.status_code == 400 and "嵌套" in nested.json()["detail"]
+    assert nested.status_code == 400 and "嵌套" in problem_of(nested)["detail"]
 
 
 def test_a_ten_megabyte_attachment_is_accepted(client, world, settings):
@@ -180,7 +180,7 @@ def test_a_body_over_the_limit_is_413_in_chinese(client, world, settings):
     for url in (APPLY, APPLY_LOOKUP, WRITE, WRITE_LOOKUP):
         response = post(client, url, big)
         assert response.status_code == 413, (url, response.content)
-        assert "过大" in response.json()["detail"]
+        assert "过大" in problem_of(response)["detail"]
 
 
 def test_the_documented_defaults_apply_when_left_out(client, world):
@@ -197,21 +197,21 @@ def test_the_documented_defaults_apply_when_left_out(client, world):
 def test_lookup_validation_is_422_with_chinese_errors(client):
     response = post(client, APPLY_LOOKUP, {"password": 5})
     assert response.status_code == 422
-    body = response.json()
-    assert isinstance(body["detail"], str)
-    assert body["errors"]["tracking_number"] == ["请填写此项。"]
-    assert body["errors"]["password"] == ["应为文本。"]
+    errors = field_errors(response)
+    assert errors["tracking_number"] == ["请填写此项。"]
+    assert errors["password"] == ["应为文本。"]
+    assert {"field": "password", "message": "应为文本。"} in response.json()["errors"]
     too_long = post(client, APPLY_LOOKUP, {"tracking_number": "Y" * 41, "password": "x"})
-    assert too_long.json()["errors"]["tracking_number"] == ["不能超过40个字符。"]
+    assert field_errors(too_long)["tracking_number"] == ["不能超过40个字符。"]
 
 
 def test_a_comment_on_a_consultation_id_that_is_not_a_number_is_422_with_errors(client):
     response = post(client, "/api/v1/consultations/abc/comments", {"text": "意见"})
     assert response.status_code in (404, 422)
     if response.status_code == 422:
-        assert response.json()["errors"]["consultation_id"] == ["应为整数。"]
+        assert field_errors(response)["consultation_id"] == ["应为整数。"]
     big = post(client, f"/api/v1/consultations/{10**30}/comments", {"text": "意见"})
-    assert big.status_code in (404, 422) and isinstance(big.json()["detail"], str)
+    assert big.status_code in (404, 422) and isinstance(problem_of(big)["detail"], str)
 
 
 def test_every_reference_in_the_schema_resolves(client):
@@ -233,15 +233,24 @@ def test_every_reference_in_the_schema_resolves(client):
         assert ref.rsplit("/", 1)[1] in schema["components"]["schemas"], ref
 
 
-def test_every_422_the_schema_documents_has_detail_and_errors(client):
+def test_every_error_the_schema_documents_is_a_problem_with_a_list_of_field_errors(client):
     schema = client.get("/api/v1/openapi.json").json()
     components = schema["components"]["schemas"]
+    problem = components["Problem"]
+    assert {"type", "title", "status", "detail"} <= set(problem["required"])
+    assert problem["properties"]["detail"]["type"] == "string"
+    errors = problem["properties"]["errors"]["anyOf"][0]
+    assert errors["type"] == "array"
+    assert errors["items"] == {"$ref": "#/components/schemas/FieldError"}
+    assert set(components["FieldError"]["required"]) == {"field", "message"}
+    seen_422 = 0
     for path, item in schema["paths"].items():
         for method, operation in item.items():
-            response = operation["responses"].get("422")
-            if response is None:
-                continue
-            ref = response["content"]["application/json"]["schema"]["$ref"]
-            declared = components[ref.rsplit("/", 1)[1]]
-            assert {"detail", "errors"} <= set(declared["required"]), (method, path)
-            assert declared["properties"]["detail"]["type"] == "string"
+            for status, response in operation["responses"].items():
+                if int(status) < 400:
+                    continue
+                assert list(response["content"]) == ["application/problem+json"], (method, path)
+                ref = response["content"]["application/problem+json"]["schema"]["$ref"]
+                assert ref == "#/components/schemas/Problem", (method, path, status)
+                seen_422 += status == "422"
+    assert seen_422 > 10

@@ -15,6 +15,7 @@ from gongkai.applications import services
 from gongkai.applications.models import Application, ApplicationFile
 from gongkai.applications.services.intake import password_matches
 from gongkai.files.tests import samples
+from gongkai.testing.problems import field_errors, problem_of
 
 from .helpers import USCC, applicant_data, received
 
@@ -76,7 +77,7 @@ def test_invalid_input_is_422_with_chinese_field_messages(client, world, overrid
     data.update(overrides)
     response = post(client, SUBMIT, data)
     assert response.status_code == 422
-    errors = response.json()["errors"]
+    errors = field_errors(response)
     assert field in errors
     assert message in " ".join(errors[field])
     assert Application.objects.count() == 0
@@ -85,14 +86,14 @@ def test_invalid_input_is_422_with_chinese_field_messages(client, world, overrid
 def test_missing_required_fields_are_all_named(client, world):
     response = post(client, SUBMIT, {"department": world.finance.pk})
     assert response.status_code == 422
-    errors = response.json()["errors"]
+    errors = field_errors(response)
     assert {"applicant_kind", "name", "id_type", "id_number", "phone", "description"} <= set(errors)
 
 
 def test_a_body_that_is_not_json_is_400(client, world):
     response = post(client, SUBMIT, b"name=%E5%BC%A0")
     assert response.status_code == 400
-    assert "JSON" in response.json()["detail"]
+    assert "JSON" in problem_of(response)["detail"]
     assert post(client, SUBMIT, [1, 2]).status_code == 400
 
 
@@ -107,7 +108,7 @@ def test_attachments_in_base64_are_checked_by_content(client, world):
     ]
     response = post(client, SUBMIT, data)
     assert response.status_code == 422
-    assert "第1个附件" in response.json()["errors"]["attachments"][0]
+    assert "第1个附件" in field_errors(response)["attachments"][0]
     assert Application.objects.count() == 0
 
     data["attachments"][0]["content_base64"] = base64.b64encode(samples.pdf("委托书")).decode()
@@ -134,7 +135,7 @@ def test_the_same_content_within_minutes_is_409_and_tells_nothing(client, world)
     first = post(client, SUBMIT, data)
     second = post(client, SUBMIT, data)
     assert second.status_code == 409
-    body = second.json()
+    body = problem_of(second)
     assert "未重复受理" in body["detail"] and "受理编号和查询密码" in body["detail"]
     assert first.json()["tracking_number"] not in second.content.decode()
     assert "password" not in body
@@ -167,8 +168,8 @@ def test_a_flood_of_submissions_is_429(client, world, settings):
         )
     response = post(client, SUBMIT, applicant_data(world.finance, description="第3份明细材料"))
     assert response.status_code == 429
-    assert "最多提交2件申请" in response.json()["detail"]
-    assert int(response["Retry-After"]) == response.json()["retry_after"] > 0
+    assert "最多提交2件申请" in problem_of(response)["detail"]
+    assert int(response["Retry-After"]) == problem_of(response)["retry_after"] > 0
     assert Application.objects.count() == 2
 
 
@@ -199,17 +200,17 @@ def test_lookup_with_a_wrong_password_is_404_then_429(client, world, settings):
     sub = services.submit_online(applicant_data(world.finance))
     body = {"tracking_number": sub.application.tracking_number, "password": "WRONG123"}
     first = post(client, LOOKUP, body)
-    assert first.status_code == 404 and "不匹配" in first.json()["detail"]
+    assert first.status_code == 404 and "不匹配" in problem_of(first)["detail"]
     assert post(client, LOOKUP, body).status_code == 429
     blocked = post(client, LOOKUP, {**body, "password": sub.password})
     assert blocked.status_code == 429
-    assert "错误次数过多" in blocked.json()["detail"]
+    assert "错误次数过多" in problem_of(blocked)["detail"]
 
 
 def test_lookup_without_password_or_phone_is_422(client, world):
     response = post(client, LOOKUP, {"tracking_number": "YSQ2026-0001-00001"})
     assert response.status_code == 422
-    assert "password" in response.json()["errors"]
+    assert "password" in field_errors(response)
 
 
 def test_both_endpoints_are_in_the_openapi_schema(client):

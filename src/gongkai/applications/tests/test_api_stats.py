@@ -1,7 +1,8 @@
 """GET /applications/statistics: Tables 三 and 四 as JSON, public, with Chinese 400s.
 
-Tested on the router itself (``ninja.testing.TestClient``), so it does not
-depend on where the API mounts it.
+Tested through the API itself (``ninja.testing.TestClient`` on ``gongkai.api.urls.api``:
+paths relative to its root, its refusals as problems), so it does not depend on where
+the site mounts the API.
 """
 
 from datetime import date
@@ -9,9 +10,10 @@ from datetime import date
 import pytest
 from ninja.testing import TestClient
 
+from gongkai.api.urls import api
 from gongkai.applications import services
-from gongkai.applications.api_stats import router
 from gongkai.applications.models import ChallengeKind, ChallengeResult, Outcome
+from gongkai.testing.problems import problem_of
 
 from .helpers import received
 
@@ -20,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def client():
-    return TestClient(router)
+    return TestClient(api)
 
 
 @pytest.fixture
@@ -116,7 +118,7 @@ def test_checks_are_reported(client, world):
 def test_bad_parameters_get_400_in_chinese(client, world, query, message):
     response = client.get(f"/applications/statistics?{query}")
     assert response.status_code == 400
-    assert message in response.json()["detail"]
+    assert message in problem_of(response)["detail"]
 
 
 def test_five_years_is_the_longest_range(client, world):

@@ -22,6 +22,7 @@ from django.utils import timezone
 from gongkai.applications import services
 from gongkai.applications.models import Application
 from gongkai.applications.services.intake import password_matches
+from gongkai.testing.problems import field_errors, problem_of
 
 from .helpers import applicant_data
 
@@ -98,8 +99,8 @@ def test_reusing_someone_elses_key_with_other_content_is_422_even_much_later(cli
             Client(), applicant_data(world.finance, **TAKER), **{"Idempotency-Key": KEY}
         )
         assert response.status_code == 422
-        assert "Idempotency-Key" in response.json()["errors"]
-        assert "未被受理" in response.json()["detail"]
+        assert "Idempotency-Key" in field_errors(response)
+        assert "未被受理" in problem_of(response)["detail"]
         assert_tells_nothing(response, first)
     assert_untouched(first)
 
@@ -110,7 +111,7 @@ def test_the_same_content_under_another_name_is_409_and_tells_nothing(client, wo
         headers = {"Idempotency-Key": key} if key else {}
         response = post(Client(), applicant_data(world.finance, **TAKER), **headers)
         assert response.status_code == 409
-        detail = response.json()["detail"]
+        detail = problem_of(response)["detail"]
         assert "相同内容的申请已于" in detail and "未重复受理" in detail
         assert "请使用首次提交后获得的受理编号和查询密码查询" in detail
         assert_tells_nothing(response, first)
@@ -149,7 +150,7 @@ def test_a_key_expires_after_its_lifetime_and_is_not_reused(client, world, later
     for body in (applicant_data(world.finance), applicant_data(world.finance, **TAKER)):
         response = post(Client(), body, **{"Idempotency-Key": KEY})
         assert response.status_code == 422
-        assert "已经失效" in response.json()["detail"]
+        assert "已经失效" in problem_of(response)["detail"]
         assert_tells_nothing(response, first)
     assert Application.objects.count() == 1
     assert_untouched(first)

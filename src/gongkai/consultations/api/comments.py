@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Status
 
+from gongkai.api.errors import Problem, problem
 from gongkai.api.helpers import (
     Refused,
     idempotency_key,
@@ -22,7 +22,7 @@ from ..models import Kind, Moderation
 from ..portal.common import public_consultations
 from ..validation import CommentDataForm, ParticipationInvalid, validated
 from .common import router
-from .schemas import CommentIn, CommentOut, ConsultationErrorOut, ConsultationFieldErrorsOut
+from .schemas import CommentIn, CommentOut
 
 TEXT_FIELDS = ("text", "name", "phone", "email")
 FORM_TO_API = {"wants_public": "public", "__all__": "non_field"}
@@ -57,7 +57,7 @@ def _form_data(raw: dict) -> tuple[dict, dict[str, list[str]]]:
 
 def _invalid(errors: dict[str, list[str]]) -> Refused:
     api = {FORM_TO_API.get(name, name): messages for name, messages in errors.items()}
-    return Refused(422, {"detail": "意见未提交：请按各字段的说明修改后重新提交。", "errors": api})
+    return Refused(422, "意见未提交：请按各字段的说明修改后重新提交。", api)
 
 
 @router.post(
@@ -66,11 +66,11 @@ def _invalid(errors: dict[str, list[str]]) -> Refused:
     response={
         201: CommentOut,
         200: CommentOut,
-        400: ConsultationErrorOut,
-        404: ConsultationErrorOut,
-        409: ConsultationErrorOut,
-        422: ConsultationFieldErrorsOut,
-        429: ConsultationErrorOut,
+        400: Problem,
+        404: Problem,
+        409: Problem,
+        422: Problem,
+        429: Problem,
     },
     summary="对征求意见的草案提出意见（无需账号）",
     description="校验规则与网页相同；征集期外返回 409（说明开始或截止时间），无效时返回 422 和各字段的"
@@ -79,25 +79,27 @@ def _invalid(errors: dict[str, list[str]]) -> Refused:
     url_name="consultation_comment",
     openapi_extra=json_body_with_idempotency_key(CommentIn, "一条意见"),
 )
-def comment(request, response: HttpResponse, consultation_id: int):
+def comment(request, consultation_id: int):
     consultation = (
         public_consultations().prefetch_related("rounds").filter(pk=consultation_id).first()
     )
     if consultation is None:
-        return Status(404, {"detail": "未找到该意见征集，或它尚未发布。"})
+        return problem(request, 404, "not-found", "未找到该意见征集，或它尚未发布。")
     if consultation.kind != Kind.DRAFT:
-        return Status(409, {"detail": "方案征集请在网页上提交作品，此接口只接受对草案的意见。"})
+        return problem(
+            request, 409, "conflict", "方案征集请在网页上提交作品，此接口只接受对草案的意见。"
+        )
     ip = client_key(request)
     try:
         key = idempotency_key(request)
     except Refused as refused:
-        return Status(refused.status, refused.body)
+        return refused.response(request)
     try:
         raw = json_object(request.body)
         phone = raw.get("phone") if isinstance(raw.get("phone"), str) else ""
         blocked = limits.blocked(ip, phone)
         if blocked is not None:
-            return too_many(response, limits.refusal_text(blocked), blocked.retry_after)
+            return too_many(request, limits.refusal_text(blocked), blocked.retry_after)
         data, errors = _form_data(raw)
         round = consultation.current_round()
         if errors:  # nothing is stored; the form's own messages are listed too
@@ -112,11 +114,11 @@ def comment(request, response: HttpResponse, consultation_id: int):
         except ParticipationInvalid as invalid:
             raise _invalid(invalid.errors) from None
     except Refused as refused:
-        return Status(refused.status, refused.body)
+        return refused.response(request)
     except services.NotAccepting as refused:
-        return Status(409, {"detail": refused.message})
+        return problem(request, 409, "conflict", refused.message)
     except idempotency.Refused as refused:
-        return idempotency_refusal(refused)
+        return idempotency_refusal(request, refused)
     if receipt.created:
         limits.count(ip, phone)
     c = receipt.record

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Field, Schema, Status
+from ninja import Field, Schema
 
+from gongkai.api.errors import Problem, bad_parameter, not_found
 from gongkai.api.openapi import query_parameters
 from gongkai.api.params import BadParameter
 
@@ -14,7 +15,7 @@ from ..models import Kind, Moderation, Phase, Round
 from ..portal.common import public_consultations
 from ..services.common import last_day
 from .common import router
-from .schemas import ConsultationErrorOut, ConsultationOut, ConsultationPageOut
+from .schemas import ConsultationOut, ConsultationPageOut
 
 PARAMETERS = ("phase", "kind", "department", "page", "page_size")
 PUBLIC_PHASES = [p for p in Phase.values if p != Phase.DRAFT]
@@ -125,7 +126,7 @@ def summary(request, consultation, now) -> dict:
 @router.get(
     "/consultations",
     operation_id="listConsultations",
-    response={200: ConsultationPageOut, 400: ConsultationErrorOut},
+    response={200: ConsultationPageOut, 400: Problem},
     summary="意见征集列表（已发布的）",
     description="按发布时间从新到旧。phase 按北京时间的当前时刻判断。未知或无效的参数返回 400。",
     url_name="consultations_list",
@@ -135,7 +136,7 @@ def consultations(request):
     try:
         query = _parse(request.GET)
     except BadParameter as bad:
-        return Status(400, {"detail": str(bad), "parameter": bad.parameter})
+        return bad_parameter(request, bad)
     now = timezone.now()
     latest = Round.objects.filter(consultation=OuterRef("pk")).order_by("-number")
     items = public_consultations().annotate(
@@ -166,14 +167,14 @@ def consultations(request):
 @router.get(
     "/consultations/{consultation_id}",
     operation_id="getConsultation",
-    response={200: ConsultationOut, 404: ConsultationErrorOut},
+    response={200: ConsultationOut, 404: Problem},
     summary="一项意见征集：当前轮次的条款和各条公开的意见数",
     url_name="consultation_detail",
 )
 def consultation(request, consultation_id: int):
     found = public_consultations().prefetch_related("rounds").filter(pk=consultation_id).first()
     if found is None:
-        return Status(404, {"detail": "未找到该意见征集，或它尚未发布。"})
+        return not_found(request, "未找到该意见征集，或它尚未发布。")
     now = timezone.now()
     round = found.current_round()
     shown = Q(comments__moderation=Moderation.APPROVED, comments__wants_public=True)

@@ -10,17 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..validation import COMMENT_MAX, COMMENT_MIN
 
 
-class ConsultationErrorOut(Schema):
-    detail: str = Field(description="错误说明（中文）")
-    parameter: str | None = Field(None, description="出错的查询参数名")
-    retry_after: int | None = Field(None, description="被限制时，多少秒后可以再试")
-
-
-class ConsultationFieldErrorsOut(Schema):
-    detail: str
-    errors: dict[str, list[str]] = Field(description="字段名 → 该字段的错误说明（中文）")
-
-
 class ConsultationDepartmentRef(Schema):
     id: int
     name: str

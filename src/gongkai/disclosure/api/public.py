@@ -15,21 +15,18 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
 from ninja import Router, Status
 
+from gongkai.api.errors import Problem, bad_parameter, not_found, problem
 from gongkai.api.openapi import query_parameters
 from gongkai.api.params import BadParameter
 from gongkai.files.downloads import file_response
 
 from ..models import Genre, InformationItem, ItemState, KeyArea, SubjectCategory
 from . import listing, params, serialize
-from .schemas import DocumentDetail, DocumentErrorOut, DocumentPage, KeyAreaOut, NamedRef
+from .schemas import DocumentDetail, DocumentPage, KeyAreaOut, NamedRef
 
 router = Router(tags=["政府信息公开目录"])
 
 MAX_INDEX_NUMBER_CHARS = 80
-
-
-def _bad(error: BadParameter):
-    return Status(400, {"detail": str(error), "parameter": error.parameter})
 
 
 def _list_description() -> str:
@@ -92,7 +89,7 @@ def list_key_areas(request):
 @router.get(
     "/documents",
     operation_id="listDocuments",
-    response={200: DocumentPage, 400: DocumentErrorOut},
+    response={200: DocumentPage, 400: Problem},
     summary="公开的政府信息列表（筛选、全文检索、游标翻页）",
     description=_list_description(),
     url_name="disclosure_documents",
@@ -104,7 +101,7 @@ def list_documents(request):
         resolved = listing.resolve(query)
         page = (listing.search_page if query.q else listing.catalogue_page)(query, resolved)
     except BadParameter as error:
-        return _bad(error)
+        return bad_parameter(request, error)
     next_url = None
     if page.next_cursor:
         following = request.GET.copy()
@@ -130,21 +127,21 @@ def _attachment_model():
 @router.get(
     "/documents/attachments/{attachment_id}",
     operation_id="downloadDocumentAttachment",
-    response={404: DocumentErrorOut},
+    response={404: Problem},
     summary="下载公开信息的附件",
     url_name="disclosure_attachment",
 )
 def download_attachment(request, attachment_id: str):
     model = _attachment_model()
     if model is None or not attachment_id.isascii() or not attachment_id.isdigit():
-        return Status(404, {"detail": "未找到该附件。"})
+        return not_found(request, "未找到该附件。")
     attachment = (
         model.objects.select_related("file")
         .filter(pk=int(attachment_id[:12]), item__in=InformationItem.objects.public())
         .first()
     )
     if attachment is None:
-        return Status(404, {"detail": "未找到该附件，或其所属信息已不再公开。"})
+        return not_found(request, "未找到该附件，或其所属信息已不再公开。")
     name = getattr(attachment, "title", "") or attachment.file.original_name
     if not name.lower().endswith(attachment.file.extension):
         name += attachment.file.extension
@@ -157,7 +154,7 @@ def download_attachment(request, attachment_id: str):
 @router.get(
     "/documents/{path:index_number}",
     operation_id="getDocument",
-    response={200: DocumentDetail, 404: DocumentErrorOut, 410: DocumentErrorOut},
+    response={200: DocumentDetail, 404: Problem, 410: Problem},
     summary="按索引号查看一条公开信息（含附件、政策解读、版本记录）",
     description="索引号中含有“/”，可直接写在路径中，例如 /api/v1/documents/11620500MB1234567X/2016-00013。",
     url_name="disclosure_document",
@@ -165,7 +162,7 @@ def download_attachment(request, attachment_id: str):
 def get_document(request, index_number: str):
     index_number = index_number.strip("/")
     if not index_number or len(index_number) > MAX_INDEX_NUMBER_CHARS or "\x00" in index_number:
-        return Status(404, {"detail": "未找到该索引号的公开信息。"})
+        return not_found(request, "未找到该索引号的公开信息。")
     item = serialize.detail_queryset().filter(index_number=index_number).first()
     if item is None:
         withdrawn = (
@@ -175,11 +172,11 @@ def get_document(request, index_number: str):
         )
         if withdrawn is not None:
             when = timezone.localtime(withdrawn)
-            return Status(
+            return problem(
+                request,
                 410,
-                {
-                    "detail": f"索引号为“{index_number}”的信息已于{when:%Y年%m月%d日}撤回，不再公开。"
-                },
+                "gone",
+                f"索引号为“{index_number}”的信息已于{when:%Y年%m月%d日}撤回，不再公开。",
             )
-        return Status(404, {"detail": f"未找到索引号为“{index_number}”的公开信息。"})
+        return not_found(request, f"未找到索引号为“{index_number}”的公开信息。")
     return Status(200, serialize.detail(item, request))

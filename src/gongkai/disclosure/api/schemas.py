@@ -8,16 +8,6 @@ from ninja import Schema
 from pydantic import Field
 
 
-class DocumentErrorOut(Schema):
-    detail: str = Field(description="错误说明（中文）")
-    parameter: str | None = Field(None, description="出错的查询参数名")
-
-
-class DocumentFieldErrorsOut(Schema):
-    detail: str
-    errors: dict[str, str] = Field(description="字段名 → 该字段的错误说明（中文）")
-
-
 class NamedRef(Schema):
     id: int
     name: str

@@ -25,9 +25,9 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Status
-from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
+from gongkai.api.errors import Problem, Refused, problem
 from gongkai.audit.services import client_ip, record
 from gongkai.core.errors import DomainError
 from gongkai.files.services import ALL_KINDS, FileRejected, inspect_upload
@@ -38,29 +38,33 @@ from ..api_tokens import ApiIdempotencyKey, ApiToken, find_active_token
 from ..models import EDITABLE_STATES, InformationItem, ItemState
 from ..review import REVIEW
 from ..validation import ItemInvalid
-from .schemas import AttachmentCreatedOut, DocumentErrorOut, DocumentFieldErrorsOut, SubmissionOut
+from .schemas import AttachmentCreatedOut, SubmissionOut
 from .submissions import FieldErrors, json_schema, parse_submission
 
 LABELS = {t.action: t.label for t in REVIEW.transitions}
 IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
 
 
+def _unauthorized(message: str) -> Refused:
+    return Refused(401, message, kind="unauthorized", headers={"WWW-Authenticate": "Bearer"})
+
+
 class TokenAuth(HttpBearer):
-    """Bearer token of a department's system; refusals in Chinese (HTTP 401)."""
+    """Bearer token of a department's system; refusals are problems (HTTP 401, 403)."""
 
     def __call__(self, request: HttpRequest):
         header = request.headers.get("Authorization", "")
         scheme, _, raw = header.partition(" ")
         if not header or scheme.lower() != "bearer" or not raw.strip():
-            raise HttpError(401, "缺少访问令牌：请在请求头中加入 Authorization: Bearer <令牌>。")
+            raise _unauthorized("缺少访问令牌：请在请求头中加入 Authorization: Bearer <令牌>。")
         return self.authenticate(request, raw.strip())
 
     def authenticate(self, request: HttpRequest, token: str):
         found = find_active_token(token)
         if found is None:
-            raise HttpError(401, "访问令牌无效或已被撤销，请联系系统管理员。")
+            raise _unauthorized("访问令牌无效或已被撤销，请联系系统管理员。")
         if not found.department.active or not found.user.is_active:
-            raise HttpError(403, "访问令牌所属的部门或代表人员已停用，请联系系统管理员。")
+            raise Refused(403, "访问令牌所属的部门或代表人员已停用，请联系系统管理员。")
         found.touch()
         return found
 
@@ -114,16 +118,16 @@ def _status_body(item: InformationItem, request) -> dict:
 
 def _own_item(token: ApiToken, item_id: str) -> InformationItem:
     if not item_id.isascii() or not item_id.isdigit() or len(item_id) > 12:
-        raise HttpError(404, "未找到该稿件。")
+        raise Refused(404, "未找到该稿件。")
     item = (
         InformationItem.objects.select_related("department", "government")
         .filter(pk=int(item_id))
         .first()
     )
     if item is None:
-        raise HttpError(404, "未找到该稿件。")
+        raise Refused(404, "未找到该稿件。")
     if item.department_id != token.department_id:
-        raise HttpError(403, f"该稿件不属于{token.department.name}，本令牌无权访问。")
+        raise Refused(403, f"该稿件不属于{token.department.name}，本令牌无权访问。")
     return item
 
 
@@ -131,48 +135,42 @@ def _ip(request) -> str | None:
     return client_ip(request)
 
 
-class _Refused(Exception):
-    """Carries an error response out of the idempotency transaction (rolled back)."""
-
-    def __init__(self, status: int, body: dict):
-        self.status, self.body = status, body
+INVALID = "提交的数据有误，请按各字段的说明修改后重新提交。"
 
 
 def _run(handler):
-    """(status, body) from ``handler``; domain refusals become JSON errors."""
+    """(status, body) from ``handler``; domain refusals raised as ``Refused`` (problems)."""
     try:
         return handler()
     except FieldErrors as error:
-        return 422, {
-            "detail": "提交的数据有误，请按各字段的说明修改后重新提交。",
-            "errors": error.errors,
-        }
+        raise Refused(422, INVALID, error.errors) from None
     except ItemInvalid as error:
-        return 422, {
-            "detail": "提交的数据有误，请按各字段的说明修改后重新提交。",
-            "errors": error.errors,
-        }
+        raise Refused(422, INVALID, error.errors) from None
     except FileRejected as error:
-        return 422, {"detail": error.message, "errors": {"file": error.message}}
+        raise Refused(422, error.message, {"file": error.message}) from None
     except PermissionDenied as error:
-        return 403, {"detail": str(error) or "无权执行此操作。"}
+        raise Refused(403, str(error) or "无权执行此操作。") from None
     except DomainError as error:
-        return 409, {"detail": error.message}
+        raise Refused(409, error.message) from None
 
 
 def _idempotent(request, token: ApiToken, fingerprint: str, handler, response: HttpResponse):
-    """Run ``handler`` once per ``Idempotency-Key``; replay the first success."""
+    """Run ``handler`` once per ``Idempotency-Key``; replay the first success. A
+    refusal is raised (``Refused``), so the transaction keeps nothing of it."""
     key = request.headers.get("Idempotency-Key")
     if key is None:
         return _run(handler)
     if not IDEMPOTENCY_KEY.match(key):
-        return 400, {"detail": "Idempotency-Key 应为 1–200 个可见 ASCII 字符（如 UUID）。"}
+        message = "Idempotency-Key 应为 1–200 个可见 ASCII 字符（如 UUID）。"
+        raise Refused(400, message, {"Idempotency-Key": message}, kind="invalid-header")
 
     def replay(existing: ApiIdempotencyKey):
         if existing.fingerprint != fingerprint:
-            return 409, {
-                "detail": "该 Idempotency-Key 已用于另一份内容不同的请求：新请求请使用新的键。"
-            }
+            raise Refused(
+                409,
+                "该 Idempotency-Key 已用于另一份内容不同的请求：新请求请使用新的键。",
+                kind="idempotency-key-conflict",
+            )
         response["Idempotent-Replayed"] = "true"
         return existing.status_code, existing.response
 
@@ -182,13 +180,9 @@ def _idempotent(request, token: ApiToken, fingerprint: str, handler, response: H
     try:
         with transaction.atomic():
             row = ApiIdempotencyKey.objects.create(token=token, key=key, fingerprint=fingerprint)
-            status, body = _run(handler)
-            if status >= 400:
-                raise _Refused(status, body)  # nothing kept: the client may fix and retry
+            status, body = _run(handler)  # a refusal keeps nothing: the client may fix and retry
             row.status_code, row.response = status, body
             row.save(update_fields=["status_code", "response"])
-    except _Refused as refused:
-        return refused.status, refused.body
     except IntegrityError:
         # The same key arrived twice at once: the other request won; give its result.
         return replay(ApiIdempotencyKey.objects.get(token=token, key=key))
@@ -197,14 +191,7 @@ def _idempotent(request, token: ApiToken, fingerprint: str, handler, response: H
 
 # -- endpoints ----------------------------------------------------------------------------
 
-RESPONSES = {
-    400: DocumentErrorOut,
-    401: DocumentErrorOut,
-    403: DocumentErrorOut,
-    404: DocumentErrorOut,
-    409: DocumentErrorOut,
-    422: DocumentFieldErrorsOut,
-}
+RESPONSES = {400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem}
 
 
 @router.post(
@@ -257,7 +244,7 @@ def get_submission(request, item_id: str):
     token: ApiToken = request.auth
     item = _own_item(token, item_id)
     if not _can_view(token, item):
-        return Status(403, {"detail": "访问令牌的代表人员无权查看该稿件。"})
+        return problem(request, 403, "forbidden", "访问令牌的代表人员无权查看该稿件。")
     return Status(200, _status_body(item, request))
 
 
@@ -318,22 +305,17 @@ def upload_attachment(request, item_id: str, response: HttpResponse):
     item = _own_item(token, item_id)
     upload = request.FILES.get("file")
     if upload is None:
-        return Status(
+        return problem(
+            request,
             422,
-            {
-                "detail": "请上传附件文件。",
-                "errors": {"file": "请在 multipart 表单的 file 字段中上传附件文件。"},
-            },
+            "invalid-fields",
+            "请上传附件文件。",
+            {"file": "请在 multipart 表单的 file 字段中上传附件文件。"},
         )
     title = (request.POST.get("title") or "").strip()[:200]
     if "\x00" in title:
-        return Status(
-            422,
-            {
-                "detail": "附件名称含有不允许的字符。",
-                "errors": {"title": "附件名称含有不允许的字符。"},
-            },
-        )
+        message = "附件名称含有不允许的字符。"
+        return problem(request, 422, "invalid-fields", message, {"title": message})
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)

@@ -8,6 +8,7 @@ from django.db.models import Q
 from ninja import Field, Schema, Status
 
 from gongkai.api import cursors
+from gongkai.api.errors import Problem, bad_parameter, not_found
 from gongkai.api.openapi import query_parameters, repeated
 from gongkai.api.params import BadParameter
 from gongkai.core.dates import in_years
@@ -22,11 +23,7 @@ from .common import (
     local,
     router,
 )
-from .schemas import (
-    MessageErrorOut,
-    MessagePage,
-    PublicMessageDetailOut,
-)
+from .schemas import MessagePage, PublicMessageDetailOut
 
 MAX_LIMIT, DEFAULT_LIMIT = 100, 20
 MAX_VALUES, MAX_Q_CHARS, MAX_CURSOR_CHARS = 20, 200, 4000
@@ -371,7 +368,7 @@ def _list_description() -> str:
 @router.get(
     "/messages",
     operation_id="listMessages",
-    response={200: MessagePage, 400: MessageErrorOut},
+    response={200: MessagePage, 400: Problem},
     summary="留言板上公开的留言（筛选、全文检索、游标翻页）",
     description=_list_description(),
     url_name="messages_list",
@@ -383,7 +380,7 @@ def list_messages(request):
         _resolve(query)
         rows, next_cursor = (_search_page if query.q else _board_page)(query)
     except BadParameter as error:
-        return Status(400, {"detail": str(error), "parameter": error.parameter})
+        return bad_parameter(request, error)
     next_url = None
     if next_cursor:
         following = request.GET.copy()
@@ -398,16 +395,16 @@ def list_messages(request):
 @router.get(
     "/messages/{message_id}",
     operation_id="getMessage",
-    response={200: PublicMessageDetailOut, 404: MessageErrorOut},
+    response={200: PublicMessageDetailOut, 404: Problem},
     summary="查看一条公开的留言及答复",
     url_name="messages_detail",
 )
 def get_message(request, message_id: str):
     if not message_id.isascii() or not message_id.isdigit() or len(message_id) > 12:
-        return Status(404, {"detail": NOT_FOUND})
+        return not_found(request, NOT_FOUND)
     message = _published().filter(pk=int(message_id)).first()
     if message is None:
-        return Status(404, {"detail": NOT_FOUND})
+        return not_found(request, NOT_FOUND)
     lead = message.assignments.filter(role="lead").order_by("assigned_on", "id").first()
     return Status(
         200, {**_public(message, request), "assigned_on": lead.assigned_on if lead else None}

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Status
 
+from gongkai.api.errors import Problem, problem
 from gongkai.core.net import client_key
 from gongkai.workflow import timeline
 
@@ -23,12 +23,7 @@ from .common import (
     router,
     too_many,
 )
-from .schemas import (
-    MessageErrorOut,
-    MessageFieldErrorsOut,
-    MessageLookupIn,
-    MessageLookupOut,
-)
+from .schemas import MessageLookupIn, MessageLookupOut
 
 
 def _lookup_input(raw: dict) -> dict[str, str]:
@@ -47,7 +42,7 @@ def _lookup_input(raw: dict) -> dict[str, str]:
     if not values["password"] and not values["phone"] and "password" not in errors:
         errors["password"] = ["请填写查询密码，或留言时填写的联系电话。"]
     if errors:
-        raise Refused(422, {"detail": "请填写查询码和查询密码（或联系电话）。", "errors": errors})
+        raise Refused(422, "请填写查询码和查询密码（或联系电话）。", errors)
     return values
 
 
@@ -110,10 +105,10 @@ def _lookup_body(request, message: Message) -> dict:
     operation_id="lookUpMessage",
     response={
         200: MessageLookupOut,
-        400: MessageErrorOut,
-        404: MessageErrorOut,
-        422: MessageFieldErrorsOut,
-        429: MessageErrorOut,
+        400: Problem,
+        404: Problem,
+        422: Problem,
+        429: Problem,
     },
     summary="凭查询码和查询密码（或联系电话）查询留言办理情况和答复",
     description="查询码与查询密码（或联系电话）不匹配时，无论哪一项有误，都返回同一个 404 说明；"
@@ -126,11 +121,11 @@ def _lookup_body(request, message: Message) -> dict:
         }
     },
 )
-def lookup(request, response: HttpResponse):
+def lookup(request):
     try:
         values = _lookup_input(json_object(request.body))
     except Refused as refused:
-        return Status(refused.status, refused.body)
+        return refused.response(request)
     lockout = limits.LOOKUP_LOCKOUT
     outcome = lockout.look_up(
         client_key(request),
@@ -140,9 +135,9 @@ def lookup(request, response: HttpResponse):
         find=find_for_lookup,
     )
     if outcome.refused is not None:
-        return too_many(response, lockout.message(outcome.refused), outcome.refused.retry_after)
+        return too_many(request, lockout.message(outcome.refused), outcome.refused.retry_after)
     if outcome.found is None:
-        return Status(404, {"detail": f"{NO_MATCH}{outcome.warning}"})
+        return problem(request, 404, "not-found", f"{NO_MATCH}{outcome.warning}")
     message = Message.objects.select_related("channel", "message_type", "lead_department").get(
         pk=outcome.found.pk
     )

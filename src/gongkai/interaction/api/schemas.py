@@ -33,17 +33,6 @@ class MessageIn(BaseModel):
     )
 
 
-class MessageErrorOut(Schema):
-    detail: str = Field(description="错误说明（中文）")
-    parameter: str | None = Field(None, description="出错的查询参数名")
-    retry_after: int | None = Field(None, description="被限制时，多少秒后可以再试")
-
-
-class MessageFieldErrorsOut(Schema):
-    detail: str
-    errors: dict[str, list[str]] = Field(description="字段名 → 该字段的错误说明（中文）")
-
-
 class CodeRef(Schema):
     code: str
     name: str

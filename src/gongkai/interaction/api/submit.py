@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
 from ninja import Status
 
+from gongkai.api.errors import Problem
 from gongkai.api.helpers import (
     idempotency_key,
     idempotency_refusal,
@@ -28,12 +28,7 @@ from .common import (
     router,
     too_many,
 )
-from .schemas import (
-    MessageErrorOut,
-    MessageFieldErrorsOut,
-    MessageIn,
-    MessageSubmittedOut,
-)
+from .schemas import MessageIn, MessageSubmittedOut
 
 
 def _form_data(raw: dict) -> tuple[dict, dict[str, list[str]]]:
@@ -79,9 +74,7 @@ def _api_errors(form_errors: dict[str, list[str]]) -> dict[str, list[str]]:
 
 
 def _invalid(errors: dict[str, list[str]]) -> Refused:
-    return Refused(
-        422, {"detail": "留言未提交：请按各字段的说明修改后重新提交。", "errors": errors}
-    )
+    return Refused(422, "留言未提交：请按各字段的说明修改后重新提交。", errors)
 
 
 @router.post(
@@ -90,10 +83,10 @@ def _invalid(errors: dict[str, list[str]]) -> Refused:
     response={
         201: MessageSubmittedOut,
         200: MessageSubmittedOut,
-        400: MessageErrorOut,
-        409: MessageErrorOut,
-        422: MessageFieldErrorsOut,
-        429: MessageErrorOut,
+        400: Problem,
+        409: Problem,
+        422: Problem,
+        429: Problem,
     },
     summary="网上留言（市委书记、市长留言板，市长信箱等；无需账号）",
     description="字段校验与留言板网页相同；无效时返回 422 和各字段的中文说明，不保存任何内容。"
@@ -103,18 +96,18 @@ def _invalid(errors: dict[str, list[str]]) -> Refused:
     url_name="messages_submit",
     openapi_extra=json_body_with_idempotency_key(MessageIn, "一条留言"),
 )
-def submit(request, response: HttpResponse):
+def submit(request):
     ip = client_key(request)
     try:
         key = idempotency_key(request)
     except Refused as refused:
-        return Status(refused.status, refused.body)
+        return refused.response(request)
     try:
         raw = json_object(request.body)
         phone = raw.get("writer_phone") if isinstance(raw.get("writer_phone"), str) else ""
         blocked = limits.submit_blocked(ip, phone)
         if blocked is not None:
-            return too_many(response, limits.submit_message(blocked), blocked.retry_after)
+            return too_many(request, limits.submit_message(blocked), blocked.retry_after)
         data, errors = _form_data(raw)
         if errors:
             try:
@@ -128,9 +121,9 @@ def submit(request, response: HttpResponse):
         except MessageInvalid as invalid:
             raise _invalid(_api_errors(invalid.errors)) from None
         except idempotency.Refused as refused:
-            return idempotency_refusal(refused)
+            return idempotency_refusal(request, refused)
     except Refused as refused:
-        return Status(refused.status, refused.body)
+        return refused.response(request)
     if submission.created:
         limits.count_submission(ip, phone)
     message = submission.message

@@ -16,6 +16,7 @@ from gongkai.core import passwords
 from gongkai.interaction import services
 from gongkai.interaction.models import Channel, ChannelKind, Message, MessageType
 from gongkai.jobs.testing import run_jobs
+from gongkai.testing.problems import field_errors, problem_of
 
 from .helpers import TZ, mayor_board
 
@@ -162,17 +163,17 @@ def test_invalid_input_is_422_naming_the_field_in_chinese(
 ):
     response = post(client, SUBMIT, fields(**overrides))
     assert response.status_code == 422, response.content
-    body = response.json()
-    assert body["detail"].startswith("留言未提交")
-    assert field in body["errors"]
-    assert message in " ".join(body["errors"][field])
+    assert problem_of(response)["detail"].startswith("留言未提交")
+    errors = field_errors(response)
+    assert field in errors
+    assert message in " ".join(errors[field])
     assert Message.objects.count() == 0
 
 
 def test_missing_fields_are_all_named_at_once(client, board):
     response = post(client, SUBMIT, {"channel": "mayor-board", "nickname": "x"})
     assert response.status_code == 422
-    errors = response.json()["errors"]
+    errors = field_errors(response)
     assert {"message_type", "subject", "text", "writer_name", "writer_phone", "nickname"} <= set(
         errors
     )
@@ -183,7 +184,7 @@ def test_an_inactive_channel_is_refused(client, board):
     Channel.objects.filter(pk=board.pk).update(active=False)
     response = post(client, SUBMIT, fields())
     assert response.status_code == 422
-    assert "已停用" in response.json()["errors"]["channel"][0]
+    assert "已停用" in field_errors(response)["channel"][0]
 
 
 def test_the_hotline_is_refused_because_operators_record_calls(client, world):
@@ -197,14 +198,14 @@ def test_the_hotline_is_refused_because_operators_record_calls(client, world):
     )
     response = post(client, SUBMIT, fields(channel="mayor-hotline"))
     assert response.status_code == 422
-    assert "话务员登记" in response.json()["errors"]["channel"][0]
+    assert "话务员登记" in field_errors(response)["channel"][0]
     assert Message.objects.count() == 0
 
 
 def test_a_body_that_is_not_a_json_object_is_400(client, board):
     response = post(client, SUBMIT, b"subject=%E9%BB%84")
     assert response.status_code == 400
-    assert "JSON" in response.json()["detail"]
+    assert "JSON" in problem_of(response)["detail"]
     assert post(client, SUBMIT, ["subject"]).status_code == 400
     assert Message.objects.count() == 0
 
@@ -233,7 +234,7 @@ def test_the_same_idempotency_key_with_other_content_is_422(client, board):
         **{"Idempotency-Key": "c0ffee-1"},
     )
     assert second.status_code == 422
-    assert "Idempotency-Key" in second.json()["errors"]
+    assert "Idempotency-Key" in field_errors(second)
     for secret in (first.json()["query_code"], first.json()["password"], NAME, PHONE):
         assert secret not in second.content.decode()
     message = Message.objects.get()
@@ -245,7 +246,7 @@ def test_the_same_phone_and_text_again_is_409_and_tells_nothing(client, board):
     first = post(client, SUBMIT, fields())
     second = post(client, SUBMIT, fields(writer_name="赵六"))
     assert second.status_code == 409
-    assert "相同内容的留言已于" in second.json()["detail"]
+    assert "相同内容的留言已于" in problem_of(second)["detail"]
     assert first.json()["query_code"] not in second.content.decode()
     assert "password" not in second.json()
     message = Message.objects.get()
@@ -255,7 +256,7 @@ def test_the_same_phone_and_text_again_is_409_and_tells_nothing(client, board):
 def test_a_bad_idempotency_key_is_400(client, board):
     response = post(client, SUBMIT, fields(), **{"Idempotency-Key": "x" * 65})
     assert response.status_code == 400
-    assert "Idempotency-Key" in response.json()["detail"]
+    assert "Idempotency-Key" in problem_of(response)["detail"]
     assert Message.objects.count() == 0
 
 
@@ -283,7 +284,8 @@ def test_the_phone_limit_is_429_with_retry_after_from_any_address(client, board)
         client, SUBMIT, fields(text="第三次反映补贴发放问题，仍未到账。"), remote="10.0.0.3"
     )
     assert response.status_code == 429
-    body = response.json()
+    body = problem_of(response)
+    assert body["type"] == "/api/v1/problems/rate-limited"
     assert "上限（2条）" in body["detail"]
     assert int(response["Retry-After"]) == body["retry_after"] > 0
     assert Message.objects.count() == 2
@@ -386,7 +388,7 @@ def test_a_wrong_code_and_a_wrong_password_get_the_same_answer(client, world, bo
     assert wrong_password.status_code == wrong_code.status_code == wrong_phone.status_code == 404
     assert wrong_password.json() == wrong_code.json()
     assert wrong_phone.json() == wrong_code_phone.json()  # the warning names the route tried
-    assert "不匹配" in wrong_code.json()["detail"]
+    assert "不匹配" in problem_of(wrong_code)["detail"]
 
 
 @override_settings(APPLICATION_LOOKUP_FAILURE_LIMIT=2)
@@ -397,17 +399,17 @@ def test_repeated_failures_are_429_even_with_the_right_password(client, board):
     assert post(client, LOOKUP, body).status_code == 429
     blocked = post(client, LOOKUP, {**body, "password": created["password"]})
     assert blocked.status_code == 429
-    assert "的查询密码错误次数过多" in blocked.json()["detail"]
-    assert "暂停到" in blocked.json()["detail"]
-    assert int(blocked["Retry-After"]) == blocked.json()["retry_after"] > 0
+    assert "的查询密码错误次数过多" in problem_of(blocked)["detail"]
+    assert "暂停到" in problem_of(blocked)["detail"]
+    assert int(blocked["Retry-After"]) == problem_of(blocked)["retry_after"] > 0
 
 
 def test_lookup_without_password_or_phone_is_422(client):
     response = post(client, LOOKUP, {"query_code": "LY20261127-0001"})
     assert response.status_code == 422
-    assert "查询密码" in response.json()["errors"]["password"][0]
+    assert "查询密码" in field_errors(response)["password"][0]
     response = post(client, LOOKUP, {"password": "ABCD2345", "query_code": 5})
-    assert "应为文本" in response.json()["errors"]["query_code"][0]
+    assert "应为文本" in field_errors(response)["query_code"][0]
     assert post(client, LOOKUP, b"{").status_code == 400
 
 
@@ -500,8 +502,8 @@ def test_filters_by_channel_type_department_status_and_year(client, world):
 def test_bad_parameters_are_400_naming_the_parameter(client, world, query, parameter, message):
     response = client.get(f"{LIST}?{query}")
     assert response.status_code == 400
-    assert response.json()["parameter"] == parameter
-    assert message in response.json()["detail"]
+    assert list(field_errors(response)) == [parameter]
+    assert message in problem_of(response)["detail"]
 
 
 def test_pages_follow_the_cursor_and_give_each_message_once(client, world):
@@ -513,7 +515,7 @@ def test_pages_follow_the_cursor_and_give_each_message_once(client, world):
     assert second["next"] is None
     cursor = first["next"].split("cursor=")[1]
     other = client.get(f"{LIST}?limit=2&type=help&cursor={cursor}")
-    assert other.status_code == 400 and other.json()["parameter"] == "cursor"
+    assert other.status_code == 400 and list(field_errors(other)) == ["cursor"]
 
 
 def test_the_list_makes_the_same_few_queries_however_long(
@@ -578,7 +580,7 @@ def test_one_published_message_by_id(client, world):
     for path in (f"{LIST}/{hidden.pk}", f"{LIST}/abc", f"{LIST}/99999999"):
         missing = client.get(path)
         assert missing.status_code == 404
-        assert missing.json()["detail"] == "未找到该留言，或该留言未公开。"
+        assert problem_of(missing)["detail"] == "未找到该留言，或该留言未公开。"
 
 
 def test_the_endpoints_are_in_the_openapi_schema(client):

@@ -11,7 +11,9 @@ from datetime import date
 
 from ninja import Field, Router, Schema, Status
 
+from gongkai.api.errors import Problem, bad_parameter
 from gongkai.api.openapi import query_parameters
+from gongkai.api.params import BadParameter
 
 from ..models import Grade, ReplyLetter, ReplyState
 from ..portal.views import public_items
@@ -63,27 +65,16 @@ class ProposalReplyPage(Schema):
     items: list[ProposalReplyOut]
 
 
-class ProposalErrorOut(Schema):
-    detail: str = Field(description="错误说明（中文）")
-    parameter: str | None = Field(None, description="出错的查询参数名")
-
-
-class _Bad(ValueError):
-    def __init__(self, parameter: str, message: str):
-        super().__init__(message)
-        self.parameter = parameter
-
-
 def _number(name: str, raw: str, low: int, high: int) -> int:
     if not raw.isascii() or not raw.isdigit() or len(raw) > 12 or not low <= int(raw) <= high:
-        raise _Bad(name, f"参数 {name} 的值“{raw[:40]}”无效：应为 {low}–{high} 的整数。")
+        raise BadParameter(name, f"参数 {name} 的值“{raw[:40]}”无效：应为 {low}–{high} 的整数。")
     return int(raw)
 
 
 def _parse(querydict) -> dict:
     unknown = [name for name in querydict if name not in PARAMETERS]
     if unknown:
-        raise _Bad(
+        raise BadParameter(
             unknown[0], f"未知的查询参数“{unknown[0][:40]}”。可用的参数：{'、'.join(PARAMETERS)}。"
         )
     found = {"limit": DEFAULT_LIMIT, "offset": 0}
@@ -92,11 +83,11 @@ def _parse(querydict) -> dict:
         if not values:
             continue
         if len(values) > 1:
-            raise _Bad(name, f"参数 {name} 只能出现一次。")
+            raise BadParameter(name, f"参数 {name} 只能出现一次。")
         raw = values[0].strip()
         if name == "grade":
             if raw not in GRADES:
-                raise _Bad(name, "参数 grade 的值无效：可选 A、B、C、D。")
+                raise BadParameter(name, "参数 grade 的值无效：可选 A、B、C、D。")
             found[name] = raw
         elif name == "limit":
             found[name] = _number(name, raw, 1, MAX_LIMIT)
@@ -110,7 +101,7 @@ def _parse(querydict) -> dict:
 @router.get(
     "/proposals",
     operation_id="listProposalReplies",
-    response={200: ProposalReplyPage, 400: ProposalErrorOut},
+    response={200: ProposalReplyPage, 400: Problem},
     summary="公开的建议提案答复函（办理结果公开）",
     url_name="proposals_list",
     openapi_extra=query_parameters(ProposalListParameters),
@@ -118,8 +109,8 @@ def _parse(querydict) -> dict:
 def list_replies(request):
     try:
         query = _parse(request.GET)
-    except _Bad as bad:
-        return Status(400, {"detail": str(bad), "parameter": bad.parameter})
+    except BadParameter as bad:
+        return bad_parameter(request, bad)
     letters = ReplyLetter.objects.filter(
         state=ReplyState.SENT, public=True, proposal__in=public_items()
     ).select_related("proposal__session", "department")

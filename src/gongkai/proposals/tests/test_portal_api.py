@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from gongkai.proposals import services
+from gongkai.testing.problems import field_errors, problem_of
 
 from .helpers import REPLY, congress_session, imported, replied
 
@@ -59,9 +60,14 @@ def test_the_api_lists_public_replies_only_and_refuses_bad_parameters_in_chinese
 
     bad = client.get("/api/v1/proposals", {"limit": "1000"})
     assert bad.status_code == 400
-    assert bad.json() == {
-        "detail": "参数 limit 的值“1000”无效：应为 1–100 的整数。",
-        "parameter": "limit",
+    message = "参数 limit 的值“1000”无效：应为 1–100 的整数。"
+    assert problem_of(bad) == {
+        "type": "/api/v1/problems/invalid-parameter",
+        "title": "查询参数无效",
+        "status": 400,
+        "detail": message,
+        "instance": "/api/v1/proposals",
+        "errors": [{"field": "limit", "message": message}],
     }
-    assert client.get("/api/v1/proposals", {"sort": "x"}).json()["parameter"] == "sort"
+    assert list(field_errors(client.get("/api/v1/proposals", {"sort": "x"}))) == ["sort"]
     assert "/api/v1/proposals" in client.get("/api/v1/openapi.json").json()["paths"]

@@ -7,6 +7,7 @@ import pytest
 
 from gongkai.disclosure.api import params
 from gongkai.disclosure.models import ItemType, Validity
+from gongkai.testing.problems import field_errors, problem_of
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +69,6 @@ def test_declared_values_pass_the_parser_and_undeclared_ones_are_still_refused(c
     ok = client.get("/api/v1/documents", {"year": 2016, "type": "normative", "limit": 100})
     assert ok.status_code == 200
     bad = client.get("/api/v1/documents", {"limit": 101})
-    assert bad.status_code == 400 and bad.json()["parameter"] == "limit"
+    assert bad.status_code == 400 and list(field_errors(bad)) == ["limit"]
     unknown = client.get("/api/v1/documents", {"page": 2})
-    assert unknown.status_code == 400 and "未知的查询参数" in unknown.json()["detail"]
+    assert unknown.status_code == 400 and "未知的查询参数" in problem_of(unknown)["detail"]

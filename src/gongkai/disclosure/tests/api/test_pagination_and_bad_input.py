@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from gongkai.disclosure import actions
+from gongkai.testing.problems import field_errors, problem_of
 
 from .conftest import beijing, index_all
 
@@ -82,10 +83,10 @@ def test_a_tampered_cursor_is_refused(world, client, five):
     for bad in (flipped, cursor + "x", "eyJ2IjoxfQ:abc:def", "not-a-cursor"):
         response = client.get("/api/v1/documents", {"limit": 2, "cursor": bad})
         assert response.status_code == 400, bad
-        assert response.json()["parameter"] == "cursor"
-        assert "游标" in response.json()["detail"]
+        assert list(field_errors(response)) == ["cursor"]
+        assert "游标" in problem_of(response)["detail"]
     other_filters = client.get("/api/v1/documents", {"limit": 2, "year": 2016, "cursor": cursor})
-    assert other_filters.status_code == 400 and "筛选条件" in other_filters.json()["detail"]
+    assert other_filters.status_code == 400 and "筛选条件" in problem_of(other_filters)["detail"]
 
 
 HOSTILE = [
@@ -127,8 +128,8 @@ HOSTILE = [
 def test_bad_input_is_a_400_naming_the_parameter(world, client, query, parameter):
     response = client.get(f"/api/v1/documents?{query}")
     assert response.status_code == 400, (query, response.status_code, response.content[:300])
-    body = response.json()
-    assert body["parameter"] == parameter
+    body = problem_of(response)
+    assert [e["field"] for e in body["errors"]] == [parameter]
     assert parameter in body["detail"] or "游标" in body["detail"] or "检索" in body["detail"]
     assert any("\u4e00" <= ch <= "\u9fff" for ch in body["detail"])
 

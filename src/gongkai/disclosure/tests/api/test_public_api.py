@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from gongkai.disclosure import actions
 from gongkai.disclosure.models import Genre, SubjectCategory
+from gongkai.testing.problems import problem_of
 
 from .conftest import beijing, index_all
 
@@ -35,7 +36,7 @@ def test_only_published_proactive_items_are_listed(
     detail = client.get(f"/api/v1/documents/{shown.index_number}")
     assert detail.status_code == 200 and detail.json()["title"] == "已发布的主动公开信息"
     gone = client.get(f"/api/v1/documents/{withdrawn.index_number}")
-    assert gone.status_code == 410 and "撤回" in gone.json()["detail"]
+    assert gone.status_code == 410 and "撤回" in problem_of(gone)["detail"]
     assert client.get("/api/v1/documents/no/such-number").status_code == 404
 
 
