@@ -14,6 +14,15 @@ def _fresh_calendar_engine():
     invalidate()
 
 
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Pages stored by one test must not answer the next (its rows were rolled back)."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+
+
 @pytest.fixture
 def world(db):
     from gongkai.testing.factories import World

@@ -153,6 +153,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "gongkai.core.middleware.SecurityHeadersMiddleware",
+    "gongkai.core.pagecache.PageCacheMiddleware",  # anonymous public pages, stored whole
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -218,6 +219,31 @@ elif CACHE_URL.startswith("locmem://"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     raise ImproperlyConfigured("GONGKAI_CACHE_URL must start with locmem:// or redis://")
+
+# The public site's whole-page cache (gongkai.core.pagecache): shared by every process,
+# so a change is seen by all at once. Redis when GONGKAI_CACHE_URL names one; else files
+# under GONGKAI_PAGE_CACHE_DIR (default var/cache/pages). GONGKAI_PAGE_CACHE=off turns it
+# off; GONGKAI_PAGE_CACHE_SECONDS is how long an unchanged page is kept (default a day).
+PAGE_CACHE_ENABLED = env("PAGE_CACHE", "on").lower() not in ("off", "0", "false", "no")
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", str(24 * 3600)))
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+        "KEY_PREFIX": "pages",
+    }
+elif MODE == "test" and not env("PAGE_CACHE_DIR", ""):
+    # Each test process its own (cleared before every test, see conftest.py).
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+    }
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(Path(env("PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages"))).resolve()),
+        "OPTIONS": {"MAX_ENTRIES": int(env("PAGE_CACHE_ENTRIES", "50000"))},
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

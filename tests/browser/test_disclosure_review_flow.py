@@ -155,8 +155,8 @@ def test_a_returned_draft_is_fixed_published_found_and_withdrawn(
     # 经办人 reads the comment, corrects the title and submits again.
     handler.open_item(item)
     handler.expect_state("退回修改")
-    history = handler.page.get_by_role("table", name="办理记录")
-    expect(history.get_by_role("row").filter(has_text="领导审批退回修改")).to_contain_text(
+    history = handler.page.get_by_role("region", name="办理记录")
+    expect(history.get_by_role("listitem").filter(has_text="领导审批退回修改")).to_contain_text(
         RETURN_COMMENT
     )
     handler.page.get_by_role("link", name="修改", exact=True).click()

@@ -14,6 +14,10 @@ class ConsultationsConfig(AppConfig):
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
+        from . import public_pages
+
+        public_pages.register()
+
         from . import card_figures, indexing
         from .staff.todos import todos
 

@@ -31,6 +31,10 @@ class DisclosureConfig(AppConfig):
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
 
+        from . import public_pages
+
+        public_pages.register()
+
         from . import card_figures, indexing
 
         post_migrate.connect(

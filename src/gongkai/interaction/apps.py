@@ -10,6 +10,10 @@ class InteractionConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from . import public_pages
+
+        public_pages.register()
+
         from gongkai.api.registry import register_router
         from gongkai.core.figures import register_figures
         from gongkai.demo.registry import register_loader

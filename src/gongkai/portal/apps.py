@@ -10,8 +10,13 @@ class PortalConfig(AppConfig):
     verbose_name = "门户网站"
 
     def ready(self):
+        from gongkai.core.pagecache import watch
+
         from .models import NewMediaAccount, SiteProfile
         from .profile import forget_site_profile
+
+        watch(SiteProfile)
+        watch(NewMediaAccount)
 
         # Cache invalidation only: the footer must show what was just saved.
         for model in (SiteProfile, NewMediaAccount):

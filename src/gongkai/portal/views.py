@@ -6,15 +6,18 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core.middleware import DISPLAY_COOKIE, DISPLAY_OPTIONS
+from gongkai.core.net import same_origin
 
 from .modules import MODULES, MODULES_BY_SLUG
 
@@ -54,14 +57,17 @@ def safe_next(request, candidate: str | None, default: str) -> str:
     return default
 
 
-# Checked against cross-site posts like every other form (issue 15): it was exempt
-# to keep public pages free of CSRF cookies and so cacheable, but every page is
-# already rendered from the display cookie (a shared cache must vary on cookies
-# anyway), and a forged post could switch a visitor's display and send them to any
-# page of the site. The toggle form carries the token (portal/_display_toggle.html).
+# Checked against cross-site posts (issue 15: a forged post could switch a visitor's
+# display and send them to any page of the site), but not with a CSRF token: the toggle
+# is on every public page, and a per-visitor token would keep every page out of the
+# whole-page cache (gongkai.core.pagecache). The browser's Sec-Fetch-Site / Origin /
+# Referer must name this site instead (gongkai.core.net.same_origin).
+@csrf_exempt
 @require_POST
 def display(request):
     """Turn larger text or high contrast on or off; works without JavaScript."""
+    if not same_origin(request):
+        raise PermissionDenied("请在本网站的页面上切换显示设置。")
     chosen = set(getattr(request, "display", set()))
     toggle = request.POST.get("toggle", "")
     if toggle in DISPLAY_OPTIONS:

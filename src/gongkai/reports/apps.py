@@ -13,6 +13,10 @@ class ReportsConfig(AppConfig):
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
+        from . import public_pages
+
+        public_pages.register()
+
         from . import (
             card_figures,
             jobs,  # noqa: F401  (jobs registers the schedules)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gongkai.audit.services import record, to_json
 from gongkai.core.dates import cn_date
+from gongkai.core.pagecache import content_changed
 from gongkai.workflow import timeline
 
 from ..timeline_text import LABELS, WORKFLOW, text_of
@@ -23,6 +24,7 @@ def audit(obj, action: str, *, actor=None, before=None, after=None, ip=None, at=
 
     record(f"consultations.{action}", actor=actor, obj=obj, before=before, after=after, ip=ip)
     if isinstance(obj, Consultation) and action in LABELS:
+        content_changed()  # staff actions on a consultation change its public pages
         plain_before, plain_after = to_json(before), to_json(after)
         timeline.add(
             obj,

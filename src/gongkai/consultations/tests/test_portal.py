@@ -184,6 +184,34 @@ def test_entry_and_vote(client, world):
     assert "只能投一票" in again.content.decode() and Vote.objects.count() == 1
 
 
+def test_publishing_the_feedback_ends_the_stored_consultation_pages(client, world):
+    consultation = live(world)
+    client.post(reverse("consultations_portal:comment", args=[consultation.pk]), form())
+    comment = Comment.objects.get()
+    services.moderate(
+        consultation, comment_ids=[comment.pk], approve=True, actor=world.handler_finance
+    )
+    close_now(consultation)
+    index = reverse("consultations_portal:index")
+    client.cookies.clear()  # the comment's receipt left a message cookie behind
+    before = client.get(index)
+    assert before["X-Page-Cache"] == "miss" and client.get(index)["X-Page-Cache"] == "hit"
+    services.suggest_groups(consultation, actor=world.handler_finance)
+    group = comment.round.groups.get()
+    services.decide_group(
+        group,
+        title="关于补贴标准",
+        outcome="partly",
+        reason="上限提高到两万元。",
+        actor=world.handler_finance,
+    )
+    services.publish_feedback(consultation, "共收到意见1条。", actor=world.reviewer_finance)
+    after = client.get(index)
+    assert after["X-Page-Cache"] == "miss" and after.content != before.content
+    feedback = reverse("consultations_portal:feedback", args=[consultation.pk])
+    assert "上限提高到两万元" in client.get(feedback).content.decode()
+
+
 def test_feedback_page_before_and_after(client, world):
     consultation = live(world)
     url = reverse("consultations_portal:feedback", args=[consultation.pk])

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core.errors import DomainError
+from gongkai.core.pagecache import content_changed
 from gongkai.workdays import add_working_days
 from gongkai.workdays.clocks import start_clock
 
@@ -151,6 +152,8 @@ def set_identity_visibility(message: Message, *, visible: bool, actor) -> Messag
     access.require(actor, "messages.supervise", message)
     with transaction.atomic():
         Message.objects.filter(pk=message.pk).update(identity_visible=visible)
+        if message.published_at is not None:
+            content_changed()
         message.identity_visible = visible
         add_step(
             message,

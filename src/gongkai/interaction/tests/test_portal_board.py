@@ -193,8 +193,9 @@ def test_a_search_lists_at_most_its_best_matches_and_says_so(
 
 
 def test_the_board_page_runs_a_fixed_number_of_queries(
-    client, world, django_assert_max_num_queries
+    client, world, django_assert_max_num_queries, settings
 ):
+    settings.PAGE_CACHE_ENABLED = False  # the uncached path is the one measured
     for n in range(3):
         replied(
             world, subject=f"第{n + 1}批补贴发放咨询", text=f"第{n + 1}批补贴什么时候发放？请答复。"
@@ -290,3 +291,20 @@ def test_the_board_filters_by_the_year_a_message_was_written(client, world):
     html = client.get(BOARD).content.decode()
     assert '<option value="2025">2025年</option>' in html
     assert client.get(BOARD, {"year": 1999}).status_code == 400  # not a year with messages
+
+
+def test_a_reply_published_shows_on_the_stored_board_at_once(client, world):
+    answered = replied(world)
+    assert client.get(BOARD)["X-Page-Cache"] == "miss"
+    assert client.get(BOARD)["X-Page-Cache"] == "hit"
+    private = replied(
+        world, publish=False, subject="补贴发放进度咨询", text="补贴发放进度如何，请答复为谢。"
+    )
+    assert client.get(BOARD)["X-Page-Cache"] == "hit"  # handled out of sight: nothing changes
+    second = replied(
+        world, subject="供暖补贴发放时间咨询", text="今年的供暖补贴什么时候发放？请答复。"
+    )
+    response = client.get(BOARD)
+    assert response["X-Page-Cache"] == "miss"
+    assert set(rows_of(response)) == {answered.masked_subject, second.masked_subject}
+    assert private.masked_subject not in rows_of(response)

@@ -74,6 +74,11 @@ class Command(BaseCommand):
         if not 0 < port < 65536:
             raise CommandError(f"端口号不正确：{port}")
         bind_host = f"[{host}]" if ":" in host and not host.startswith("[") else host
+        # Pages stored before this start may show a database since replaced (a restore,
+        # a new demo): the site starts on a new content version.
+        from gongkai.core import pagecache
+
+        pagecache.bump()
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "gongkai.settings"}
         web_cmd = [
             sys.executable, "-m", "gunicorn", "gongkai.wsgi:application",

@@ -1,0 +1,64 @@
+"""The catalogue's pages come from the whole-page cache, and every change the public must
+see ends the stored pages at once: publishing, withdrawing, correcting, reference data.
+A draft saved meanwhile ends nothing."""
+
+import pytest
+
+from gongkai.disclosure.models import SubjectCategory
+
+from .factories import correct, draft, publish, withdraw
+from .pages import listed_titles
+
+pytestmark = pytest.mark.django_db
+CATALOGUE = "/xxgk/catalog/"
+
+
+def titles(client, url=CATALOGUE):
+    response = client.get(url)
+    return response["X-Page-Cache"], listed_titles(response.content.decode())
+
+
+def test_publishing_shows_the_new_item_at_once(client, world, site):
+    publish(world, title="天水市财政局关于2026年市级预算公开的通知")
+    assert titles(client)[0] == "miss"
+    assert titles(client)[0] == "hit"
+    publish(world, title="天水市财政局关于2026年政府采购意向公开的通知")
+    state, listed = titles(client)
+    assert state == "miss" and "天水市财政局关于2026年政府采购意向公开的通知" in listed
+
+
+def test_a_draft_saved_in_between_ends_no_stored_page(client, world, site):
+    publish(world, title="天水市财政局关于2026年市级预算公开的通知")
+    titles(client)
+    draft(world, title="尚未发布的草稿")
+    assert titles(client) == ("hit", ["天水市财政局关于2026年市级预算公开的通知"])
+
+
+def test_a_withdrawn_item_leaves_the_catalogue_and_its_page_at_once(client, world, site):
+    item = publish(world, title="天水市财政局关于2026年市级预算公开的通知")
+    page = client.get(item.get_public_url())
+    assert page.status_code == 200 and titles(client)[1] == [item.title]
+    withdraw(item)
+    assert titles(client) == ("miss", [])
+    assert "已撤回" in client.get(item.get_public_url()).content.decode() or (
+        client.get(item.get_public_url()).status_code in (404, 410)
+    )
+
+
+def test_a_correction_shows_the_corrected_title_at_once(client, world, site):
+    item = publish(world, title="天水市财政局关于2026年市级预算公开的通知")
+    client.get(item.get_public_url())
+    titles(client)
+    correct(item, reason="标题有错字", title="天水市财政局关于2026年市级部门预算公开的通知")
+    assert "天水市财政局关于2026年市级部门预算公开的通知" in titles(client)[1]
+    assert "部门预算" in client.get(item.get_public_url()).content.decode()
+
+
+def test_renamed_reference_data_shows_in_the_filters_at_once(client, world, site):
+    publish(world, title="天水市财政局关于2026年市级预算公开的通知")
+    client.get(CATALOGUE)
+    subject = SubjectCategory.objects.order_by("pk").first()
+    subject.name = "改名后的主题分类"
+    subject.save()
+    response = client.get(CATALOGUE)
+    assert response["X-Page-Cache"] == "miss" and "改名后的主题分类" in response.content.decode()
