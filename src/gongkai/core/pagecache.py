@@ -128,6 +128,21 @@ def _current_version() -> int:
     return current
 
 
+def memo(name: str, compute: Callable[[], object]):
+    """``compute()``, kept until the content version moves on: for what every visitor's
+    page computes alike from data the public sees (a filter form's reference data).
+    ``name`` must say everything the value depends on besides the content version."""
+    if not enabled():
+        return compute()
+    key = f"memo:{version()}:{name}"
+    store = _store()
+    found = store.get(key)
+    if found is None:
+        found = compute()
+        store.set(key, found, timeout=settings.PAGE_CACHE_SECONDS)
+    return found
+
+
 def watch(model, when: Callable[[object], bool] | None = None) -> None:
     """Saving or deleting a ``model`` row changes public pages (when ``when(row)`` holds)."""
 

@@ -11,10 +11,13 @@ error page: the form says in Chinese what is wrong and the list is empty.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from gongkai.core.dates import in_years
 from gongkai.core.widgets import FastSelect
 
 from ..models import ContentCategory, Genre, ItemType, KeyArea, SubjectCategory, Validity
@@ -68,15 +71,50 @@ def department_choices(departments) -> list:
     return list(groups.items())
 
 
+@dataclass(frozen=True)
+class Reference:
+    """What the filters offer: the same for every visitor of a site until the content
+    changes, so the catalogue keeps it per content version (``pagecache.memo``)."""
+
+    departments: list
+    key_areas: list
+    categories: list
+    subjects: list
+    genres: list
+    years: list
+
+
+def reference(departments, items) -> Reference:
+    return Reference(
+        departments=list(departments),
+        key_areas=list(KeyArea.objects.filter(active=True)),
+        categories=list(ContentCategory.objects.filter(active=True)),
+        subjects=[(str(s.pk), s.name) for s in SubjectCategory.objects.filter(active=True)],
+        genres=[(str(g.pk), g.name) for g in Genre.objects.filter(active=True)],
+        years=year_choices(items),
+    )
+
+
+def remembered_reference(government, departments, items) -> Reference:
+    """``reference(...)`` of the site of ``government``, kept per content version and day."""
+    from gongkai.core.pagecache import memo
+
+    day = timezone.localdate().isoformat()  # the year list starts at this year
+    site = government.pk if government is not None else "all"
+    return memo(f"catalogue-reference:{site}:{day}", lambda: reference(departments, items))
+
+
 class CatalogueFilters(forms.Form):
     """Built with the reference data and the departments in scope."""
 
-    def __init__(self, data, *, departments, items, with_fields=None):
+    def __init__(self, data, *, departments=None, items, with_fields=None, known=None):
         super().__init__(data)
+        known = known or reference(departments, items)
+        departments = known.departments
         self.departments = {str(d.pk): d for d in departments}
         self.governments = {d.government.code: d.government for d in departments}
-        self.key_areas = {a.slug: a for a in KeyArea.objects.filter(active=True)}
-        self.categories = {c.code: c for c in ContentCategory.objects.filter(active=True)}
+        self.key_areas = {a.slug: a for a in known.key_areas}
+        self.categories = {c.code: c for c in known.categories}
         fields = {
             "gov": _field(
                 "所属地区",
@@ -84,16 +122,10 @@ class CatalogueFilters(forms.Form):
                 "全部地区",
             ),
             "department": _field("发布机构", department_choices(departments), "全部机构"),
-            "subject": _field(
-                "主题分类",
-                [(str(s.pk), s.name) for s in SubjectCategory.objects.filter(active=True)],
-                "全部主题",
-            ),
-            "genre": _field(
-                "体裁", [(str(g.pk), g.name) for g in Genre.objects.filter(active=True)], "全部体裁"
-            ),
+            "subject": _field("主题分类", known.subjects, "全部主题"),
+            "genre": _field("体裁", known.genres, "全部体裁"),
             "type": _field("信息类型", ItemType.choices, "全部类型"),
-            "year": _field("发布年份", year_choices(items), "全部年份"),
+            "year": _field("发布年份", known.years, "全部年份"),
             "validity": _field("有效性", Validity.choices, "不限"),
             "key_area": _field(
                 "重点领域", [(a.slug, a.name) for a in self.key_areas.values()], "全部领域"
@@ -137,7 +169,7 @@ class CatalogueFilters(forms.Form):
         if data.get("type"):
             items = items.filter(item_type=data["type"])
         if data.get("year"):
-            items = items.filter(published_at__year=int(data["year"]))
+            items = items.filter(in_years("published_at", [int(data["year"])]))
         if data.get("validity"):
             items = items.with_validity().filter(validity=data["validity"])
         if data.get("key_area"):

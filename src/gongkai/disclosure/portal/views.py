@@ -14,7 +14,7 @@ from gongkai.portal.site import departments_under, in_scope, site_government
 
 from ..models import InformationItem, ItemType, KeyArea, SubjectCategory
 from . import scope
-from .filters import CatalogueFilters
+from .filters import CatalogueFilters, remembered_reference
 from .scope import SECTION, listing, public_items
 
 LATEST_ON_HOME = 10
@@ -75,7 +75,8 @@ def home(request):
 def catalogue(request):
     government = site_government()
     items = public_items(government)
-    form = CatalogueFilters(request.GET, departments=departments_under(government), items=items)
+    known = remembered_reference(government, departments_under(government), items)
+    form = CatalogueFilters(request.GET, items=items, known=known)
     return _render(
         request,
         "catalogue.html",

@@ -62,3 +62,26 @@ def test_renamed_reference_data_shows_in_the_filters_at_once(client, world, site
     subject.save()
     response = client.get(CATALOGUE)
     assert response["X-Page-Cache"] == "miss" and "改名后的主题分类" in response.content.decode()
+
+
+def test_uncached_visitors_reuse_the_filters_reference_data_until_it_changes(client, world, site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    publish(world, title="天水市财政局关于2026年市级预算公开的通知")
+    client.cookies["sessionid"] = "a-visitor-with-a-session"  # past the page store
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(CATALOGUE)
+        assert "X-Page-Cache" not in response
+        return len(captured), response.content.decode()
+
+    first, _ = queries()
+    second, _ = queries()
+    assert second <= first - 6  # departments, key areas, categories, subjects, genres, years
+    subject = SubjectCategory.objects.order_by("pk").first()
+    subject.name = "改名后的主题分类"
+    subject.save()
+    third, html = queries()
+    assert third == second + 6 and "改名后的主题分类" in html  # computed again, once
