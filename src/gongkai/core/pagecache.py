@@ -42,8 +42,9 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponseNotModified
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_vary_headers, quote_etag
 
 from .middleware import DISPLAY_COOKIE, DISPLAY_OPTIONS, parse_display_cookie
 
@@ -189,7 +190,7 @@ def _storable(request, response) -> bool:
 
 
 def _etag(key: str) -> str:
-    return f'"{key.split(":", 1)[1].replace(":", "-")[:40]}"'
+    return quote_etag(key.split(":", 1)[1].replace(":", "-")[:40])
 
 
 def _finish(request, response, key: str):
@@ -215,12 +216,10 @@ class PageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request, _current_version())
-        if _not_modified(request, key) and _store().get(key) is not None:
-            from django.http import HttpResponseNotModified
-
-            return _finish(request, HttpResponseNotModified(), key)
         stored = _store().get(key)
         if stored is not None:
+            if _not_modified(request, key):
+                return _finish(request, HttpResponseNotModified(), key)
             stored["X-Page-Cache"] = "hit"
             return _finish(request, stored, key)
         response = self.get_response(request)

@@ -233,7 +233,7 @@ class Workflow:
         """
         from gongkai.audit.services import record
 
-        from .models import Entry
+        from . import timeline
 
         t = self.transition(action)
         if t.comment_required and not comment.strip():
@@ -253,25 +253,15 @@ class Workflow:
             if any(f.name == "updated_at" for f in model._meta.fields):
                 values["updated_at"] = timezone.now()
             model._default_manager.filter(pk__in=[row.pk for row in rows]).update(**values)
-            now = timezone.now()
-            person = actor if getattr(actor, "is_authenticated", False) else None
-            Entry.objects.bulk_create(
-                [
-                    Entry(
-                        subject=row,
-                        workflow=self.name,
-                        kind=t.action,
-                        label=t.label,
-                        action=t.action,
-                        from_state=getattr(row, field),
-                        to_state=t.target,
-                        actor=person,
-                        comment=comment.strip(),
-                        at=now,
-                        on=timezone.localdate(now),
-                    )
-                    for row in rows
-                ]
+            timeline.transition_each(
+                rows,
+                workflow=self.name,
+                action=t.action,
+                label=t.label,
+                from_states=[getattr(row, field) for row in rows],
+                to_state=t.target,
+                actor=actor,
+                comment=comment.strip(),
             )
             for row in rows:
                 record(

@@ -30,6 +30,25 @@ def _person(actor):
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
+def _transition_entry(
+    obj, *, workflow, action, label, from_state, to_state, actor, comment, at, on
+):
+    """An unsaved entry of a state change (``transition`` and ``transition_each``)."""
+    return Entry(
+        subject=obj,
+        workflow=workflow,
+        kind=action,
+        label=label,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        actor=_person(actor),
+        comment=comment,
+        at=at or timezone.now(),
+        on=on,
+    )
+
+
 def transition(
     obj,
     *,
@@ -43,22 +62,63 @@ def transition(
     at: datetime | None = None,
     on: date | None = None,
 ) -> Entry:
-    entry = Entry.objects.create(
-        subject=obj,
+    entry = _transition_entry(
+        obj,
         workflow=workflow,
-        kind=action,
-        label=label,
         action=action,
+        label=label,
         from_state=from_state,
         to_state=to_state,
-        actor=_person(actor),
+        actor=actor,
         comment=comment,
-        at=at or timezone.now(),
+        at=at,
         on=on,
     )
+    entry.save()
     obj.__dict__[_PENDING] = entry
     transaction.on_commit(lambda: obj.__dict__.pop(_PENDING, None))
     return entry
+
+
+def transition_each(
+    rows, *, workflow: str, action: str, label: str, from_states, to_state: str, actor, comment=""
+) -> list[Entry]:
+    """The entries of one state change of many rows at once (``Workflow.apply_each``);
+    ``from_states`` gives each row's state before, in the order of ``rows``."""
+    now = timezone.now()
+    return Entry.objects.bulk_create(
+        [
+            _transition_entry(
+                row,
+                workflow=workflow,
+                action=action,
+                label=label,
+                from_state=from_state,
+                to_state=to_state,
+                actor=actor,
+                comment=comment,
+                at=now,
+                on=timezone.localdate(now),
+            )
+            for row, from_state in zip(rows, from_states, strict=True)
+        ]
+    )
+
+
+def _note(obj, *, workflow, kind, label, on, text, public, actor, department, at) -> Entry:
+    """An unsaved note (``add`` and ``add_each``)."""
+    return Entry(
+        subject=obj,
+        workflow=workflow,
+        kind=kind,
+        label=label,
+        on=on,
+        text=text,
+        public=public,
+        actor=_person(actor),
+        department=department,
+        at=at or timezone.now(),
+    )
 
 
 def add(
@@ -101,8 +161,8 @@ def add(
             for name, value in values.items():
                 setattr(pending, name, value)
             return pending
-    return Entry.objects.create(
-        subject=obj,
+    entry = _note(
+        obj,
         workflow=workflow,
         kind=kind,
         label=label,
@@ -111,8 +171,10 @@ def add(
         public=public,
         actor=person,
         department=department,
-        at=at or timezone.now(),
+        at=at,
     )
+    entry.save()
+    return entry
 
 
 def add_each(
@@ -131,18 +193,18 @@ def add_each(
 
     on = on or today()
     at = timezone.now()
-    person = _person(actor)
     return Entry.objects.bulk_create(
         [
-            Entry(
-                subject=obj,
+            _note(
+                obj,
                 workflow=workflow,
                 kind=kind,
                 label=label,
                 on=on,
                 text=text,
                 public=public,
-                actor=person,
+                actor=actor,
+                department=None,
                 at=at,
             )
             for obj in objs

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import caches
@@ -196,31 +197,26 @@ def test_switched_off_nothing_is_stored(client, world, settings):
     assert "X-Page-Cache" not in client.get("/g/")
 
 
-def _later(**delta):
-    import time_machine
-    from django.utils import timezone
-
-    return time_machine.travel(timezone.now() + timedelta(**delta), tick=True)
-
-
 @pages
-def test_a_new_day_in_beijing_is_a_new_page(client, world):
+def test_a_new_day_in_beijing_is_a_new_page(client, world, today_is):
+    today_is(date(2026, 12, 7), hour=9)
     client.get("/g/")
     rename("改名后的市")
-    with _later(minutes=1):  # the test clock stands at 09:00: still the same day
-        assert client.get("/g/")["X-Page-Cache"] == "hit"
-    with _later(days=1):
-        assert "改名后的市" in client.get("/g/").content.decode()
+    today_is(date(2026, 12, 7), hour=23, minute=59)
+    assert client.get("/g/")["X-Page-Cache"] == "hit"
+    today_is(date(2026, 12, 8), hour=0, minute=1)
+    assert "改名后的市" in client.get("/g/").content.decode()
 
 
 @pages
-def test_a_registered_time_boundary_passing_moves_the_version_on(client, world, monkeypatch):
-    from django.utils import timezone
-
-    closes = timezone.now() + timedelta(minutes=30)
+def test_a_registered_time_boundary_passing_moves_the_version_on(
+    client, world, today_is, monkeypatch
+):
+    closes = datetime(2026, 12, 7, 17, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
     monkeypatch.setattr(pagecache, "_BOUNDARIES", [lambda now: closes if closes > now else None])
+    today_is(date(2026, 12, 7), hour=16, minute=30)
     client.get("/g/")
     rename("改名后的市")
     assert client.get("/g/")["X-Page-Cache"] == "hit"
-    with _later(minutes=31):
-        assert "改名后的市" in client.get("/g/").content.decode()
+    today_is(date(2026, 12, 7), hour=17, minute=1)
+    assert "改名后的市" in client.get("/g/").content.decode()

@@ -3,12 +3,13 @@ a message's page. Only published messages, only their masked versions."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from gongkai.core.dates import today
 from gongkai.interaction import services
 from gongkai.interaction.models import Channel, ChannelKind, Message, MessageState, MessageType
 from gongkai.jobs.testing import run_jobs
@@ -36,7 +37,7 @@ def rows_of(response) -> list[str]:
 
 def reopened(world, **overrides) -> Message:
     message = replied(world, **overrides)
-    Message.objects.filter(pk=message.pk).update(rating_due=date.today() + timedelta(days=5))
+    Message.objects.filter(pk=message.pk).update(rating_due=today() + timedelta(days=5))
     message.refresh_from_db()
     services.rate(message, satisfaction="unsatisfied", reason="补贴仍未到账")
     message.refresh_from_db()
@@ -218,7 +219,7 @@ def test_the_board_page_runs_a_fixed_number_of_queries(
 
 def test_a_message_page_shows_the_dates_department_status_and_rating(client, world):
     message = replied(world)
-    Message.objects.filter(pk=message.pk).update(rating_due=date.today() + timedelta(days=5))
+    Message.objects.filter(pk=message.pk).update(rating_due=today() + timedelta(days=5))
     message.refresh_from_db()
     services.rate(message, satisfaction="basically", reason="希望尽快发放")
     html = client.get(message.get_public_url()).content.decode()
