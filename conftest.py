@@ -53,3 +53,13 @@ def today_is():
     yield move
     for travel in reversed(travels):
         travel.stop()
+
+
+@pytest.fixture(autouse=True)
+def _empty_search_index():
+    """Each test starts with an empty embedded search index (the entries of the last one
+    were rolled back; so was its change log)."""
+    from gongkai.search import embedded
+
+    embedded.reset()
+    yield

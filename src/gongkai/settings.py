@@ -458,8 +458,29 @@ IDEMPOTENCY_HOURS = int(env("IDEMPOTENCY_HOURS", "24"))
 # before the day of registration must write why (recorded in the audit trail and
 # on the timeline). See docs/configuration.md, "Disclosure on application".
 APPLICATION_LATE_REGISTRATION_DAYS = int(env("APPLY_LATE_REGISTRATION_DAYS", "3"))
-# Search: how many of the newest matches are ranked, counted and faceted (ADR 0005).
+# Search: how many of the newest matches are ranked, counted and faceted (ADR 0005;
+# the database engine only).
 SEARCH_CANDIDATES = int(env("SEARCH_CANDIDATES", "2000"))
+# GONGKAI_SEARCH_ENGINE: tantivy (default: an embedded index in each node's
+# GONGKAI_SEARCH_INDEX_DIR, default var/search-index, ADR 0011) or database (SQLite FTS5
+# or PostgreSQL full text, ADR 0005). Switching to database needs `gongkai search reindex`.
+SEARCH_ENGINE = env("SEARCH_ENGINE", "tantivy").lower()
+if SEARCH_ENGINE not in ("tantivy", "database"):
+    raise ImproperlyConfigured("GONGKAI_SEARCH_ENGINE must be tantivy or database")
+# Tests keep the index in memory (one per test process, emptied for every test).
+SEARCH_INDEX_DIR = (
+    None
+    if MODE == "test" and not env("SEARCH_INDEX_DIR", "")
+    else Path(env("SEARCH_INDEX_DIR", str(VAR_DIR / "search-index"))).resolve()
+)
+# GONGKAI_SEARCH_SYNC: worker (default: the job worker of each node applies the index's
+# changes, web processes only read) or inline (whoever searches applies them first: one
+# process, tests).
+SEARCH_SYNC = env("SEARCH_SYNC", "inline" if MODE == "test" else "worker").lower()
+if SEARCH_SYNC not in ("worker", "inline"):
+    raise ImproperlyConfigured("GONGKAI_SEARCH_SYNC must be worker or inline")
+# Days the index's change log is kept; a node that was away longer rebuilds its index.
+SEARCH_CHANGES_KEEP_DAYS = int(env("SEARCH_CHANGES_KEEP_DAYS", "7"))
 # Messages to the boards (互动交流): per address and per phone number, form and API together.
 MESSAGE_SUBMIT_LIMIT_PER_ADDRESS = int(env("MESSAGE_RATE_LIMIT_PER_ADDRESS", "10"))
 MESSAGE_SUBMIT_LIMIT_PER_PHONE = int(env("MESSAGE_RATE_LIMIT_PER_PHONE", "5"))

@@ -13,6 +13,7 @@ takes no arguments and must be safe to run twice.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,3 +39,14 @@ def scheduled(cron: str, *, name: str | None = None):
         return task_obj
 
     return decorate
+
+
+# Duties of every node's worker, run at each turn of its loop (about every second):
+# not queued jobs, which one worker of one node would take, but work each node
+# does for itself, such as bringing its own search index up to date.
+EVERY_LOOP: dict[str, Callable[[], object]] = {}
+
+
+def every_loop(name: str, duty: Callable[[], object]) -> None:
+    """Run ``duty()`` at each turn of every worker's loop (cheap when there is nothing to do)."""
+    EVERY_LOOP[name] = duty

@@ -158,14 +158,18 @@ class JobWorker(Worker):
         )
 
     def tick(self) -> None:
-        if self.scheduler is None:
-            return
         close_old_connections_outside_transactions()
-        try:
-            self.scheduler.tick()
-        except Exception:
-            # A failing tick (database restarting, say) must not stop the worker.
-            logger.exception("Scheduler tick failed")
+        if self.scheduler is not None:
+            try:
+                self.scheduler.tick()
+            except Exception:
+                # A failing tick (database restarting, say) must not stop the worker.
+                logger.exception("Scheduler tick failed")
+        for name, duty in registry.EVERY_LOOP.items():
+            try:
+                duty()
+            except Exception:
+                logger.exception("Worker duty %s failed", name)
 
     def run(self) -> None:
         logger.debug(
@@ -253,11 +257,14 @@ def run_now(tasks: Iterable, *, backend_name: str = "default") -> JobsRun:
 
     Jobs these jobs enqueue are run too when they are of the same tasks. A job
     whose attempt failed and that ``retrying`` re-enqueued for later counts as
-    failed here; its retry stays queued for ``gongkai worker``.
+    failed here; its retry stays queued for ``gongkai worker``. Then the
+    worker's duties (``registry.every_loop``) run once, as a worker's loop
+    would after these jobs.
     """
     paths = [t.module_path for t in tasks]
     worker = JobWorker(batch=True, schedules=False, backend_name=backend_name, quiet=True)
     ids = worker.run_only(paths)
+    worker.tick()
     report = JobsRun()
     rows = (
         row

@@ -94,8 +94,14 @@ class SqliteBackend:
     def optimise(self, cursor) -> None:
         cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
 
+    @classmethod
+    def _phrase(cls, term: Term) -> str:
+        """The term's phrase, or any of its synonyms' (``a OR b``, in parentheses)."""
+        phrases = [cls._one_phrase(t) for t in term.alternatives()]
+        return phrases[0] if len(phrases) == 1 else f"({' OR '.join(phrases)})"
+
     @staticmethod
-    def _phrase(term: Term) -> str:
+    def _one_phrase(term: Term) -> str:
         # Tokens hold only letters, digits and CJK; quotes are doubled all the same.
         text = " ".join(term.grams).replace('"', '""')
         return f'"{text}"' + (" *" if term.prefix else "")
@@ -277,6 +283,10 @@ class PostgresBackend:
         return " & ".join(self._term_query(term) for term in parsed.terms)
 
     def _term_query(self, term: Term) -> str:
+        queries = [self._one_term_query(t) for t in term.alternatives()]
+        return queries[0] if len(queries) == 1 else f"({' | '.join(queries)})"
+
+    def _one_term_query(self, term: Term) -> str:
         if len(term.grams) == 1:
             return self._phrase(term, "")
         last = len(term.grams) - 1

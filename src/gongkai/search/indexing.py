@@ -23,7 +23,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
-from . import tokens
+from . import embedded, tokens
 from .backends import TextRow, get_backend
 from .facets import facet_rows
 from .models import FacetValue, SearchEntry, SearchFacet
@@ -40,7 +40,12 @@ _ENTRY_FIELDS = ["url", "title", "summary", "body", "published_at", "facets", "i
 class _Prepared:
     entry: SearchEntry
     facets: list[tuple[str, str]]
-    text: TextRow  # entry_id filled in after saving
+    text: TextRow | None  # the database engine's tokens; entry_id filled in after saving
+
+
+def searchable_text(summary: str, body: str) -> str:
+    """What of an entry's summary and body is matched (both engines)."""
+    return "\n".join(part for part in (summary, body) if part)[:BODY_INDEX_CHARS]
 
 
 def _clean(value: object) -> str:
@@ -84,7 +89,6 @@ def _prepare(source: str, data: Mapping[str, Any]) -> _Prepared:
     }
     facets = {name: list(v) if isinstance(v, tuple) else v for name, v in facets.items()}
     rows = facet_rows(facets)
-    searchable = "\n".join(part for part in (summary, body) if part)[:BODY_INDEX_CHARS]
     entry = SearchEntry(
         source=source,
         object_id=object_id,
@@ -95,14 +99,19 @@ def _prepare(source: str, data: Mapping[str, Any]) -> _Prepared:
         published_at=published_at,
         facets=facets,
     )
-    text = TextRow(
-        entry_id=0,
+    # The embedded engine tokenises when it applies the change (embedded.py).
+    text = None if embedded.enabled() else text_row(title, searchable_text(summary, body))
+    return _Prepared(entry, [("source", source), *rows], text)
+
+
+def text_row(title: str, searchable: str, entry_id: int = 0) -> TextRow:
+    return TextRow(
+        entry_id=entry_id,
         title_grams=" ".join(tokens.grams(title)),
         body_grams=" ".join(tokens.grams(searchable)),
         title_words=" ".join(tokens.words(title)),
         body_words=" ".join(tokens.words(searchable)),
     )
-    return _Prepared(entry, [("source", source), *rows], text)
 
 
 def _facet_ids(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
@@ -126,7 +135,9 @@ def _write(source: str, prepared: list[_Prepared]) -> None:
         p.entry.indexed_at = now
     backend = get_backend()
     with transaction.atomic(), connection.cursor() as cursor:
-        if backend.upsert is not None:  # PostgreSQL: entries and vectors in one statement
+        if prepared[0].text is None:  # the embedded engine: the entry rows only
+            _upsert_entries(source, prepared)
+        elif backend.upsert is not None:  # PostgreSQL: entries and vectors in one statement
             ids = backend.upsert(cursor, [p.entry for p in prepared], [p.text for p in prepared])
             for p in prepared:
                 p.entry.pk = ids[p.entry.object_id]
@@ -154,6 +165,7 @@ def _write(source: str, prepared: list[_Prepared]) -> None:
                 for pair in p.facets
             ]
         )
+        embedded.record_changes(p.entry.pk for p in prepared)
 
 
 def _upsert_entries(source: str, prepared: list[_Prepared]) -> None:
@@ -215,6 +227,7 @@ def _delete(queryset) -> int:
             SearchFacet.objects.filter(entry_id__in=chunk).delete()
             get_backend().delete(cursor, chunk)
             deleted += SearchEntry.objects.filter(pk__in=chunk).delete()[0]
+            embedded.record_changes(chunk)
     return deleted
 
 

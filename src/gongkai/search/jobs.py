@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.db import DatabaseError, transaction
 from django_tasks import task
 
+from gongkai.jobs.registry import scheduled
 from gongkai.jobs.retry import GiveUp, retrying
 
 from .indexing import index_from_source
@@ -37,3 +38,13 @@ def schedule_reindex(source: str, object_id: str | int) -> None:
     """Enqueue ``reindex_object_job`` when the current transaction commits."""
     object_id = str(object_id)
     transaction.on_commit(lambda: reindex_object_job.enqueue(source, object_id))
+
+
+@scheduled("50 3 * * *", name="search.prune_changes")
+@task()
+def prune_search_changes() -> int:
+    """Drop the embedded index's change log older than ``SEARCH_CHANGES_KEEP_DAYS``
+    (every node applied them long ago; a node away longer rebuilds its index)."""
+    from .embedded import prune_changes
+
+    return prune_changes()

@@ -102,3 +102,57 @@ class SearchFacet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry_id}: {self.facet_id}"
+
+
+class SearchChange(models.Model):
+    """An entry was written or removed: the log each node's embedded index applies in
+    order (``embedded.py``, ADR 0011). Kept ``SEARCH_CHANGES_KEEP_DAYS`` days."""
+
+    entry_id = models.BigIntegerField("条目编号")
+    changed_at = models.DateTimeField("变更时间", db_index=True)
+
+    class Meta:
+        verbose_name = "检索变更"
+        verbose_name_plural = "检索变更"
+
+    def __str__(self) -> str:
+        return f"{self.pk}: {self.entry_id}"
+
+
+class SearchSynonym(models.Model):
+    """Words that mean the same to someone searching (棚改 and 棚户区改造): a query term
+    containing one of them also matches the others (``synonyms.py``)."""
+
+    words = models.CharField(
+        "同义词组",
+        max_length=200,
+        unique=True,
+        help_text="两个或更多词，用空格分隔，如：棚改 棚户区改造",
+    )
+    note = models.CharField("说明", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "检索同义词"
+        verbose_name_plural = "检索同义词"
+        ordering = ["words"]
+
+    def __str__(self) -> str:
+        return self.words
+
+    def group(self) -> tuple[str, ...]:
+        from .tokens import normalise
+
+        return tuple(dict.fromkeys(normalise(w) for w in self.words.split()))
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from .tokens import query_grams
+
+        group = self.group()
+        if len(group) < 2:
+            raise ValidationError({"words": "同义词组至少要有两个不同的词，用空格分隔。"})
+        empty = [w for w in group if not query_grams(w)[0]]
+        if empty:
+            raise ValidationError({"words": f"“{'、'.join(empty)}”不含文字或数字，无法检索。"})
+        self.words = " ".join(group)

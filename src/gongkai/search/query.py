@@ -37,6 +37,17 @@ class Term:
     prefix: bool  # the last gram is a prefix
     words: tuple[str, ...]  # jieba words, for relevance only
     quoted: bool = False
+    # The same term written another way (synonyms.py: 棚改 → 棚户区改造): any of them matches.
+    synonyms: tuple[Term, ...] = ()
+
+    def alternatives(self) -> tuple[Term, ...]:
+        """This term and its synonyms: a match is a match of any of them."""
+        return (self, *self.synonyms)
+
+    @property
+    def variants(self) -> tuple[tuple[tuple[str, ...], bool], ...]:
+        """The (grams, prefix) phrase of each alternative."""
+        return tuple((t.grams, t.prefix) for t in self.alternatives())
 
 
 @dataclass(frozen=True)
@@ -69,22 +80,32 @@ class ParsedQuery:
         return ParsedQuery(raw=" ".join(t.text for t in terms), terms=terms)
 
 
-def make_term(text: str, *, quoted: bool = False) -> Term | None:
+def make_term(text: str, *, quoted: bool = False, expand: bool = False) -> Term | None:
     text = _SPACE_RE.sub(" ", text).strip()
     phrase, prefix = tokens.query_grams(text)
     if not phrase:
         return None
+    synonyms: tuple[Term, ...] = ()
+    if expand:
+        from .synonyms import rewritings
+
+        synonyms = tuple(
+            t for t in (make_term(other, expand=False) for other in rewritings(text)) if t
+        )
     return Term(
         text=text,
         grams=tuple(phrase),
         prefix=prefix,
         words=tuple(dict.fromkeys(tokens.words(text))),
         quoted=quoted,
+        synonyms=synonyms,
     )
 
 
-def parse(q: str | None) -> ParsedQuery:
-    """The terms of a user's query; an empty ``ParsedQuery`` when there are none."""
+def parse(q: str | None, *, synonyms: bool = False) -> ParsedQuery:
+    """The terms of a user's query; an empty ``ParsedQuery`` when there are none.
+    With ``synonyms`` each term also carries its other forms (``synonyms.py``:
+    the administrators' table, read from the database)."""
     if not q or not isinstance(q, str):
         return ParsedQuery(raw="")
     raw = q[:MAX_QUERY_CHARS].replace("\u3000", " ")
@@ -93,9 +114,11 @@ def parse(q: str | None) -> ParsedQuery:
     for match in _TERM_RE.finditer(raw):
         quoted_text = next((g for g in match.groups()[:3] if g is not None), None)
         if quoted_text is not None:
-            candidates = [make_term(quoted_text, quoted=True)]
+            candidates = [make_term(quoted_text, quoted=True, expand=synonyms)]
         else:
-            candidates = [make_term(part) for part in _SEPARATOR_RE.split(match.group(4))]
+            candidates = [
+                make_term(part, expand=synonyms) for part in _SEPARATOR_RE.split(match.group(4))
+            ]
         for term in candidates:
             if term is None or (term.grams, term.prefix) in seen:
                 continue

@@ -32,6 +32,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Q
 
+from . import embedded
 from .backends import Match, get_backend
 from .facets import normalise_filters
 from .models import FacetValue, SearchEntry
@@ -137,6 +138,8 @@ def count(parsed: ParsedQuery, filters: dict[str, list[str]]) -> int:
     resolved = _resolve(filters)
     if parsed.empty or resolved is None:
         return 0
+    if embedded.enabled():
+        return embedded.count(parsed, resolved)
     sql, params = _candidates(parsed, resolved)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM ({sql}) m", params)  # noqa: S608
@@ -275,7 +278,7 @@ def search(
     normalised = normalise_filters(filters)
     page = max(1, int(page))
     per_page = min(MAX_PER_PAGE, max(1, int(per_page)))
-    parsed = parse(q)
+    parsed = parse(q, synonyms=True)
     results = SearchResults(
         query=parsed.text(), filters=normalised, order=order, page=page, per_page=per_page
     )
@@ -285,11 +288,17 @@ def search(
     page_ids: list[int] = []
     counts: dict[str, dict[str, int]] = {}
     found = 0
-    if resolved is not None:
-        offset = (page - 1) * per_page
+    offset = (page - 1) * per_page
+    if resolved is None:
+        pass
+    elif embedded.enabled():  # exact: every match ranked, counted and faceted (ADR 0011)
+        page_ids, found = embedded.page(parsed, resolved, order, offset, per_page)
+        if found:
+            counts = _named(embedded.facet_counts(parsed, resolved))
+    else:
         page_ids, by_id, found = _page_and_facets(parsed, resolved, order, offset, per_page)
         counts = _named(by_id)
-    cap = candidate_cap()
+    cap = found if embedded.enabled() else candidate_cap()
     results.capped = found > cap
     results.total = min(found, cap)
     if results.total == 0:
@@ -298,7 +307,11 @@ def search(
         results.suggestions = suggest(parsed, normalised)
         return results
     for name in normalised:
-        counts.update(_facet_counts(parsed, resolved, only=name))
+        if embedded.enabled():
+            by_id = embedded.facet_counts(parsed, resolved, exclude=name)
+            counts.update(_named(by_id, only=name))
+        else:
+            counts.update(_facet_counts(parsed, resolved, only=name))
     results.facet_counts = counts
     results.hits = _hits(page_ids, parsed)
     return results
@@ -308,7 +321,7 @@ def raw_fulltext_sql(q: str, *, limit: int = 20) -> tuple[str, tuple] | None:
     """The bare full-text SQL (and its parameters) that ``search`` wraps: the ids
     of the best ``limit`` matches, no filters, facets or snippets. None for a
     query with no terms. For benchmarks: ``cursor.execute(*raw_fulltext_sql(q))``."""
-    parsed = parse(q)
+    parsed = parse(q, synonyms=True)
     if parsed.empty:
         return None
     return get_backend().raw_sql(parsed, limit)

@@ -290,6 +290,10 @@ class _Postgres:
 
 
 def _engine():
+    from . import embedded
+
+    if embedded.enabled():
+        return embedded.SimilarEngine()
     return _Postgres() if connection.vendor == "postgresql" else _Sqlite()
 
 

@@ -17,18 +17,21 @@ from collections.abc import Iterable
 from django.utils.html import escape
 
 from .query import Term
-from .tokens import segments
+from .tokens import JOINERS, segments
 
 SNIPPET_CHARS = 160
 _SPACES_RE = re.compile(r"\s+")
 _GAP = r"[\W_]*?"
+_JOINED = f"[{re.escape(JOINERS)}]*"
 
 
 def _term_pattern(term: Term) -> str | None:
     parts = []
     for segment in segments(term.text):
-        piece = re.escape(segment.text)
+        # Quotation and book-title marks may sit between the characters (“三公”经费).
+        piece = _JOINED.join(re.escape(c) for c in segment.text)
         if not segment.cjk:
+            piece = re.escape(segment.text)
             piece = rf"(?<![a-z0-9]){piece}(?![a-z0-9])" if segment.text.isascii() else piece
         parts.append(piece)
     return _GAP.join(parts) if parts else None
@@ -36,7 +39,7 @@ def _term_pattern(term: Term) -> str | None:
 
 def highlighter(terms: Iterable[Term]) -> re.Pattern | None:
     """One regular expression finding any of the terms, longest first."""
-    patterns = {p for p in (_term_pattern(t) for t in terms) if p}
+    patterns = {p for p in (_term_pattern(a) for t in terms for a in t.alternatives()) if p}
     if not patterns:
         return None
     return re.compile("|".join(sorted(patterns, key=len, reverse=True)))

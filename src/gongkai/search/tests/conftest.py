@@ -9,6 +9,26 @@ from gongkai.search.registry import register_source, unregister_source
 from gongkai.search.tests.data import SOURCE, entries
 
 
+def pytest_collection_modifyitems(config, items):
+    """A test marked ``engine("database")`` runs on that engine only."""
+    kept = []
+    for item in items:
+        only = item.get_closest_marker("engine")
+        param = getattr(getattr(item, "callspec", None), "params", {}).get("engine")
+        if only is None or param is None or param in only.args:
+            kept.append(item)
+    items[:] = kept
+
+
+@pytest.fixture(autouse=True, params=["tantivy", "database"])
+def engine(request, settings):
+    """Every search test runs on both engines: the embedded index (the default) and the
+    database's own full text (SQLite FTS5 or PostgreSQL). Tests of one engine's rules
+    say so with ``@pytest.mark.engine("database")``."""
+    settings.SEARCH_ENGINE = request.param
+    return request.param
+
+
 @pytest.fixture
 def corpus(db):
     """The test items indexed under ``test.item``."""

@@ -1,0 +1,161 @@
+"""The embedded index (ADR 0011): kept from the change log by one writer, read by others,
+rebuilt from the entries, agreeing with the database engine."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from gongkai.core import pagecache
+from gongkai.search import embedded, index_entries, remove_entry, search
+from gongkai.search.models import SearchChange, SearchSynonym
+from gongkai.search.tests.data import SOURCE, entries
+
+pytestmark = pytest.mark.engine("tantivy")
+
+
+@pytest.fixture
+def on_disk(settings, tmp_path):
+    """The index in a directory, applied by the worker (as on a node), not by searches."""
+    settings.SEARCH_INDEX_DIR = tmp_path / "index"
+    settings.SEARCH_SYNC = "worker"
+    embedded.reset()
+    yield tmp_path / "index"
+    embedded.reset()
+
+
+def _eventually(check, seconds: float = 5.0):
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "not seen in time"
+        time.sleep(0.05)
+
+
+def test_a_reader_sees_what_the_worker_applied_and_no_more(db, on_disk):
+    writer = embedded.EmbeddedIndex(on_disk)  # the worker's process
+    reader = embedded.get_index()  # a web process
+    index_entries(SOURCE, entries())
+    assert search("黄标车").total == 0  # written, not applied yet: the worker has not run
+    assert reader.behind()
+
+    assert writer.sync() == len(entries())
+    reader.index.reload()
+    _eventually(lambda: search("黄标车").total == 2)
+    before = [h.object_id for h in search("黄标车").hits]
+    assert "yellow-label-draft" in before
+
+    remove_entry(SOURCE, "yellow-label-draft")
+    # Not applied yet: it still matches, but its hit is read from the rows, which are gone.
+    assert [h.object_id for h in search("黄标车").hits] == [
+        o for o in before if o != "yellow-label-draft"
+    ]
+    writer.sync()
+    reader.index.reload()
+    _eventually(lambda: search("黄标车").total == 1)
+
+
+def test_the_state_survives_a_restart_and_a_new_schema_rebuilds(db, on_disk):
+    index_entries(SOURCE, entries())
+    first = embedded.EmbeddedIndex(on_disk)
+    first.sync()
+    applied = first.state.applied
+    del first
+    again = embedded.EmbeddedIndex(on_disk)
+    assert (again.state.applied, again.state.built) == (applied, True)
+    assert not again.behind()
+    del again
+
+    state = (on_disk / embedded.STATE_FILE).read_text().replace('"schema": 1', '"schema": 0')
+    (on_disk / embedded.STATE_FILE).write_text(state)
+    renewed = embedded.EmbeddedIndex(on_disk)
+    assert not renewed.state.built  # an index of another shape is thrown away
+    assert renewed.sync() == len(entries())  # … and built from the entries
+    assert renewed.searcher().num_docs == len(entries())
+
+
+def test_a_change_committed_late_is_applied_when_it_appears(db, on_disk):
+    index_entries(SOURCE, entries()[:2])
+    index = embedded.EmbeddedIndex(on_disk)
+    index.sync()
+    ids = list(SearchChange.objects.order_by("pk").values_list("pk", flat=True))
+    # Number n+1 is taken by a transaction still open; n+2 commits first.
+    late = ids[-1] + 1
+    index_entries(SOURCE, entries()[2:3])
+    SearchChange.objects.filter(pk__gt=ids[-1]).update(id=late + 1)
+    index.sync()
+    assert late in index.state.gaps
+    assert index.searcher().num_docs == 3
+
+    index_entries(SOURCE, entries()[3:4])
+    SearchChange.objects.filter(pk__gt=late + 1).update(id=late)
+    assert index.behind()
+    index.sync()
+    assert late not in index.state.gaps
+    assert index.searcher().num_docs == 4
+
+
+def test_a_rebuild_reports_progress_and_keeps_searching_the_old_index_until_it_commits(
+    db, on_disk
+):
+    index_entries(SOURCE, entries())
+    index = embedded.get_index()
+    seen = []
+    assert index.rebuild(progress=lambda done, total: seen.append((done, total))) == len(
+        entries()
+    )
+    assert seen[0] == (0, len(entries())) and seen[-1] == (len(entries()), len(entries()))
+    assert search("黄标车").total == 2
+
+
+def test_the_worker_applies_the_changes_at_each_turn_and_moves_the_page_version(db, on_disk):
+    from gongkai.jobs.worker import JobWorker
+
+    index_entries(SOURCE, entries())
+    before = pagecache.version()
+    JobWorker(batch=True, schedules=False, quiet=True).tick()
+    embedded.get_index().index.reload()
+    assert search("黄标车").total == 2
+    assert pagecache.version() > before
+
+
+def test_both_engines_find_and_count_the_same(db, settings):
+    settings.SEARCH_ENGINE = "database"
+    index_entries(SOURCE, entries())  # the database engine's text and the change log
+    queries = ["黄标车", "预算", "天水", "2026", "城", "三公经费", "公开 天水"]
+    filters = [{}, {"department": ["12"]}, {"year": ["2026"], "source": [SOURCE]}]
+
+    def answers():
+        out = {}
+        for q in queries:
+            for f in filters:
+                r = search(q, filters=f, per_page=100)
+                out[(q, str(f))] = (r.total, sorted(h.object_id for h in r.hits), r.facet_counts)
+        return out
+
+    database = answers()
+    settings.SEARCH_ENGINE = "tantivy"
+    assert answers() == database
+    assert any(total for total, _, _ in database.values())
+
+
+def test_a_synonym_finds_the_other_way_of_writing_it(db, found):
+    index_entries(
+        SOURCE,
+        [
+            {
+                **entries()[0],
+                "object_id": "shanty",
+                "title": "天水市2016年棚户区改造工作方案",
+                "body": "全年计划改造棚户区住房6500套。",
+            }
+        ],
+    )
+    assert SearchSynonym.objects.filter(words="棚改 棚户区改造").exists()  # from the migration
+    assert found("棚改") == ["shanty"]
+    assert found("棚改工作") == ["shanty"]
+    hit = search("棚改").hits[0]
+    assert "<mark>棚户区改造</mark>" in hit.title_html
+
+    SearchSynonym.objects.filter(words="棚改 棚户区改造").delete()
+    assert found("棚改") == []
