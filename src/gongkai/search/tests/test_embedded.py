@@ -95,15 +95,11 @@ def test_a_change_committed_late_is_applied_when_it_appears(db, on_disk):
     assert index.searcher().num_docs == 4
 
 
-def test_a_rebuild_reports_progress_and_keeps_searching_the_old_index_until_it_commits(
-    db, on_disk
-):
+def test_a_rebuild_reports_progress_and_keeps_searching_the_old_index_until_it_commits(db, on_disk):
     index_entries(SOURCE, entries())
     index = embedded.get_index()
     seen = []
-    assert index.rebuild(progress=lambda done, total: seen.append((done, total))) == len(
-        entries()
-    )
+    assert index.rebuild(progress=lambda done, total: seen.append((done, total))) == len(entries())
     assert seen[0] == (0, len(entries())) and seen[-1] == (len(entries()), len(entries()))
     assert search("黄标车").total == 2
 
