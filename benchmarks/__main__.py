@@ -14,6 +14,7 @@ import time
 BENCHMARKS = [
     "benchmarks.workdays",
     "benchmarks.search",
+    "benchmarks.quality",
     "benchmarks.pages",
     "benchmarks.applications",
     "benchmarks.messages",

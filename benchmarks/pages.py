@@ -73,7 +73,7 @@ def _pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))]
 
 
-def _environment(database_url: str, var_dir: Path) -> dict[str, str]:
+def _environment(database_url: str, var_dir: Path, index_dir: Path | None = None) -> dict[str, str]:
     return {
         "GONGKAI_ENV": "test",
         "GONGKAI_HTTPS": "false",
@@ -81,6 +81,9 @@ def _environment(database_url: str, var_dir: Path) -> dict[str, str]:
         "GONGKAI_VAR_DIR": str(var_dir),
         # The whole-page cache shared by the workers, as in production (files under var).
         "GONGKAI_PAGE_CACHE_DIR": str(var_dir / "cache" / "pages"),
+        # The embedded search index on disk, read by every worker, as on a node (ADR 0011).
+        "GONGKAI_SEARCH_INDEX_DIR": str(index_dir or var_dir / "search-index"),
+        "GONGKAI_SEARCH_SYNC": "worker",
         "DJANGO_SETTINGS_MODULE": "benchmarks.bench_settings",
     }
 
@@ -255,6 +258,20 @@ def build(size: int) -> None:
         print("  indexing: skipped, the index already holds every item", flush=True)
     else:
         print(f"  indexing: {indexed:,.0f} items/s (index_entries, batches of {BATCH})", flush=True)  # fmt: skip
+    from gongkai.search import embedded
+
+    if embedded.enabled():
+        node_index = embedded.get_index()
+        began = time.perf_counter()
+        if node_index.state.built:
+            done = node_index.sync()
+        else:
+            done = node_index.rebuild(
+                progress=lambda n, total: _progress("embedded index", n, total, began)
+            )
+        seconds = time.perf_counter() - began
+        print(f"  embedded index: {done:,} entries applied, {done / seconds if seconds else 0:,.0f}/s "
+              f"({seconds:,.1f} s)", flush=True)  # fmt: skip
 
 
 def _free_port() -> int:
@@ -444,6 +461,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--postgres", metavar="URL", help="run on this PostgreSQL database")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument(
+        "--index-dir",
+        type=Path,
+        help="keep the embedded search index here (default: a throw-away directory; give one "
+        "with a kept --postgres database so a later run does not rebuild it)",
+    )
+    parser.add_argument(
         "--requests", type=int, default=300, help="requests per endpoint (default 300)"
     )
     parser.add_argument("--clients", type=int, default=CLIENTS, help="client threads (default 4)")
@@ -483,7 +506,7 @@ def main(argv: list[str] | None = None) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="gongkai-bench-pages-"))
     try:
         url = args.postgres or f"sqlite:///{tmp / 'bench.sqlite3'}"
-        environment = _environment(url, tmp)
+        environment = _environment(url, tmp, args.index_dir)
         _setup_django(environment)
         from django.db import connection
 

@@ -1,22 +1,27 @@
-"""Search: indexing throughput, and query latency against the raw full-text SQL it wraps.
+"""Search: indexing throughput, and both engines' query latency side by side.
 
-* Indexing: N generated entries (plausible Chinese government notices, see
-  ``generate``) written with ``index_entries`` in batches of 500, one
-  transaction each, jieba and bigrams included: entries per second.
-* Queries: 1–3 word queries drawn from the generator's vocabulary. Each is run
-  as ``search()`` (page 1 by relevance with total, facet counts, snippets and
-  hydration; suggestions when nothing is found) and as the bare
-  ``raw_fulltext_sql()`` (ids of the best 20 of *all* matches, ranking every
-  one: what ``search()`` did before the candidate cap of ADR 0005),
-  interleaved; p50/p95 of both and their ratio, and how many queries matched
-  more than the candidates.
+* Indexing, the embedded engine (the default, ADR 0011): N generated entries
+  (plausible Chinese government notices, see ``generate``) written with
+  ``index_entries`` in batches of 500 (the entry and facet rows and the change
+  log, no tokenising), then the node's tantivy index built from them
+  (``EmbeddedIndex.rebuild``: rjieba words and bigrams, in batches of 2,000):
+  entries/s of each and of both together.
+* Indexing, the database engine (ADR 0005): the same entries written again
+  with the database's own full text (FTS5 or ``tsvector``): entries/s.
+* Queries: 1–3 word queries drawn from the generator's vocabulary, and phrase
+  queries (``PHRASES``). Each is run as ``search()`` (page 1 by relevance or
+  by date, with total, facet counts, snippets and hydration) on the embedded
+  engine and on the database engine, interleaved query by query: p50/p95 of
+  both and their ratio.
 
 Default: 20,000 entries on a throw-away SQLite file under /tmp that it
-migrates itself. ``--postgres URL --size N`` runs on PostgreSQL instead: the
-database at URL is migrated, and only entries of the source ``bench.item`` are
-written (and removed at the end unless ``--keep``). ``--postgres URL
---existing`` writes nothing and only times the queries against what the
-index already holds (e.g. the million items ``benchmarks.pages`` generated).
+migrates itself, the embedded index in a directory beside it.
+``--postgres URL --size N`` runs on PostgreSQL instead: the database at URL is
+migrated, and only entries of the source ``bench.item`` are written (and
+removed at the end unless ``--keep``). ``--postgres URL --existing
+--index-dir DIR`` writes nothing and only times the queries against what the
+database and the index in DIR already hold (e.g. the million items
+``benchmarks.pages --index-dir DIR`` generated).
 Run ``python -m benchmarks.search [--size N] [--queries Q]``.
 """
 
@@ -157,10 +162,13 @@ def queries(count: int, seed: int = SEED + 1) -> list[str]:
     return [" ".join(rng.sample(vocabulary, rng.choice([1, 1, 2, 2, 3]))) for _ in range(count)]
 
 
-def _setup_django(database_url: str, var_dir: Path) -> None:
+def _setup_django(database_url: str, var_dir: Path, index_dir: Path | None = None) -> None:
     os.environ["GONGKAI_ENV"] = "test"
     os.environ["GONGKAI_DATABASE_URL"] = database_url
     os.environ["GONGKAI_VAR_DIR"] = str(var_dir)
+    # The embedded index on disk, applied explicitly (as a node's worker would).
+    os.environ["GONGKAI_SEARCH_INDEX_DIR"] = str(index_dir or var_dir / "search-index")
+    os.environ["GONGKAI_SEARCH_SYNC"] = "worker"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
     import django
 
@@ -199,11 +207,27 @@ def _index_size() -> str:
         )
 
 
+# Phrases of the generated text: many entries hold each of their characters, few the phrase.
+PHRASES = [
+    "张家川回族自治县 同比增长",
+    "棚户区改造工作的通知",
+    "天水市财政局 部门预算公开",
+    "惠及群众",
+    "秦安县 易地扶贫搬迁",
+    "监督检查 安全生产大检查",
+]
+
+
+def _engine(name: str) -> None:
+    from django.conf import settings
+
+    settings.SEARCH_ENGINE = name
+
+
 def run(size: int, n_queries: int) -> None:
     from django.db import connection
 
-    from gongkai.search import clear_source, index_entries
-    from gongkai.search.indexing import _prepare
+    from gongkai.search import clear_source, embedded, index_entries
 
     clear_source(SOURCE)
     entries = list(generate(size))
@@ -212,13 +236,21 @@ def run(size: int, n_queries: int) -> None:
         f"search — {connection.vendor}, {size:,} entries, {chars / size:,.0f} characters each on average"
     )
 
-    sample = entries[: min(2000, size)]
-    _prepare(SOURCE, sample[0])  # load jieba's dictionary before timing
+    _engine("tantivy")
     started = time.perf_counter()
-    for entry in sample:
-        _prepare(SOURCE, entry)
-    tokenise_rate = len(sample) / (time.perf_counter() - started)
+    for i in range(0, size, BATCH):
+        index_entries(SOURCE, entries[i : i + BATCH])
+    rows = time.perf_counter() - started
+    index = embedded.get_index()
+    index.rebuild()  # load rjieba's dictionary before timing
+    started = time.perf_counter()
+    index.rebuild()
+    built = time.perf_counter() - started
+    print(f"  indexing, embedded engine: {size / (rows + built):,.0f} entries/s together "
+          f"(entry rows {size / rows:,.0f}/s, {rows:,.1f} s; tantivy build {size / built:,.0f}/s, "
+          f"{built:,.1f} s); index {_directory_size(index.path)}")  # fmt: skip
 
+    _engine("database")
     started = time.perf_counter()
     for i in range(0, size, BATCH):
         index_entries(SOURCE, entries[i : i + BATCH])
@@ -227,45 +259,59 @@ def run(size: int, n_queries: int) -> None:
         from gongkai.search.backends import get_backend
 
         get_backend().optimise(cursor)
-    print(f"  indexing: {size / seconds:,.0f} entries/s ({seconds:,.1f} s for {size:,}; "
-          f"tokenising alone {tokenise_rate:,.0f} entries/s); index {_index_size()}")  # fmt: skip
+    index.sync()  # the rewritten entries' changes (same documents)
+    print(f"  indexing, database engine: {size / seconds:,.0f} entries/s ({seconds:,.1f} s); "
+          f"index {_index_size()}")  # fmt: skip
 
     time_queries(n_queries)
 
 
-def time_queries(n_queries: int) -> None:
-    """Print p50/p95 of ``search()`` against the raw full-text SQL it wraps, on
-    whatever the index holds, for both orders: ``n_queries`` queries of 1–3
-    words, the two interleaved query by query."""
-    from django.db import connection
+def _directory_size(path: Path | None) -> str:
+    if path is None:
+        return "in memory"
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    return f"{size / 2**20:,.0f} MB on disk"
 
-    from gongkai.search import raw_fulltext_sql, search
+
+def time_queries(n_queries: int) -> None:
+    """Print p50/p95 of ``search()`` on the embedded engine against the database
+    engine, on whatever both hold, for both orders: ``n_queries`` queries of 1–3
+    words, then the phrases, the two engines interleaved query by query."""
+    from gongkai.search import search
     from gongkai.search.searching import candidate_cap
 
-    qs = queries(n_queries)
-    for q in qs[:20]:  # warm caches and jieba
-        search(q)
-    for order in ("relevance", "date"):
-        wrapped, raw, totals, capped = [], [], [], 0
-        for q in qs:
-            sql, params = raw_fulltext_sql(q)
-            started = time.perf_counter()
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                cursor.fetchall()
-            raw.append(time.perf_counter() - started)
-            started = time.perf_counter()
-            results = search(q, order=order)
-            wrapped.append(time.perf_counter() - started)
-            totals.append(results.total)
-            capped += results.capped
-        p50, p95 = _pct(wrapped, 0.5) * 1000, _pct(wrapped, 0.95) * 1000
-        r50, r95 = _pct(raw, 0.5) * 1000, _pct(raw, 0.95) * 1000
-        print(
-            f"  search ({order}), {len(qs)} queries of 1–3 words, median {statistics.median(totals):,.0f} "
-            f"matches ({capped} with more than the {candidate_cap():,} candidates): p50 {p50:.2f} ms, p95 {p95:.2f} ms; raw SQL p50 {r50:.2f} ms, p95 {r95:.2f} ms; "
-            f"ratio p50 {p50 / r50:.1f}x, p95 {p95 / r95:.1f}x"
-        )
+    sets = {"1–3 words": queries(n_queries), "phrases": PHRASES * max(1, n_queries // 30)}
+    for engine in ("tantivy", "database"):
+        _engine(engine)
+        for q in sets["1–3 words"][:20] + PHRASES:  # warm caches, jieba, the index's pages
+            search(q)
+    for label, qs in sets.items():
+        for order in ("relevance", "date"):
+            times = {"tantivy": [], "database": []}
+            totals, capped, differ = [], 0, 0
+            for q in qs:
+                found = {}
+                for engine in ("tantivy", "database"):
+                    _engine(engine)
+                    started = time.perf_counter()
+                    results = search(q, order=order)
+                    times[engine].append(time.perf_counter() - started)
+                    found[engine] = results.total
+                    capped += engine == "database" and results.capped
+                totals.append(found["tantivy"])
+                differ += (
+                    found["tantivy"] != found["database"] and found["database"] < candidate_cap()
+                )
+            t50, t95 = (_pct(times["tantivy"], q) * 1000 for q in (0.5, 0.95))
+            d50, d95 = (_pct(times["database"], q) * 1000 for q in (0.5, 0.95))
+            print(
+                f"  search ({order}), {len(qs)} queries, {label}, median {statistics.median(totals):,.0f} "
+                f"matches: embedded p50 {t50:.1f} ms, p95 {t95:.1f} ms; database p50 {d50:.1f} ms, "
+                f"p95 {d95:.1f} ms ({capped} capped at {candidate_cap():,}); "
+                f"database/embedded p50 {d50 / t50:.1f}x, p95 {d95 / t95:.1f}x"
+                + (f"; {differ} totals differ below the cap" if differ else "")
+            )
+    _engine("tantivy")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -279,6 +325,12 @@ def main(argv: list[str] | None = None) -> None:
         "--keep", action="store_true", help="keep the bench.item entries on PostgreSQL"
     )
     parser.add_argument(
+        "--index-dir",
+        type=Path,
+        help="the embedded index's directory (default: a throw-away one); with --existing, "
+        "the one benchmarks.pages built",
+    )
+    parser.add_argument(
         "--existing",
         action="store_true",
         help="with --postgres: only time queries, on the entries the index already holds "
@@ -289,7 +341,7 @@ def main(argv: list[str] | None = None) -> None:
         parser.error("--existing needs --postgres")
     with tempfile.TemporaryDirectory(prefix="gongkai-bench-search-") as tmp:
         url = args.postgres or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        _setup_django(url, Path(tmp))
+        _setup_django(url, Path(tmp), args.index_dir)
         if args.existing:
             from django.db import connection
 
@@ -297,6 +349,9 @@ def main(argv: list[str] | None = None) -> None:
 
             print(f"search — {connection.vendor}, the {SearchEntry.objects.count():,} entries "
                   "the index already holds")  # fmt: skip
+            from gongkai.search import embedded
+
+            embedded.get_index().sync()
             time_queries(args.queries)
             return
         run(args.size, args.queries)

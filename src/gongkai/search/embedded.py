@@ -54,11 +54,12 @@ from django.utils import timezone
 
 from . import tokens
 from .query import ParsedQuery, Term
+from .registry import source_weight
 
 logger = logging.getLogger("gongkai.search")
 
 # Bump when the documents change shape: every node then rebuilds its index.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STATE_FILE = "gongkai-sync.json"
 TITLE_BOOST = 5.0
 TITLE_WORDS_BOOST = 1.5
@@ -73,6 +74,7 @@ def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("entry_id", indexed=True, fast=True)
     builder.add_integer_field("order_key", fast=True)
+    builder.add_float_field("weight", fast=True)  # the source's (registry.source_weight)
     builder.add_unsigned_field("facet", indexed=True, fast=True)
     for name in ("title_grams", "body_grams"):
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="position")
@@ -172,11 +174,18 @@ class EmbeddedIndex:
         ):
             facets.setdefault(entry_id, []).append(facet_id)
         rows = SearchEntry.objects.filter(pk__in=entry_ids).values_list(
-            "pk", "title", "summary", "body", "published_at"
+            "pk", "source", "title", "summary", "body", "published_at"
         )
         return [
-            document(pk, title, searchable_text(summary, body), published_at, facets.get(pk, []))
-            for pk, title, summary, body, published_at in rows
+            document(
+                pk,
+                title,
+                searchable_text(summary, body),
+                published_at,
+                facets.get(pk, []),
+                weight=source_weight(source),
+            )
+            for pk, source, title, summary, body, published_at in rows
         ]
 
     def _replace(self, writer, entry_ids: Sequence[int]) -> None:
@@ -282,11 +291,18 @@ class EmbeddedIndex:
 
 
 def document(
-    entry_id: int, title: str, searchable: str, published_at: datetime, facet_ids: Iterable[int]
+    entry_id: int,
+    title: str,
+    searchable: str,
+    published_at: datetime,
+    facet_ids: Iterable[int],
+    *,
+    weight: float = 0.0,
 ) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_unsigned("entry_id", entry_id)
     doc.add_integer("order_key", order_key(published_at, entry_id))
+    doc.add_float("weight", float(weight))
     for facet_id in facet_ids:
         doc.add_unsigned("facet", facet_id)
     doc.add_text("title_grams", " ".join(tokens.grams(title)))
@@ -419,7 +435,7 @@ def page(
         )
         return _entry_ids(searcher, result.hits), result.count
     # Among equal scores the newest first (the key of each hit, read from its column).
-    result = searcher.search(query, limit, count=True, offset=offset)
+    result = searcher.search(query, limit, count=True, offset=offset, weight_by_field="weight")
     addresses = [address for _, address in result.hits]
     keys = searcher.fast_field_values("order_key", addresses)
     ids = searcher.fast_field_values("entry_id", addresses)

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import tokens
@@ -80,17 +81,21 @@ class ParsedQuery:
         return ParsedQuery(raw=" ".join(t.text for t in terms), terms=terms)
 
 
-def make_term(text: str, *, quoted: bool = False, expand: bool = False) -> Term | None:
+def make_term(
+    text: str, *, quoted: bool = False, synonym_groups: Sequence[tuple[str, ...]] = ()
+) -> Term | None:
+    """The term of a piece of a query; with ``synonym_groups`` (``synonyms.groups()``)
+    it carries its other forms."""
     text = _SPACE_RE.sub(" ", text).strip()
     phrase, prefix = tokens.query_grams(text)
     if not phrase:
         return None
     synonyms: tuple[Term, ...] = ()
-    if expand:
+    if synonym_groups:
         from .synonyms import rewritings
 
         synonyms = tuple(
-            t for t in (make_term(other, expand=False) for other in rewritings(text)) if t
+            t for t in (make_term(other) for other in rewritings(text, synonym_groups)) if t
         )
     return Term(
         text=text,
@@ -108,16 +113,22 @@ def parse(q: str | None, *, synonyms: bool = False) -> ParsedQuery:
     the administrators' table, read from the database)."""
     if not q or not isinstance(q, str):
         return ParsedQuery(raw="")
+    groups: Sequence[tuple[str, ...]] = ()
+    if synonyms:
+        from .synonyms import groups as synonym_groups
+
+        groups = synonym_groups()
     raw = q[:MAX_QUERY_CHARS].replace("\u3000", " ")
     terms: list[Term] = []
     seen: set[tuple[tuple[str, ...], bool]] = set()
     for match in _TERM_RE.finditer(raw):
         quoted_text = next((g for g in match.groups()[:3] if g is not None), None)
         if quoted_text is not None:
-            candidates = [make_term(quoted_text, quoted=True, expand=synonyms)]
+            candidates = [make_term(quoted_text, quoted=True, synonym_groups=groups)]
         else:
             candidates = [
-                make_term(part, expand=synonyms) for part in _SEPARATOR_RE.split(match.group(4))
+                make_term(part, synonym_groups=groups)
+                for part in _SEPARATOR_RE.split(match.group(4))
             ]
         for term in candidates:
             if term is None or (term.grams, term.prefix) in seen:

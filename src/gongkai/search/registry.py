@@ -38,6 +38,9 @@ class SearchSource:
     iter_entries: Callable[[], Iterable[EntryDict]]
     get_entry: Callable[[str], EntryDict | None] | None = None
     count: Callable[[], int] | None = None
+    # Relevance: the embedded engine multiplies a match's score by log2(2 + weight), so 0
+    # leaves it, 2 doubles it: the government's own documents above messages quoting them.
+    weight: float = 0.0
 
 
 class UnknownSource(LookupError):
@@ -57,13 +60,16 @@ def register_source(
     get_entry: Callable[[str], EntryDict | None] | None = None,
     count: Callable[[], int] | None = None,
     facets: Mapping[str, str] | None = None,
+    weight: float = 0.0,
 ) -> SearchSource:
     """Register (or replace) the source ``name``; see the module docstring."""
     if not name or len(name) > 50:
         raise ValueError("A source name is 1–50 characters, e.g. 'disclosure.item'.")
     for facet, facet_label in (facets or {}).items():
         register_facet(facet, label=facet_label)
-    source = SearchSource(name, label, iter_entries, get_entry, count)
+    if weight < 0:
+        raise ValueError("A source's weight is 0 or more.")
+    source = SearchSource(name, label, iter_entries, get_entry, count, weight)
     _SOURCES[name] = source
     return source
 
@@ -81,6 +87,11 @@ def get_source(name: str) -> SearchSource:
 
 def registered_sources() -> list[SearchSource]:
     return list(_SOURCES.values())
+
+
+def source_weight(name: str) -> float:
+    source = _SOURCES.get(name)
+    return source.weight if source else 0.0
 
 
 def source_label(name: str) -> str:

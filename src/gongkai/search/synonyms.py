@@ -28,11 +28,12 @@ def groups() -> list[tuple[str, ...]]:
     return pagecache.memo("search.synonyms", _load)
 
 
-def rewritings(text: str) -> list[str]:
-    """The other forms of a term (not the term itself), in a fixed order."""
+def rewritings(text: str, table: list[tuple[str, ...]] | None = None) -> list[str]:
+    """The other forms of a term (not the term itself), in a fixed order, by the groups
+    of ``table`` (default: ``groups()``)."""
     folded = normalise(text)
     found: list[str] = []
-    for group in groups():
+    for group in groups() if table is None else table:
         for word in sorted(group, key=len, reverse=True):
             if word and word in folded:
                 for other in group:

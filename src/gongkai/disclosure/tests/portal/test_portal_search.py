@@ -54,10 +54,18 @@ def test_a_search_lists_matching_public_items_with_terms_marked(client, indexed)
 
 
 def test_more_matches_than_the_candidates_are_said_to_be_more(client, indexed, settings):
+    settings.SEARCH_ENGINE = "database"  # the cap is the database engine's (ADR 0005)
+    index(*indexed.values())
     settings.SEARCH_CANDIDATES = 1
     html = client.get("/xxgk/search/?q=黄标车").content.decode()
     assert "（超过 1 条）" in html and "在最新的 1 条中按相关度排序" in html
     assert len(hits(html)) == 1
+
+
+def test_the_embedded_engine_counts_every_match(client, indexed, settings):
+    settings.SEARCH_CANDIDATES = 1  # the database engine's cap means nothing here (ADR 0011)
+    html = client.get("/xxgk/search/?q=黄标车").content.decode()
+    assert "超过" not in html and len(hits(html)) == 2
 
 
 def test_facets_narrow_the_search_and_can_be_removed(client, world, indexed):
@@ -125,6 +133,7 @@ def test_the_search_page_runs_a_bounded_number_of_queries(client, world, indexed
     more = [publish(world, title=f"黄标车淘汰进展{i}") for i in range(8)]
     index(*more)
     client.get("/xxgk/")  # site profile cached
+    client.get("/xxgk/search/?q=预算")  # the index has applied the changes; synonyms read
     with CaptureQueriesContext(connection) as captured:
         html = client.get("/xxgk/search/?q=黄标车").content.decode()
     assert len(hits(html)) == 10
