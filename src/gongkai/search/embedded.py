@@ -29,8 +29,9 @@ Documents hold the same tokens as the database engines (``tokens.py``):
 gram phrases for matching (title and body apart, positions kept), jieba words
 for relevance (frequencies only), the facet value numbers (filtering and
 counting) and an ordering key (newest first, then the highest entry id).
-Relevance is BM25; a match in the title counts ``TITLE_BOOST`` times one in
-the body, so a document's own title outranks the messages that quote it.
+Relevance: a term found in the title scores ``TITLE_SCORE``, whatever the
+title's length, above any body match (BM25); the source's weight multiplies
+the score, so a document's own title outranks the messages that quote it.
 """
 
 from __future__ import annotations
@@ -61,7 +62,9 @@ logger = logging.getLogger("gongkai.search")
 # Bump when the documents change shape: every node then rebuilds its index.
 SCHEMA_VERSION = 2
 STATE_FILE = "gongkai-sync.json"
-TITLE_BOOST = 5.0
+# A term found in the title scores this much, however long the title (BM25 would favour
+# a short message title over a rule's long official one); the body ranks by BM25 below it.
+TITLE_SCORE = 20.0
 TITLE_WORDS_BOOST = 1.5
 BODY_WORDS_BOOST = 0.3
 GAP_SECONDS = 600
@@ -401,7 +404,8 @@ def term_query(term: Term):
     """The term's phrase (or any of its variants) in the title, boosted, or in the body."""
     clauses = []
     for grams, prefix in term.variants:
-        clauses.append((SHOULD, Q_.boost_query(_phrase(grams, prefix, "title_grams"), TITLE_BOOST)))
+        title = Q_.const_score_query(_phrase(grams, prefix, "title_grams"), TITLE_SCORE)
+        clauses.append((SHOULD, title))
         clauses.append((SHOULD, _phrase(grams, prefix, "body_grams")))
     return Q_.boolean_query(clauses)
 
@@ -499,7 +503,7 @@ class SimilarEngine:
 def _either(grams: Sequence[str]):
     return Q_.boolean_query(
         [
-            (SHOULD, Q_.boost_query(_phrase(grams, False, "title_grams"), TITLE_BOOST)),
+            (SHOULD, Q_.const_score_query(_phrase(grams, False, "title_grams"), TITLE_SCORE)),
             (SHOULD, _phrase(grams, False, "body_grams")),
         ]
     )

@@ -66,7 +66,9 @@ def test_the_state_survives_a_restart_and_a_new_schema_rebuilds(db, on_disk):
     assert not again.behind()
     del again
 
-    state = (on_disk / embedded.STATE_FILE).read_text().replace('"schema": 1', '"schema": 0')
+    current = f'"schema": {embedded.SCHEMA_VERSION}'
+    older = f'"schema": {embedded.SCHEMA_VERSION - 1}'
+    state = (on_disk / embedded.STATE_FILE).read_text().replace(current, older)
     (on_disk / embedded.STATE_FILE).write_text(state)
     renewed = embedded.EmbeddedIndex(on_disk)
     assert not renewed.state.built  # an index of another shape is thrown away
@@ -155,3 +157,39 @@ def test_a_synonym_finds_the_other_way_of_writing_it(db, found):
 
     SearchSynonym.objects.filter(words="棚改 棚户区改造").delete()
     assert found("棚改") == []
+
+
+def test_the_governments_own_document_outranks_the_messages_quoting_it(db, found):
+    from gongkai.search.registry import register_source, unregister_source
+
+    rules = "天水市淘汰尾气排放不达标黄标车和老旧机动车实施细则"
+    register_source("test.rules", label="文件", iter_entries=list, weight=2.0)
+    register_source("test.letters", label="留言", iter_entries=list)
+    try:
+        index_entries(
+            "test.rules",
+            [
+                {
+                    **entries()[0],
+                    "object_id": "rules",
+                    "title": rules,
+                    "body": "第一条 为改善空气质量。",
+                }
+            ],
+        )
+        index_entries(
+            "test.letters",
+            [
+                {
+                    **entries()[0],
+                    "object_id": f"letter-{i}",
+                    "title": "黄标车补贴什么时候发",
+                    "body": f"我按《{rules}》报废了黄标车，补贴还没到账。",
+                }
+                for i in range(5)
+            ],
+        )
+        assert found("黄标车")[0] == "rules"
+    finally:
+        unregister_source("test.rules")
+        unregister_source("test.letters")
