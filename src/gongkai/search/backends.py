@@ -98,6 +98,8 @@ class SqliteBackend:
     def _phrase(cls, term: Term) -> str:
         """The term's phrase, or any of its synonyms' (``a OR b``, in parentheses)."""
         phrases = [cls._one_phrase(t) for t in term.alternatives()]
+        if term.parts:
+            phrases.append(f"({' AND '.join(cls._one_phrase(p) for p in term.parts)})")
         return phrases[0] if len(phrases) == 1 else f"({' OR '.join(phrases)})"
 
     @staticmethod
@@ -284,6 +286,8 @@ class PostgresBackend:
 
     def _term_query(self, term: Term) -> str:
         queries = [self._one_term_query(t) for t in term.alternatives()]
+        if term.parts:
+            queries.append(f"({' & '.join(self._one_term_query(p) for p in term.parts)})")
         return queries[0] if len(queries) == 1 else f"({' | '.join(queries)})"
 
     def _one_term_query(self, term: Term) -> str:

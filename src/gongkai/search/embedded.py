@@ -65,6 +65,7 @@ STATE_FILE = "gongkai-sync.json"
 # A term found in the title scores this much, however long the title (BM25 would favour
 # a short message title over a rule's long official one); the body ranks by BM25 below it.
 TITLE_SCORE = 20.0
+PARTS_BOOST = 0.05  # a compound's words found apart (财政…预算): far below the phrase
 TITLE_WORDS_BOOST = 1.5
 BODY_WORDS_BOOST = 0.3
 GAP_SECONDS = 600
@@ -407,6 +408,9 @@ def term_query(term: Term):
         title = Q_.const_score_query(_phrase(grams, prefix, "title_grams"), TITLE_SCORE)
         clauses.append((SHOULD, title))
         clauses.append((SHOULD, _phrase(grams, prefix, "body_grams")))
+    if term.parts:  # the words of a compound, apart: found, but below the phrase
+        apart = Q_.boolean_query([(MUST, _either(p.grams, p.prefix)) for p in term.parts])
+        clauses.append((SHOULD, Q_.boost_query(apart, PARTS_BOOST)))
     return Q_.boolean_query(clauses)
 
 
@@ -500,10 +504,10 @@ class SimilarEngine:
         return _entry_ids(searcher, result.hits)
 
 
-def _either(grams: Sequence[str]):
+def _either(grams: Sequence[str], prefix: bool = False):
     return Q_.boolean_query(
         [
-            (SHOULD, Q_.const_score_query(_phrase(grams, False, "title_grams"), TITLE_SCORE)),
-            (SHOULD, _phrase(grams, False, "body_grams")),
+            (SHOULD, Q_.const_score_query(_phrase(grams, prefix, "title_grams"), TITLE_SCORE)),
+            (SHOULD, _phrase(grams, prefix, "body_grams")),
         ]
     )

@@ -41,9 +41,17 @@ class Term:
     # The same term written another way (synonyms.py: 棚改 → 棚户区改造): any of them matches.
     synonyms: tuple[Term, ...] = ()
 
+    # The words that make up a compound term (财政预算 → 财政, 预算): a text holding all
+    # of them, apart, matches too, below the texts holding the phrase (``compound_parts``).
+    parts: tuple[Term, ...] = ()
+
     def alternatives(self) -> tuple[Term, ...]:
         """This term and its synonyms: a match is a match of any of them."""
         return (self, *self.synonyms)
+
+    def marked(self) -> tuple[Term, ...]:
+        """What the snippets mark: the alternatives and the parts."""
+        return (*self.alternatives(), *self.parts)
 
     @property
     def variants(self) -> tuple[tuple[tuple[str, ...], bool], ...]:
@@ -81,15 +89,45 @@ class ParsedQuery:
         return ParsedQuery(raw=" ".join(t.text for t in terms), terms=terms)
 
 
+def compound_parts(text: str) -> list[str]:
+    """The words a compound term is made of, when it is one: a run of three or more
+    Chinese characters that jieba's words of two or more characters tile exactly, in
+    two or more pieces (财政预算 → 财政 预算; 同比增长 → 同比 增长). Not 成纪新城 (成, 纪
+    are no words) nor 张家川回族自治县 (川 starts none): those are only found whole."""
+    segs = tokens.segments(text)
+    if len(segs) != 1 or not segs[0].cjk or len(segs[0].text) < 3:
+        return []
+    run = segs[0].text
+    words = [w for w in tokens.cut(run) if len(w) > 1]
+    if len(words) >= 2 and "".join(words) == run:
+        return words
+    found = {w for w in tokens.words(run) if w != run}
+    pieces, i = [], 0
+    while i < len(run):
+        word = next((run[i:j] for j in range(len(run), i + 1, -1) if run[i:j] in found), None)
+        if word is None:
+            return []
+        pieces.append(word)
+        i += len(word)
+    return pieces if len(pieces) >= 2 else []
+
+
 def make_term(
-    text: str, *, quoted: bool = False, synonym_groups: Sequence[tuple[str, ...]] = ()
+    text: str,
+    *,
+    quoted: bool = False,
+    synonym_groups: Sequence[tuple[str, ...]] = (),
+    relax: bool = False,
 ) -> Term | None:
     """The term of a piece of a query; with ``synonym_groups`` (``synonyms.groups()``)
-    it carries its other forms."""
+    it carries its other forms, with ``relax`` the words of a compound."""
     text = _SPACE_RE.sub(" ", text).strip()
     phrase, prefix = tokens.query_grams(text)
     if not phrase:
         return None
+    parts: tuple[Term, ...] = ()
+    if relax and not quoted:
+        parts = tuple(t for t in (make_term(w) for w in compound_parts(text)) if t)
     synonyms: tuple[Term, ...] = ()
     if synonym_groups:
         from .synonyms import rewritings
@@ -104,6 +142,7 @@ def make_term(
         words=tuple(dict.fromkeys(tokens.words(text))),
         quoted=quoted,
         synonyms=synonyms,
+        parts=parts,
     )
 
 
@@ -127,7 +166,7 @@ def parse(q: str | None, *, synonyms: bool = False) -> ParsedQuery:
             candidates = [make_term(quoted_text, quoted=True, synonym_groups=groups)]
         else:
             candidates = [
-                make_term(part, synonym_groups=groups)
+                make_term(part, synonym_groups=groups, relax=synonyms)
                 for part in _SEPARATOR_RE.split(match.group(4))
             ]
         for term in candidates:

@@ -39,7 +39,7 @@ def _term_pattern(term: Term) -> str | None:
 
 def highlighter(terms: Iterable[Term]) -> re.Pattern | None:
     """One regular expression finding any of the terms, longest first."""
-    patterns = {p for p in (_term_pattern(a) for t in terms for a in t.alternatives()) if p}
+    patterns = {p for p in (_term_pattern(a) for t in terms for a in t.marked()) if p}
     if not patterns:
         return None
     return re.compile("|".join(sorted(patterns, key=len, reverse=True)))

@@ -202,6 +202,13 @@ def _rjieba():
     return _rjieba_cut
 
 
+def cut(run: str) -> list[str]:
+    """jieba's (precise mode, no HMM) segmentation of a run of Chinese characters."""
+    import rjieba
+
+    return rjieba.cut(normalise(run), False)
+
+
 def python_words(text: str) -> list[str]:
     """``words`` computed in Python from jieba's own dictionary: the reference the
     agreement test holds rjieba to."""
