@@ -69,6 +69,7 @@ PARTS_BOOST = 0.05  # a compound's words found apart (财政…预算): far belo
 TITLE_WORDS_BOOST = 1.5
 BODY_WORDS_BOOST = 0.3
 GAP_SECONDS = 600
+GAP_WINDOW = 1_000  # change numbers below the highest seen that may still commit
 BATCH = 2_000  # entries per read and per commit while syncing or rebuilding
 FACET_BUCKETS = 65_000  # facet values counted at most (all of them, in practice)
 _ID_BITS = 26  # the ordering key: seconds << 26 | the entry id's low 26 bits
@@ -232,7 +233,10 @@ class EmbeddedIndex:
                 del writer
                 seen = {pk for pk, _ in rows}
                 highest = max(seen)
-                for missing in range(state.applied + 1, highest):
+                # Only the numbers just below the highest can belong to transactions
+                # still open; older gaps are rolled-back transactions (PostgreSQL's
+                # sequence never goes back), however many there are.
+                for missing in range(max(state.applied + 1, highest - GAP_WINDOW), highest):
                     if missing not in seen:
                         state.gaps.setdefault(missing, now)
                 for pk in seen:
