@@ -142,22 +142,33 @@ class SyncState:
 class EmbeddedIndex:
     """This process's handle on the node's index (in memory when ``path`` is None)."""
 
-    def __init__(self, path: Path | None):
-        self.path = path
+    def __init__(self, root: Path | None):
+        """``root``: the node's index directory. The index of this schema lives in
+        ``root/v<SCHEMA_VERSION>``: a new release with another schema builds beside the
+        old one (which web processes still running the old release go on reading), and
+        the writer removes the old one once its rebuild is done. Readers never delete."""
+        self.root = root
+        self.path = root / f"v{SCHEMA_VERSION}" if root else None
         self.lock = threading.RLock()
-        self.state_path = path / STATE_FILE if path else None
+        self.state_path = self.path / STATE_FILE if self.path else None
         # In memory the index starts empty with nothing applied: replaying the change log
         # from the start is its build.
-        self.state = SyncState.load(self.state_path) if path else SyncState(built=True)
-        if path is not None and self.state.schema != SCHEMA_VERSION:
-            shutil.rmtree(path, ignore_errors=True)
+        self.state = SyncState.load(self.state_path) if root else SyncState(built=True)
+        if self.state.schema != SCHEMA_VERSION:
             self.state = SyncState()
-        if path is not None:
-            path.mkdir(parents=True, exist_ok=True)
-            self.index = tantivy.Index(SCHEMA, path=str(path), reuse=True)
+        if self.path is not None:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self.index = tantivy.Index(SCHEMA, path=str(self.path), reuse=True)
         else:
             self.index = tantivy.Index(SCHEMA)
         self.index.config_reader("OnCommit")
+
+    def _remove_old_versions(self) -> None:
+        if self.root is None:
+            return
+        for old in self.root.glob("v*"):
+            if old.is_dir() and old != self.path:
+                shutil.rmtree(old, ignore_errors=True)
 
     # -- reading ----------------------------------------------------------------
 
@@ -287,6 +298,7 @@ class EmbeddedIndex:
             del writer
             self.state = SyncState(applied=applied, synced_at=time.time(), built=True)
             self.state.save(self.state_path)
+            self._remove_old_versions()
         return done + self.sync()
 
     def behind(self) -> bool:

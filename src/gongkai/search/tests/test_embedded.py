@@ -68,12 +68,24 @@ def test_the_state_survives_a_restart_and_a_new_schema_rebuilds(db, on_disk):
 
     current = f'"schema": {embedded.SCHEMA_VERSION}'
     older = f'"schema": {embedded.SCHEMA_VERSION - 1}'
-    state = (on_disk / embedded.STATE_FILE).read_text().replace(current, older)
-    (on_disk / embedded.STATE_FILE).write_text(state)
+    state_file = on_disk / f"v{embedded.SCHEMA_VERSION}" / embedded.STATE_FILE
+    state_file.write_text(state_file.read_text().replace(current, older))
     renewed = embedded.EmbeddedIndex(on_disk)
-    assert not renewed.state.built  # an index of another shape is thrown away
-    assert renewed.sync() == len(entries())  # … and built from the entries
+    assert not renewed.state.built  # an index of another shape is not used …
+    assert renewed.sync() == len(entries())  # … but built again from the entries
     assert renewed.searcher().num_docs == len(entries())
+
+
+def test_a_new_schema_builds_beside_the_old_one_which_the_writer_then_removes(db, on_disk):
+    old = on_disk / "v1"
+    old.mkdir(parents=True)
+    (old / "meta.json").write_text("{}")  # what an older release left
+    index_entries(SOURCE, entries())
+    index = embedded.EmbeddedIndex(on_disk)  # a reader: it removes nothing
+    assert old.exists() and index.path == on_disk / f"v{embedded.SCHEMA_VERSION}"
+    index.sync()  # the writer's first sync builds the index, then removes the old one
+    assert not old.exists()
+    assert index.searcher().num_docs == len(entries())
 
 
 def test_a_change_committed_late_is_applied_when_it_appears(db, on_disk):
