@@ -84,6 +84,8 @@ class SearchResults:
     # More matches than the candidates: ``total`` is the cap, the facet counts
     # are among the newest ``total`` matches, and relevance ranks only them.
     capped: bool = False
+    # What else was searched for, in words a visitor reads (synonyms, a compound's parts).
+    widened: list[str] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -284,6 +286,7 @@ def search(
     )
     if parsed.empty:
         return results
+    results.widened = _widened(parsed)
     resolved = _resolve(normalised)
     page_ids: list[int] = []
     counts: dict[str, dict[str, int]] = {}
@@ -315,6 +318,18 @@ def search(
     results.facet_counts = counts
     results.hits = _hits(page_ids, parsed)
     return results
+
+
+def _widened(parsed: ParsedQuery) -> list[str]:
+    notes = []
+    for term in parsed.terms:
+        if term.synonyms:
+            others = "、".join(f"“{t.text}”" for t in term.synonyms)
+            notes.append(f"“{term.text}”同时检索了同义词{others}。")
+        if term.parts:
+            parts = "".join(f"“{t.text}”" for t in term.parts)
+            notes.append(f"“{term.text}”也检索了分开出现的{parts}，排在完整出现的之后。")
+    return notes
 
 
 def raw_fulltext_sql(q: str, *, limit: int = 20) -> tuple[str, tuple] | None:

@@ -183,8 +183,9 @@ def test_a_synonym_finds_the_other_way_of_writing_it(db, found):
     assert SearchSynonym.objects.filter(words="棚改 棚户区改造").exists()  # from the migration
     assert found("棚改") == ["shanty"]
     assert found("棚改工作") == ["shanty"]
-    hit = search("棚改").hits[0]
-    assert "<mark>棚户区改造</mark>" in hit.title_html
+    results = search("棚改")
+    assert "<mark>棚户区改造</mark>" in results.hits[0].title_html
+    assert results.widened == ["“棚改”同时检索了同义词“棚户区改造”。"]
 
     SearchSynonym.objects.filter(words="棚改 棚户区改造").delete()
     assert found("棚改") == []

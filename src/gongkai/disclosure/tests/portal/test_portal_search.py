@@ -161,3 +161,11 @@ def test_hits_of_other_sources_with_a_single_department_are_listed(client, world
         assert "留言 · 天水市财政局" in html
     finally:
         unregister_source("test.board")
+
+
+def test_the_page_says_what_else_was_searched_for(client, world, indexed):
+    shanty = publish(world, title="天水市2016年棚户区改造计划")
+    index(shanty)
+    html = client.get("/xxgk/search/?q=棚改").content.decode()
+    assert hits(html) == ["天水市2016年棚户区改造计划"]
+    assert "“棚改”同时检索了同义词“棚户区改造”。" in html
