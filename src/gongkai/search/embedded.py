@@ -301,6 +301,14 @@ class EmbeddedIndex:
             self._remove_old_versions()
         return done + self.sync()
 
+    def still_current(self) -> None:
+        """Nothing to apply: note (at most hourly) that the index was current now, so that
+        only a node whose worker was away longer than the change log is kept rebuilds."""
+        if self.path is not None and time.time() - self.state.synced_at > 3600:
+            with self.lock:
+                self.state.synced_at = time.time()
+                self.state.save(self.state_path)
+
     def behind(self) -> bool:
         """Whether changes exist that this index has not applied (one indexed query)."""
         from .models import SearchChange
@@ -370,6 +378,7 @@ def sync_now() -> int:
         return 0
     index = get_index()
     if not index.behind():
+        index.still_current()
         return 0
     try:
         done = index.sync()

@@ -225,3 +225,16 @@ def test_the_governments_own_document_outranks_the_messages_quoting_it(db, found
     finally:
         unregister_source("test.rules")
         unregister_source("test.letters")
+
+
+def test_a_quiet_week_does_not_make_a_running_node_rebuild(db, on_disk, settings):
+    index_entries(SOURCE, entries())
+    index = embedded.get_index()
+    index.sync()
+    index.state.synced_at -= 8 * 24 * 3600  # the last change was applied eight days ago …
+    embedded.sync_now()  # … but the worker has been running: nothing waits, the index is current
+    assert not index._needs_rebuild()
+
+    index.state.synced_at -= 8 * 24 * 3600  # a node whose worker was away that long
+    index_entries(SOURCE, entries()[:1])
+    assert index._needs_rebuild()
