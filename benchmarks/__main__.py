@@ -18,6 +18,7 @@ BENCHMARKS = [
     "benchmarks.applications",
     "benchmarks.messages",
     "benchmarks.reports",
+    "benchmarks.documents",
 ]
 
 
