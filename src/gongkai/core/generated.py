@@ -20,8 +20,9 @@ storage)::
 A document is written under a name nobody has looked for yet, and its marker, which
 names it, only after the whole file is saved: a request that finds the marker always
 finds a complete file. While one request renders, others asking for the same document
-wait for its marker (a lock in the page cache's store, so shared like the version)
-instead of rendering it again; after ``WAIT_SECONDS`` they render it themselves. After a
+wait for its marker (a lock in the page cache's store, so shared like the version;
+atomic in Redis, best effort in the files store, where two renders at once only cost
+time) instead of rendering it again; after ``WAIT_SECONDS`` they render it themselves. After a
 render, only the ``KEEP`` most recently written versions of ``name`` stay.
 
 ``respond(request, doc, …)`` serves it: Content-Type, Content-Disposition (the Chinese
@@ -177,7 +178,8 @@ def document(
     key = _params_key(params)
     if version is None and not pagecache.enabled():
         content = _render(name, render)
-        return Document(None, len(content), _etag("uncached", key), content)
+        digest = hashlib.sha256(content).hexdigest()  # no version to name: the bytes
+        return Document(None, len(content), _etag("b", digest), content)
     label = _label(version, dated)
     etag = _etag(label, key)
     store = storage()

@@ -139,8 +139,11 @@ def test_no_marker_no_document_a_half_written_file_is_never_served(generated_sto
 def test_with_the_page_cache_off_every_request_renders(generated_storage, settings):
     settings.PAGE_CACHE_ENABLED = False
     render = Renderer()
-    assert make(render).read() == make(render).read() and render.calls == 2
+    first = make(render)
+    assert make(render) == first and render.calls == 2
     assert not (generated_storage / NAME).exists()
+    render.content = "second"
+    assert make(render).etag != first.etag  # the ETag follows the bytes: never a stale 304
 
 
 def test_the_response_names_type_file_version_and_caching(generated_storage):
