@@ -5,7 +5,8 @@ their content, kept through Django's storage API and served from there.
 current version, calling ``render()`` (which returns the bytes) only when there is none
 yet. The version is the public **content version** of ``gongkai.core.pagecache`` (every
 change the public sees moves it on, ADR 0010), or the caller's own when the content is
-frozen (``version=``, e.g. a hash of an annual report's snapshot); ``dated=True`` adds
+frozen (``version=``, e.g. a hash of an annual report's snapshot, with the platform's
+release: an upgrade makes them again); ``dated=True`` adds
 today's date in Beijing, as the page cache's key does, for a document that is only sure
 to be right for a day. ``params`` holds whatever else the bytes depend on (a format, the
 host name in absolute links); the caller's ``name`` says which document.
@@ -51,6 +52,8 @@ from django.core.files.storage import default_storage, storages
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, quote_etag
+
+import gongkai
 
 from . import pagecache
 
@@ -115,8 +118,9 @@ def _folder(name: str) -> str:
 def _label(version: str | None, dated: bool) -> str:
     if version is None:
         label = f"v{pagecache.version()}"
-    else:
-        label = "c" + hashlib.sha256(str(version).encode()).hexdigest()[:20]
+    else:  # the platform's release too: an upgrade may change how documents look
+        raw = f"{gongkai.__version__}|{version}"
+        label = "c" + hashlib.sha256(raw.encode()).hexdigest()[:20]
     if dated:
         label += f"-{timezone.localdate():%Y%m%d}"
     return label
