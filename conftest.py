@@ -23,6 +23,31 @@ def _empty_page_cache():
     yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _generated_documents_kept_aside(tmp_path_factory):
+    """Generated documents (``gongkai.core.generated``) go to a directory of the test run,
+    never to ``var/``; a test that needs its own uses ``generated_storage``."""
+    from django.test import override_settings
+
+    with override_settings(STORAGES=_with_generated(tmp_path_factory.mktemp("generated"))):
+        yield
+
+
+def _with_generated(location):
+    from django.conf import settings
+
+    generated = {**settings.STORAGES["generated"], "OPTIONS": {"location": str(location)}}
+    return {**settings.STORAGES, "generated": generated}
+
+
+@pytest.fixture
+def generated_storage(settings, tmp_path):
+    """An empty storage of generated documents for this test only; its directory."""
+    location = tmp_path / "generated"
+    settings.STORAGES = _with_generated(location)
+    return location
+
+
 @pytest.fixture
 def world(db):
     from gongkai.testing.factories import World

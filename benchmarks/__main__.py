@@ -19,6 +19,7 @@ BENCHMARKS = [
     "benchmarks.applications",
     "benchmarks.messages",
     "benchmarks.reports",
+    "benchmarks.documents",
 ]
 
 

@@ -327,8 +327,17 @@ MEDIA_URL = "/media/"
 # Outside production, whitenoise serves static files straight from the apps.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = MODE == "test" or DEBUG
+# GONGKAI_GENERATED_DIR: public documents rendered once per content version
+# (gongkai.core.generated: the report card PDF, the annual reports' files). Default
+# var/generated; several web servers should share it (or each renders its own copy).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "generated": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(Path(env("GENERATED_DIR", str(VAR_DIR / "generated"))).resolve())
+        },
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -35,6 +35,10 @@ from gongkai.orgs.models import Government
 from .links import annual_report
 
 
+def card_title(government: Government, year: int) -> str:
+    return f"{government.name}{year}年政务公开“成绩单”"
+
+
 def report_card(government: Government, year: int) -> dict:
     sections, headline, series, charts = [], [], [], {}
     for provider in registered_figures():
@@ -47,7 +51,7 @@ def report_card(government: Government, year: int) -> dict:
     return {
         "government": {"code": government.code, "name": government.name},
         "year": year,
-        "title": f"{government.name}{year}年政务公开“成绩单”",
+        "title": card_title(government, year),
         "headline": headline,
         "sections": sections,
         "charts": {"monthly": {"labels": MONTHS, "series": series}, **charts},

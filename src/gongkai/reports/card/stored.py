@@ -1,13 +1,16 @@
-"""The report card's PDF rendered once per version of its content.
+"""The report card's PDF rendered once per version of its HTML.
 
-Rendering takes seconds (WeasyPrint lays out ten pages of tables and charts), the data
-behind it about 25 queries. So a request computes the data and the HTML the PDF is made
-from, and its fingerprint: the SHA-256 of that HTML (every figure, chart, link and the
-stylesheet) with the renderer's font and WeasyPrint's version. A PDF stored under that
-fingerprint (``ReportCardPdf``, a row in the database: shared by every gunicorn worker,
+The portal serves the PDF from storage, made once per content version and day
+(``gongkai.core.generated``, in ``views.card_pdf``); this is the second level, for when
+that version moves on: rendering takes seconds (WeasyPrint lays out ten pages of tables
+and charts), the data behind it about 25 queries. So a render computes the data and the
+HTML the PDF is made from, and its fingerprint: the SHA-256 of that HTML (every figure,
+chart, link and the stylesheet) with the renderer's font and WeasyPrint's version. A PDF
+stored under that fingerprint (``ReportCardPdf``, a row in the database: shared by every gunicorn worker,
 kept across restarts, written in one statement) is served as it is; otherwise the PDF is
-rendered and stored. A change in the records changes the HTML, so the next request
-renders the new version; the ``KEEP`` newest versions of a card are kept (a card may be
+rendered and stored. A bump that left the card as it was (something else published)
+costs the figures but no WeasyPrint; a change in the records changes the HTML, so the
+new version is rendered; the ``KEEP`` newest versions of a card are kept (a card may be
 asked for under two host names, whose absolute links differ).
 
 ``renders`` counts the renders of this process (tests and the benchmark read it).

@@ -6,27 +6,25 @@ without a site profile), like the other columns; anything else, an unknown code 
 a year outside 2000–2100 is 404; so is a year that has not ended (Beijing time), with a
 note saying when its card comes. Every figure is computed on request from the
 records (``figures.report_card``); nothing is frozen here — the annual report
-(年度报告) is the frozen document. The PDF is rendered once per version of that content
-and stored (``stored``), with ETag and Last-Modified.
+(年度报告) is the frozen document. The PDF is rendered once per content version and day
+and served from storage (``gongkai.core.generated``), with an ETag.
 """
 
 from __future__ import annotations
 
 from itertools import groupby
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
-from gongkai.files.downloads import content_disposition
+from gongkai.core import generated
 from gongkai.orgs.models import Government
 from gongkai.portal.modules import MODULES_BY_SLUG
 from gongkai.portal.site import in_scope, site_government
 
-from .figures import report_card, years_with_data
+from .figures import card_title, report_card, years_with_data
 from .present import present
 from .stored import card_pdf as stored_card_pdf
 from .visuals import card_charts
@@ -103,23 +101,26 @@ def card(request, code: str, year: int):
 
 @require_GET
 def card_pdf(request, code: str, year: int):
-    """The PDF rendered once per version of the card's content (``stored``), with its
-    fingerprint as ETag and its rendering time as Last-Modified: a client that has this
-    version gets 304; every request revalidates (the records may have changed)."""
+    """The PDF, rendered once per content version and day (``gongkai.core.generated``,
+    like the card's page in the page cache, so the two always agree) and served from
+    storage. A render computes the figures; ``stored`` skips WeasyPrint when they and
+    the links came out as in a PDF already made (a bump elsewhere on the site)."""
     government = government_or_404(code)
-    data = report_card(government, ended_or_404(year_or_404(year)))
-    pdf = stored_card_pdf(government, year, data, base_url=request.build_absolute_uri("/"))
-    etag = f'"{pdf.fingerprint}"'
-    not_modified = get_conditional_response(
-        request, etag=etag, last_modified=int(pdf.rendered_at.timestamp())
+    ended_or_404(year_or_404(year))
+    base_url = request.build_absolute_uri("/")
+
+    def render() -> bytes:
+        data = report_card(government, year)
+        return stored_card_pdf(government, year, data, base_url=base_url).content
+
+    return generated.serve(
+        request,
+        f"report-card/{government.code}/{year}",
+        render,
+        ext="pdf",
+        params={"base_url": base_url},
+        dated=True,
+        filename=f"{card_title(government, year)}.pdf",
+        content_type="application/pdf",
+        inline=True,
     )
-    response = not_modified or HttpResponse(pdf.content, content_type="application/pdf")
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(pdf.rendered_at.timestamp())
-    response["Cache-Control"] = "no-cache"
-    if not_modified is None:
-        response["Content-Disposition"] = content_disposition(
-            f"{data['title']}.pdf", as_attachment=False
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-    return response

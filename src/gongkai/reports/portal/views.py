@@ -10,17 +10,17 @@ The page and the files (DOCX, PDF, XLSX) come from the frozen content
 
 from __future__ import annotations
 
+import hashlib
 from itertools import groupby
 
-from django.core.cache import cache
 from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_GET
 
-from gongkai.files.downloads import content_disposition
+from gongkai.core import generated
 from gongkai.portal.modules import MODULES_BY_SLUG
 from gongkai.portal.site import site_government
 
@@ -30,7 +30,6 @@ from ..models import AnnualReport
 
 SECTION = MODULES_BY_SLUG["annual-reports"]
 FORMATS = {"docx": "Word 文档（DOCX）", "pdf": "PDF 文档", "xlsx": "Excel 表格（XLSX）"}
-FILE_CACHE_SECONDS = 24 * 3600  # the content is frozen: a file made once stays right
 
 
 def public_reports() -> QuerySet[AnnualReport]:
@@ -110,16 +109,20 @@ def detail(request, pk: int):
 
 @require_GET
 def download(request, pk: int, fmt: str):
+    """A file of the frozen content, rendered once per snapshot and format and served from
+    storage (``gongkai.core.generated``; the snapshot's hash is its version, so a bump
+    elsewhere on the site does not make it again)."""
     if fmt not in FORMATS:
         raise Http404("没有这种格式的文件。")
     report = report_or_404(pk)
     data = report.snapshot
-    key = f"reports:file:{report.pk}:{data.get('frozen_at', '')}:{fmt}"
-    content = cache.get(key)
-    if content is None:
-        content = render_file(data, fmt)
-        cache.set(key, content, FILE_CACHE_SECONDS)
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = content_disposition(file_name(data, fmt))
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return generated.serve(
+        request,
+        f"annual-report/{report.pk}",
+        lambda: render_file(data, fmt),
+        ext=fmt,
+        params={"fmt": fmt},
+        version=hashlib.sha256(report.snapshot_json.encode()).hexdigest(),
+        filename=file_name(data, fmt),
+        content_type=CONTENT_TYPES[fmt],
+    )

@@ -1,6 +1,8 @@
 """The report card's PDF (成绩单): a chart by unit longer than a page is drawn in parts, so
 every unit is in the PDF, the lowest rates first; and the PDF is rendered once per
-version of the card's content (``card.stored``), counted by ``stored.renders``, not
+content version and served from storage (``gongkai.core.generated``), with the figures'
+HTML fingerprint saving WeasyPrint's work after a bump that left the card as it was
+(``card.stored``); renders counted by ``generated.renders`` and ``stored.renders``, not
 mocked. The world: 天水市 with 45 departments, each with replies finished in 2016."""
 
 from __future__ import annotations
@@ -9,12 +11,15 @@ import io
 import shutil
 import subprocess
 from datetime import date, datetime, timedelta
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from gongkai.applications.models import Application
+from gongkai.core import generated, pagecache
+from gongkai.core.pdf import render_pdf
 from gongkai.reports.card import stored
 from gongkai.reports.card.document import card_html
 from gongkai.reports.card.figures import report_card
@@ -130,29 +135,58 @@ def test_the_page_keeps_one_chart_lowest_rate_first(client, many_units):
     assert len(rates) == UNITS and rates == sorted(rates)
 
 
-def test_the_pdf_is_rendered_once_per_version_of_the_content(client, many_units):
-    before = stored.renders.value
+def test_the_pdf_is_rendered_once_per_version_of_the_content(client, many_units, generated_storage):
+    name = "report-card/620500/2016"
+    before, pdfs_before = generated.renders[name], stored.renders.value
     first = client.get(URL)
-    assert stored.renders.value == before + 1
+    assert generated.renders[name] == before + 1 and stored.renders.value == pdfs_before + 1
+    assert first["Content-Type"] == "application/pdf"
+    assert first["Cache-Control"] == "public, no-cache"
+    assert first["Content-Disposition"].startswith("inline; ")
+    assert (
+        "filename*=UTF-8''" + quote("天水市2016年政务公开“成绩单”.pdf")
+        in (first["Content-Disposition"])
+    )
     again = client.get(URL)
-    assert stored.renders.value == before + 1  # served as stored
+    assert generated.renders[name] == before + 1  # served from storage, no figures computed
     assert again.content == first.content and again["ETag"] == first["ETag"]
     assert ReportCardPdf.objects.count() == 1
+    # what is served is the PDF of this version, as a fresh render makes it
+    fresh = render_pdf(
+        card_html(report_card(many_units.tianshui, 2016), base_url="http://testserver/"),
+        what="成绩单",
+    )
+    assert first.content == fresh
 
     # a client holding this version gets 304, without the PDF
     cached = client.get(URL, headers={"if-none-match": first["ETag"]})
     assert cached.status_code == 304 and cached.content == b""
-    since = client.get(URL, headers={"if-modified-since": first["Last-Modified"]})
-    assert since.status_code == 304
-    assert stored.renders.value == before + 1
+    assert generated.renders[name] == before + 1
 
-    # one more reply in the records: a new version, rendered once
+    # one more reply in the records, and the content version moves on (as publishing
+    # anything does): the figures are computed again, and the new PDF rendered once
     replies(many_units.finance, on_time=0, late=1)
+    pagecache.content_changed()
     changed = client.get(URL)
-    assert stored.renders.value == before + 2
+    assert generated.renders[name] == before + 2 and stored.renders.value == pdfs_before + 2
     assert changed["ETag"] != first["ETag"] and changed.content != first.content
     assert client.get(URL, headers={"if-none-match": first["ETag"]}).status_code == 200
+    assert client.get(URL).content == changed.content
+    assert generated.renders[name] == before + 2
     assert "市财政局" in pdf_text(changed.content)
+
+
+def test_a_bump_that_leaves_the_card_as_it_was_computes_it_but_renders_no_pdf(
+    client, many_units, generated_storage
+):
+    name = "report-card/620500/2016"
+    before, pdfs_before = generated.renders[name], stored.renders.value
+    first = client.get(URL)
+    pagecache.content_changed()  # something else published: the card's figures are the same
+    again = client.get(URL)
+    assert generated.renders[name] == before + 2  # the figures computed again …
+    assert stored.renders.value == pdfs_before + 1  # … but WeasyPrint did not run
+    assert again.content == first.content and again["ETag"] != first["ETag"]
 
 
 def test_only_the_newest_versions_are_kept(many_units):

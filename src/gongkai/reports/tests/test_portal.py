@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    # The site profile and the made files are cached; a rolled-back test must not leave them.
+    # The site profile is cached; a rolled-back test must not leave it.
     from django.core.cache import cache
 
     cache.clear()
@@ -109,6 +109,29 @@ def test_a_download_comes_from_the_snapshot(client, world, published):
     sheet = load_workbook(io.BytesIO(response.content))["表三 依申请公开"]
     new = next(c for row in sheet.iter_rows() for c in row if c.value == NEW)
     assert sheet.cell(row=new.row, column=8).value == 1  # 总计 as approved, not today's 2
+
+
+def test_a_file_is_made_once_per_snapshot_and_served_from_storage(
+    client, published, generated_storage
+):
+    from gongkai.core import generated, pagecache
+    from gongkai.reports.models import AnnualReport
+
+    name, url = f"annual-report/{published.pk}", f"/nianbao/{published.pk}/download.docx"
+    before = generated.renders[name]
+    first = client.get(url)
+    assert client.get(url).content == first.content and generated.renders[name] == before + 1
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+    pagecache.content_changed()  # a change elsewhere: the frozen report is the same
+    assert client.get(url)["ETag"] == first["ETag"] and generated.renders[name] == before + 1
+    assert client.get(url.replace("docx", "pdf")).content.startswith(b"%PDF")
+    assert generated.renders[name] == before + 2  # each format once
+    # a new snapshot (withdrawn, corrected, approved again) is a new version
+    snapshot = published.snapshot_json.replace(TITLE, TITLE + "（更正）")
+    AnnualReport.objects.filter(pk=published.pk).update(snapshot_json=snapshot)
+    corrected = client.get(url)
+    assert generated.renders[name] == before + 3 and corrected["ETag"] != first["ETag"]
+    assert "%EF%BC%88%E6%9B%B4%E6%AD%A3%EF%BC%89" in corrected["Content-Disposition"]
 
 
 def test_not_public_is_not_found(client, world):
