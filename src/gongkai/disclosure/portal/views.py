@@ -77,10 +77,12 @@ def catalogue(request):
     items = public_items(government)
     known = remembered_reference(government, departments_under(government), items)
     form = CatalogueFilters(request.GET, items=items, known=known)
+    site = government.pk if government is not None else "all"
+    count_as = f"catalogue:{site}:{form.key()}" if form.key() else ""
     return _render(
         request,
         "catalogue.html",
-        {"form": form, **listing(request, form.apply(items))},
+        {"form": form, **listing(request, form.apply(items), seek=True, count_as=count_as)},
     )
 
 
