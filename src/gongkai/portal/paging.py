@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Q
+from django.utils import timezone
 
 from gongkai.core.pagination import CappedPaginator
 
@@ -146,8 +147,7 @@ def _cursor_url(request, key: str, row) -> str:
 
 
 def _span(rows) -> str:
-    from django.utils import timezone
-
+    """The status line of a seek page: the days its rows were published."""
     days = [timezone.localdate(r.published_at) for r in rows if r.published_at]
     if not days:
         return "没有更多信息"
@@ -189,26 +189,27 @@ def _seek_page(request, items, paginator, cursor: Cursor, forward: bool, later_f
     """The page after (``forward``) or before ``cursor``; None when the page before
     reaches the start of the list (the first page, by number, shows it)."""
     per_page = paginator.per_page
+    # One row more than the page says whether the list goes on in that direction; the
+    # other direction goes on past the cursor's own row.
     if forward:
         rows = list(_beyond(items, cursor, later_first)[: per_page + 1])
-        more_before, more_after = True, len(rows) > per_page
+        more_after = len(rows) > per_page
         rows = rows[:per_page]
     else:
         rows = list(_beyond(items.reverse(), cursor, not later_first)[: per_page + 1])
         if len(rows) <= per_page:
             return None
-        more_before, more_after = True, True
+        more_after = True
         rows = list(reversed(rows[:per_page]))
     page = SeekPage(rows, paginator)
+    first, last = (rows[0], rows[-1]) if rows else (None, None)
     links = {
         "page": page,
         "links": [],
         "status": _span(rows),
         "first": _clean_url(request),
-        "previous": _cursor_url(request, "before", rows[0] if rows else None)
-        if more_before
-        else "",
-        "next": _cursor_url(request, "after", rows[-1] if rows else None) if more_after else "",
+        "previous": _cursor_url(request, "before", first),
+        "next": _cursor_url(request, "after", last) if more_after else "",
         "notice": "",
     }
     return page, links
