@@ -77,8 +77,8 @@ def catalogue(request):
     items = public_items(government)
     known = remembered_reference(government, departments_under(government), items)
     form = CatalogueFilters(request.GET, items=items, known=known)
-    site = government.pk if government is not None else "all"
-    count_as = f"catalogue:{site}:{form.key()}" if form.key() else ""
+    site, filters = government.pk if government is not None else "all", form.key()
+    count_as = f"catalogue:{site}:{filters}" if filters else ""  # an invalid form lists none
     return _render(
         request,
         "catalogue.html",
@@ -94,7 +94,14 @@ RELATIONS = [
     ("interprets", "interprets", "from_informationitem_id", "to_informationitem_id"),
     ("interpretations", "interprets", "to_informationitem_id", "from_informationitem_id"),
 ]
-RELATED_COLUMNS = ("id", "index_number", "title", "document_number", "interpretation_form", "published_at")  # fmt: skip
+RELATED_COLUMNS = (
+    "id",
+    "index_number",
+    "title",
+    "document_number",
+    "interpretation_form",
+    "published_at",
+)
 
 
 def related_documents(item: InformationItem) -> dict[str, list]:
