@@ -11,7 +11,8 @@
 * Pages: gunicorn (``--workers W``, settings ``benchmarks.bench_settings``,
   the same throw-away database) on 127.0.0.1 and a free port. After a warm-up,
   R requests per endpoint — the bare view ``/bench/bare/``, the catalogue
-  ``/xxgk/catalog/``, an item page (random items) and the search page
+  ``/xxgk/catalog/`` (and uncached, a deep page: the one after its 8,000th row,
+  or its middle one, by cursor), an item page (random items) and the search page
   (1–3 word queries) — from C client threads, each with its own keep-alive
   ``http.client`` connection, endpoints interleaved round-robin so the
   machine's noise hits all alike: R is split into 10 rounds, each running one
@@ -377,6 +378,17 @@ def load(port: int, endpoints: dict[str, list[str]], counts: dict[str, int], cli
     return latencies, seconds, failures
 
 
+def _deep_catalogue_page(depth: int = 8_000) -> str:
+    """The catalogue's page after its ``depth``-th row (at most the middle one), by
+    cursor as its "下一页" links give it: offset pages would have read ``depth`` rows."""
+    from gongkai.disclosure.models import InformationItem
+    from gongkai.portal.paging import Cursor
+
+    newest = InformationItem.objects.public().order_by("-published_at", "-id")
+    row = newest[min(depth, newest.count() // 2)]
+    return f"/xxgk/catalog/?after={Cursor.of(row).encode()}"
+
+
 def run_pages(
     environment: dict[str, str],
     workers: int,
@@ -403,6 +415,7 @@ def run_pages(
         "item page, cached": items[:20],
         "search page, cached": searches[:20],
         "catalogue, uncached": [UNCACHED + "/xxgk/catalog/"],
+        "catalogue deep, uncached": [UNCACHED + _deep_catalogue_page()],
         "item page, uncached": [UNCACHED + path for path in items],
         "search page, uncached": [UNCACHED + path for path in searches],
     }

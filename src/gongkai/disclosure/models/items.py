@@ -282,6 +282,17 @@ class InformationItem(Versioned):
             models.Index(fields=["state", "published_at"], name="item_state_published_idx"),
             models.Index(fields=["government", "state"], name="item_government_state_idx"),
             models.Index(fields=["item_type", "validity"], name="item_type_validity_idx"),
+            # The public lists (the catalogue above all): only public rows, in the
+            # lists' order, with the government the site's scope filters on, so the
+            # first page and the capped count read the index alone (issue 17).
+            # Scanned backwards it serves the oldest-first order too.
+            models.Index(
+                fields=["-published_at", "-id", "government"],
+                condition=Q(
+                    state=ItemState.PUBLISHED, disclosure_attribute=DisclosureAttribute.PROACTIVE
+                ),
+                name="item_public_newest_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

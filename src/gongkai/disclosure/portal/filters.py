@@ -12,6 +12,7 @@ error page: the form says in Chinese what is wrong and the list is empty.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import QuerySet
@@ -177,6 +178,19 @@ class CatalogueFilters(forms.Form):
         if data.get("category"):
             items = items.filter(content_categories=self.categories[data["category"]])
         return items.order_by(*ORDERING[data.get("order") or "date"])
+
+    def key(self) -> str:
+        """The valid filters in use (not the order), normalised: one name per set of
+        rows, for what is kept per filter set (the catalogue's count). Empty when the
+        form is invalid."""
+        if not self.is_valid():
+            return ""
+        used = sorted(
+            (name, str(value))
+            for name, value in self.cleaned_data.items()
+            if value and name != "order"
+        )
+        return urlencode(used) or "all"
 
     def chosen(self) -> list[tuple[str, str]]:
         """(label, value shown) of each valid filter in use, for the summary line."""

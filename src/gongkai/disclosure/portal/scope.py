@@ -15,7 +15,7 @@ from django.http import Http404
 
 from gongkai.orgs.models import Department, DepartmentType, Government
 from gongkai.portal.modules import MODULES_BY_SLUG
-from gongkai.portal.paging import PER_PAGE, page_links, paginate
+from gongkai.portal.paging import PER_PAGE, page_links, paginate, seek_paginate
 from gongkai.portal.site import in_scope, site_government
 
 from ..models import InformationItem, KeyArea
@@ -44,14 +44,33 @@ def catalogue_of(items: QuerySet[InformationItem], department) -> QuerySet[Infor
     return items.filter(Q(department_id=department.pk) | Q(pk__in=co_published))
 
 
+# The columns a list row shows (``_item_list.html``): not the body, the summary or the
+# notes, which make a row wide.
+LIST_COLUMNS = (
+    "id",
+    "index_number",
+    "title",
+    "document_number",
+    "item_type",
+    "validity",
+    "expires_on",
+    "published_at",
+    "department__name",
+)
+
+
 def for_listing(items: QuerySet[InformationItem]) -> QuerySet[InformationItem]:
     """What a list row shows, in a fixed number of queries."""
-    return items.select_related("department", "subject", "genre").prefetch_related(
-        Prefetch(
-            "publishing_departments",
-            queryset=Department.objects.order_by("sort_order", "name").only(
-                "id", "name", "short_name", "government_id"
-            ),
+    return (
+        items.select_related("department")
+        .only(*LIST_COLUMNS)
+        .prefetch_related(
+            Prefetch(
+                "publishing_departments",
+                queryset=Department.objects.order_by("sort_order", "name").only(
+                    "id", "name", "short_name", "government_id"
+                ),
+            )
         )
     )
 
@@ -92,7 +111,25 @@ def group_by_kind(departments) -> list[DepartmentGroup]:
     ]
 
 
-def listing(request, items, per_page: int = PER_PAGE) -> dict:
-    """``page`` of ``items`` (already filtered) ready for ``_item_list.html``."""
-    page = paginate(request, for_listing(items), per_page)
-    return {"page_obj": page, "pagination": page_links(request, page)}
+def listing(
+    request, items, per_page: int = PER_PAGE, *, seek: bool = False, count_as: str = ""
+) -> dict:
+    """``page`` of ``items`` (already filtered) ready for ``_item_list.html``.
+
+    ``seek``: deep pages by cursor rather than offset (``seek_paginate``; the list
+    must be ordered by publication). ``count_as``: the name under which the total
+    is kept per content version (``pagecache.memo``); it must say everything the
+    list's rows depend on (site and filters).
+    """
+    if not seek:
+        page = paginate(request, for_listing(items), per_page)
+        return {"page_obj": page, "pagination": page_links(request, page)}
+    remember = None
+    if count_as:
+        from gongkai.core.pagecache import memo
+
+        def remember(count):
+            return memo(f"count:{count_as}", count)
+
+    page, links = seek_paginate(request, for_listing(items), per_page, remember=remember)
+    return {"page_obj": page, "pagination": links}

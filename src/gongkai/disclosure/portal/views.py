@@ -3,7 +3,7 @@ a county's entry page and the indexes of guides and annual reports."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -77,21 +77,73 @@ def catalogue(request):
     items = public_items(government)
     known = remembered_reference(government, departments_under(government), items)
     form = CatalogueFilters(request.GET, items=items, known=known)
+    site, filters = government.pk if government is not None else "all", form.key()
+    count_as = f"catalogue:{site}:{filters}" if filters else ""  # an invalid form lists none
     return _render(
         request,
         "catalogue.html",
-        {"form": form, **listing(request, form.apply(items))},
+        {"form": form, **listing(request, form.apply(items), seek=True, count_as=count_as)},
     )
 
 
-def _public_related(name: str) -> Prefetch:
-    """Related items of the item page, public ones only, newest first."""
-    return Prefetch(
-        name,
-        queryset=InformationItem.objects.public()
-        .select_related("department")
-        .order_by("-published_at", "-id"),
+# The related documents of the item page: (list, relation, this item's column, the
+# other item's column). Most items have none, so one query asks every relation at once.
+RELATIONS = [
+    ("replaced_by", "replaced_by", "from_informationitem_id", "to_informationitem_id"),
+    ("replaces", "replaced_by", "to_informationitem_id", "from_informationitem_id"),
+    ("interprets", "interprets", "from_informationitem_id", "to_informationitem_id"),
+    ("interpretations", "interprets", "to_informationitem_id", "from_informationitem_id"),
+]
+RELATED_COLUMNS = (
+    "id",
+    "index_number",
+    "title",
+    "document_number",
+    "interpretation_form",
+    "published_at",
+)
+
+
+def related_documents(item: InformationItem) -> dict[str, list]:
+    """The item page's related lists (replaced by, replaces, interprets, its
+    interpretations) plus its key areas, public items only, newest first.
+
+    One query (a UNION ALL over the relation tables) finds the links, then one reads
+    the related items and one the key areas, each only when there is any.
+    """
+    branches = [
+        getattr(InformationItem, relation)
+        .through.objects.filter(**{own: item.pk})
+        .annotate(kind=Value(name), other=F(other))
+        .values_list("kind", "other")
+        for name, relation, own, other in RELATIONS
+    ]
+    areas = InformationItem.key_areas.through.objects.filter(informationitem_id=item.pk)
+    branches.append(
+        areas.annotate(kind=Value("key_areas"), other=F("keyarea_id")).values_list("kind", "other")
     )
+    links = list(branches[0].union(*branches[1:], all=True))
+    found: dict[str, list] = {name: [] for name, *_ in RELATIONS}
+    found["key_areas"] = []
+    area_ids = [other for kind, other in links if kind == "key_areas"]
+    if area_ids:
+        found["key_areas"] = list(KeyArea.objects.filter(pk__in=area_ids))
+    item_ids = {other for kind, other in links if kind != "key_areas"}
+    if item_ids:
+        rows = {
+            row.pk: row
+            for row in InformationItem.objects.public()
+            .filter(pk__in=item_ids)
+            .only(*RELATED_COLUMNS)
+            .order_by("-published_at", "-id")
+        }
+        position = {pk: n for n, pk in enumerate(rows)}
+        for kind, other in sorted(
+            (link for link in links if link[0] != "key_areas" and link[1] in rows),
+            key=lambda link: position[link[1]],
+        ):
+            found[kind].append(rows[other])
+    return found
 
 
 def public_item_or_404(index_number: str, *, for_page: bool = False) -> InformationItem:
@@ -104,11 +156,6 @@ def public_item_or_404(index_number: str, *, for_page: bool = False) -> Informat
                 "publishing_departments",
                 queryset=Department.objects.order_by("sort_order", "name"),
             ),
-            "key_areas",
-            _public_related("interpretations"),
-            _public_related("interprets"),
-            _public_related("replaced_by"),
-            _public_related("replaces"),
         )
     item = items.filter(index_number=index_number).first()
     if item is None:
@@ -119,12 +166,13 @@ def public_item_or_404(index_number: str, *, for_page: bool = False) -> Informat
 @require_GET
 def item_page(request, index_number: str):
     item = public_item_or_404(index_number, for_page=True)
-    versions = list(item.versions.order_by("revision"))
+    versions = list(item.versions.order_by("revision").defer("snapshot"))
     return _render(
         request,
         "item.html",
         {
             "item": item,
+            "related": related_documents(item),
             "attachments": list(item.attachments.select_related("file")),
             "versions": versions,
             "corrected": len(versions) > 1,

@@ -237,3 +237,80 @@ def test_the_item_page_runs_the_same_few_queries_however_much_it_shows(client, w
         )
     correct(rich, reason="更正一处笔误。", summary="更正后的概述。")
     assert queries(rich) == queries(plain) <= 14
+
+
+def _uncached_queries(client, item) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(item.get_public_url())  # the site profile is cached after the first page
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(item.get_public_url()).status_code == 200
+    return len(captured)
+
+
+def test_the_uncached_item_page_asks_related_lists_in_one_query(client, world, site, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    plain = publish(world, title="没有关联文件的信息")
+    plain_queries = _uncached_queries(client, plain)
+    assert plain_queries <= 5  # the item, its departments, links, versions, attachments
+    rich = publish(
+        world,
+        title="有关联文件的规范性文件",
+        item_type="normative",
+        key_areas=list(KeyArea.objects.all()[:2]),
+    )
+    for n in range(3):
+        publish(
+            world,
+            title=f"解读{n}",
+            item_type="interpretation",
+            interpretation_form="text",
+            interprets=[rich],
+        )
+    rich_queries = _uncached_queries(client, rich)
+    assert rich_queries == plain_queries + 2  # the related items, the key areas
+
+
+def test_every_related_list_still_shows_public_items_only(client, world, site):
+    old = publish(world, title="旧办法", item_type="normative")
+    middle = publish(world, title="中间的办法", item_type="normative")
+    new = publish(
+        world, title="新办法", item_type="normative", key_areas=[KeyArea.objects.get(slug="budget")]
+    )
+    _, _, reviewer = personas(world.finance)
+    for replaced, by in ((old, middle), (middle, new)):
+        actions.change_validity(
+            replaced,
+            actor=reviewer,
+            validity=Validity.REVISED,
+            on=date(2026, 11, 1),
+            reason="已修订。",
+            replaced_by=[by],
+        )
+    reading = publish(
+        world,
+        title="新办法解读",
+        item_type="interpretation",
+        interpretation_form="qa",
+        interprets=[middle],
+    )
+    hidden = withdraw(
+        publish(
+            world,
+            title="撤回的解读",
+            item_type="interpretation",
+            interpretation_form="qa",
+            interprets=[middle],
+        )
+    )
+    html = client.get(middle.get_public_url()).content.decode()
+    assert f'本文件替代：<a href="{old.get_public_url()}">旧办法</a>' in html
+    assert f'本文件已被替代：<a href="{new.get_public_url()}">新办法</a>' in html
+    assert f'现行文件：<a href="{new.get_public_url()}">新办法</a>' in html
+    assert reading.get_public_url() in html and "问答" in html
+    assert hidden.title not in html
+    newest = client.get(new.get_public_url()).content.decode()
+    assert "重点领域" in newest and "/xxgk/key/budget/" in newest
+    back = client.get(reading.get_public_url()).content.decode()
+    assert f'本文是对以下政策的解读：<a href="{middle.get_public_url()}">中间的办法</a>' in back
