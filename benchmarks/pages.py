@@ -550,7 +550,7 @@ def main(argv: list[str] | None = None) -> None:
         if args.queries:
             from benchmarks.search import time_queries
 
-            time_queries(args.queries)
+            time_queries(args.queries, engines=("tantivy",))  # entries written for it only
         connection.close()
         run_pages(
             environment,
