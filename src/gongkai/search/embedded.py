@@ -43,6 +43,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -457,10 +458,15 @@ def _entry_ids(searcher, hits) -> list[int]:
 
 
 def page(
-    parsed: ParsedQuery, facet_ids: dict[str, list[int]], order: str, offset: int, limit: int
+    parsed: ParsedQuery,
+    facet_ids: dict[str, list[int]],
+    order: str,
+    offset: int,
+    limit: int,
+    searcher: tantivy.Searcher | None = None,
 ) -> tuple[list[int], int]:
     """The entry ids of one page, in order, and how many entries match (exactly)."""
-    searcher = ready_index().searcher()
+    searcher = searcher or ready_index().searcher()
     query = build_query(parsed, facet_ids, words=order != "date")
     if order == "date":
         result = searcher.search(
@@ -478,16 +484,37 @@ def page(
     return [entry_id for _, _, entry_id in ranked], result.count
 
 
+_pool: ThreadPoolExecutor | None = None
+
+
+def page_and_facets(
+    parsed: ParsedQuery, facet_ids: dict[str, list[int]], order: str, offset: int, limit: int
+) -> tuple[list[int], int, dict[int, int]]:
+    """``page`` and ``facet_counts`` at once: tantivy lets go of the interpreter while it
+    searches, so the facets are counted on a second thread meanwhile (at a million
+    entries about half the time of one after the other, on an idle machine)."""
+    global _pool
+    searcher = ready_index().searcher()  # (any database access stays on this thread)
+    if _pool is None:
+        _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="search-facets")
+    facets = _pool.submit(facet_counts, parsed, facet_ids, None, searcher)
+    ids, found = page(parsed, facet_ids, order, offset, limit, searcher)
+    return ids, found, facets.result()
+
+
 def count(parsed: ParsedQuery, facet_ids: dict[str, list[int]]) -> int:
     searcher = ready_index().searcher()
     return searcher.search(build_query(parsed, facet_ids, words=False), 1, count=True).count
 
 
 def facet_counts(
-    parsed: ParsedQuery, facet_ids: dict[str, list[int]], exclude: str | None = None
+    parsed: ParsedQuery,
+    facet_ids: dict[str, list[int]],
+    exclude: str | None = None,
+    searcher: tantivy.Searcher | None = None,
 ) -> dict[int, int]:
     """How many matches have each facet value, exactly (all matches, no cap)."""
-    searcher = ready_index().searcher()
+    searcher = searcher or ready_index().searcher()
     kept = {name: ids for name, ids in facet_ids.items() if name != exclude}
     result = searcher.aggregate(
         build_query(parsed, kept, words=False),

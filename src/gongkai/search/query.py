@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import tokens
 
@@ -41,8 +41,9 @@ class Term:
     # The same term written another way (synonyms.py: 棚改 → 棚户区改造): any of them matches.
     synonyms: tuple[Term, ...] = ()
 
-    # The words that make up a compound term (财政预算 → 财政, 预算): a text holding all
-    # of them, apart, matches too, below the texts holding the phrase (``compound_parts``).
+    # The words that make up a compound term (财政预算 → 财政, 预算): when the phrases find
+    # fewer than ``searching.RELAX_BELOW``, a text holding all of them, apart, matches too,
+    # below the texts holding the phrase (``compound_parts``).
     parts: tuple[Term, ...] = ()
 
     def alternatives(self) -> tuple[Term, ...]:
@@ -79,6 +80,16 @@ class ParsedQuery:
     def text(self) -> str:
         """The query as it could be typed again (quotes where needed)."""
         return " ".join(f'"{t.text}"' if t.quoted or " " in t.text else t.text for t in self.terms)
+
+    @property
+    def has_parts(self) -> bool:
+        return any(term.parts for term in self.terms)
+
+    def strict(self) -> ParsedQuery:
+        """The query without its compounds' words apart: each term as a phrase only."""
+        if not self.has_parts:
+            return self
+        return ParsedQuery(raw=self.raw, terms=tuple(replace(t, parts=()) for t in self.terms))
 
     def without(self, index: int) -> ParsedQuery:
         rest = self.terms[:index] + self.terms[index + 1 :]

@@ -41,6 +41,10 @@ from .registry import source_label
 from .snippets import highlighter, mark, snippet
 
 MAX_PER_PAGE = 100
+# When a query's phrases find fewer than this, its compound terms also match as their
+# words apart (财政预算: 财政…预算), ranked below the phrases. Not above: a compound's
+# words are common (部门, 预算, 公开), and matching them apart costs what they match.
+RELAX_BELOW = 10
 ORDERS = ("relevance", "date")
 
 
@@ -280,27 +284,24 @@ def search(
     normalised = normalise_filters(filters)
     page = max(1, int(page))
     per_page = min(MAX_PER_PAGE, max(1, int(per_page)))
-    parsed = parse(q, synonyms=True)
+    relaxed = parse(q, synonyms=True)
+    parsed = relaxed.strict()  # compounds' words apart only when the phrases find little
     results = SearchResults(
         query=parsed.text(), filters=normalised, order=order, page=page, per_page=per_page
     )
     if parsed.empty:
         return results
-    results.widened = _widened(parsed)
     resolved = _resolve(normalised)
     page_ids: list[int] = []
     counts: dict[str, dict[str, int]] = {}
     found = 0
     offset = (page - 1) * per_page
-    if resolved is None:
-        pass
-    elif embedded.enabled():  # exact: every match ranked, counted and faceted (ADR 0011)
-        page_ids, found = embedded.page(parsed, resolved, order, offset, per_page)
-        if found:
-            counts = _named(embedded.facet_counts(parsed, resolved))
-    else:
-        page_ids, by_id, found = _page_and_facets(parsed, resolved, order, offset, per_page)
-        counts = _named(by_id)
+    if resolved is not None:
+        page_ids, counts, found = _matches(parsed, resolved, order, offset, per_page)
+        if found < RELAX_BELOW and relaxed is not parsed:
+            parsed = relaxed
+            page_ids, counts, found = _matches(parsed, resolved, order, offset, per_page)
+    results.widened = _widened(parsed)
     cap = found if embedded.enabled() else candidate_cap()
     results.capped = found > cap
     results.total = min(found, cap)
@@ -320,6 +321,15 @@ def search(
     return results
 
 
+def _matches(parsed: ParsedQuery, resolved, order: str, offset: int, limit: int):
+    """The page's entry ids, the facet counts and the number of matches, on either engine."""
+    if embedded.enabled():  # exact: every match ranked, counted and faceted (ADR 0011)
+        page_ids, found, by_id = embedded.page_and_facets(parsed, resolved, order, offset, limit)
+        return page_ids, _named(by_id) if found else {}, found
+    page_ids, by_id, found = _page_and_facets(parsed, resolved, order, offset, limit)
+    return page_ids, _named(by_id), found
+
+
 def _widened(parsed: ParsedQuery) -> list[str]:
     notes = []
     for term in parsed.terms:
@@ -336,7 +346,7 @@ def raw_fulltext_sql(q: str, *, limit: int = 20) -> tuple[str, tuple] | None:
     """The bare full-text SQL (and its parameters) that ``search`` wraps: the ids
     of the best ``limit`` matches, no filters, facets or snippets. None for a
     query with no terms. For benchmarks: ``cursor.execute(*raw_fulltext_sql(q))``."""
-    parsed = parse(q, synonyms=True)
+    parsed = parse(q, synonyms=True).strict()
     if parsed.empty:
         return None
     return get_backend().raw_sql(parsed, limit)
