@@ -3,11 +3,16 @@ a county's entry page and the indexes of guides and annual reports."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.db.models import F, Prefetch, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from gongkai.core import pagecache
 from gongkai.files.downloads import file_response
 from gongkai.orgs.models import Department, Government
 from gongkai.portal.site import departments_under, in_scope, site_government
@@ -82,8 +87,25 @@ def catalogue(request):
     return _render(
         request,
         "catalogue.html",
-        {"form": form, **listing(request, form.apply(items), seek=True, count_as=count_as)},
+        {
+            "form": form,
+            "filters_html": _filters_html(request, form, site) if filters else None,
+            **listing(request, form.apply(items), seek=True, count_as=count_as),
+        },
     )
+
+
+def _filters_html(request, form: CatalogueFilters, site) -> str:
+    """The rendered filter form (about 130 options), kept per site, values as typed and
+    content version: the same for every visitor who asks for the same filters."""
+    typed = urlencode(sorted((name, request.GET.get(name, "")) for name in form.fields))
+    rendered = pagecache.memo(
+        f"catalogue-form:{site}:{request.path}:{typed}",
+        lambda: str(
+            render_to_string("disclosure/portal/_filters.html", {"form": form}, request=request)
+        ),
+    )
+    return mark_safe(rendered)  # noqa: S308 (our own template's output, escaped when made)
 
 
 # The related documents of the item page: (list, relation, this item's column, the

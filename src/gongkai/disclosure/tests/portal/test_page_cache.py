@@ -86,3 +86,34 @@ def test_uncached_visitors_reuse_the_filters_reference_data_until_it_changes(cli
     subject.save()
     third, html = queries()
     assert third == second + 7 and "改名后的主题分类" in html  # computed again, once
+
+
+def test_the_filter_form_is_rendered_once_per_filters_and_version(client, world, site):
+    from django.test.signals import template_rendered
+
+    publish(world, title="天水市财政局关于2026年市级预算公开的通知")
+    client.cookies["sessionid"] = "a-visitor-with-a-session"  # past the page store
+    renders = []
+
+    def rendered(sender, template, **kwargs):
+        if template.name == "disclosure/portal/_filters.html":
+            renders.append(template.name)
+
+    template_rendered.connect(rendered)
+    try:
+        first = client.get(CATALOGUE).content.decode()
+        again = client.get(CATALOGUE + "?page=1").content.decode()
+        year = client.get(CATALOGUE + "?year=2026").content.decode()
+        assert len(renders) == 2  # the plain form, then the year's; not the plain one again
+        form = '<form class="xxgk-filters"'
+        assert first.count(form) == again.count(form) == year.count(form) == 1
+        chosen = '<option value="2026" selected>'
+        assert chosen in year and chosen not in first
+
+        subject = SubjectCategory.objects.order_by("pk").first()
+        subject.name = "改名后的主题分类"
+        subject.save()  # reference data changed: the form is made again
+        assert "改名后的主题分类" in client.get(CATALOGUE).content.decode()
+        assert len(renders) == 3
+    finally:
+        template_rendered.disconnect(rendered)
