@@ -428,12 +428,8 @@ def _phrase(term_grams: Sequence[str], prefix: bool, field_name: str):
 
 
 def term_query(term: Term):
-    """The term's phrase (or any of its variants) in the title, boosted, or in the body."""
-    clauses = []
-    for grams, prefix in term.variants:
-        title = Q_.const_score_query(_phrase(grams, prefix, "title_grams"), TITLE_SCORE)
-        clauses.append((SHOULD, title))
-        clauses.append((SHOULD, _phrase(grams, prefix, "body_grams")))
+    """The term's phrase (or any of its synonyms') in the title or in the body."""
+    clauses = [(SHOULD, _either(t.grams, t.prefix)) for t in term.alternatives()]
     if term.parts:  # the words of a compound, apart: found, but below the phrase
         apart = Q_.boolean_query([(MUST, _either(p.grams, p.prefix)) for p in term.parts])
         clauses.append((SHOULD, Q_.boost_query(apart, PARTS_BOOST)))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -143,19 +143,7 @@ def _write(source: str, prepared: list[_Prepared]) -> None:
                 p.entry.pk = ids[p.entry.object_id]
         else:
             _upsert_entries(source, prepared)
-            backend.write(
-                cursor,
-                [
-                    TextRow(
-                        p.entry.pk,
-                        p.text.title_grams,
-                        p.text.body_grams,
-                        p.text.title_words,
-                        p.text.body_words,
-                    )
-                    for p in prepared
-                ],
-            )
+            backend.write(cursor, [replace(p.text, entry_id=p.entry.pk) for p in prepared])
         facet_ids = _facet_ids({pair for p in prepared for pair in p.facets})
         SearchFacet.objects.filter(entry_id__in=[p.entry.pk for p in prepared]).delete()
         SearchFacet.objects.bulk_create(

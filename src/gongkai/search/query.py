@@ -54,11 +54,6 @@ class Term:
         """What the snippets mark: the alternatives and the parts."""
         return (*self.alternatives(), *self.parts)
 
-    @property
-    def variants(self) -> tuple[tuple[tuple[str, ...], bool], ...]:
-        """The (grams, prefix) phrase of each alternative."""
-        return tuple((t.grams, t.prefix) for t in self.alternatives())
-
 
 @dataclass(frozen=True)
 class ParsedQuery:

@@ -238,3 +238,21 @@ def test_a_quiet_week_does_not_make_a_running_node_rebuild(db, on_disk, settings
     index.state.synced_at -= 8 * 24 * 3600  # a node whose worker was away that long
     index_entries(SOURCE, entries()[:1])
     assert index._needs_rebuild()
+
+
+def test_a_synonym_group_needs_two_searchable_words(db):
+    from django.core.exceptions import ValidationError
+
+    for words, message in (
+        ("棚改", "同义词组至少要有两个不同的词"),
+        ("棚改 棚改", "同义词组至少要有两个不同的词"),
+        ("棚改 “”", "不含文字或数字，无法检索"),
+        ("  棚改   棚户区改造 ", "已存在"),  # the seeded group, however it is spaced
+    ):
+        with pytest.raises(ValidationError) as refused:
+            SearchSynonym(words=words).full_clean()
+        assert message in str(refused.value)
+    group = SearchSynonym(words="  危旧房   危房 ")
+    group.full_clean()
+    assert group.words == "危旧房 危房"
+    assert not SearchSynonym.objects.filter(words__contains="危旧房").exists()  # nothing saved
