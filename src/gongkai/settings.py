@@ -154,7 +154,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "gongkai.core.middleware.SecurityHeadersMiddleware",
     "gongkai.core.pagecache.PageCacheMiddleware",  # anonymous public pages, stored whole
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "gongkai.core.middleware.SessionMiddleware",  # Django's; a dead cookie makes no row
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "gongkai.core.middleware.InputHygieneMiddleware",  # gongkai.core.text
@@ -240,7 +240,7 @@ elif MODE == "test" and not env("PAGE_CACHE_DIR", ""):
     }
 else:
     CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "gongkai.core.filecache.FileCache",  # Django's, culled less often
         "LOCATION": str(Path(env("PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages"))).resolve()),
         "OPTIONS": {"MAX_ENTRIES": int(env("PAGE_CACHE_ENTRIES", "50000"))},
     }

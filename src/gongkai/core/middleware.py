@@ -1,8 +1,10 @@
-"""Cross-cutting HTTP middleware: security headers and display preferences."""
+"""Cross-cutting HTTP middleware: security headers, sessions and display preferences."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
+from django.utils.cache import patch_vary_headers
 
 # All scripts and styles are files under /static/: no inline code is allowed.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -19,6 +21,36 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "object-src 'none'",
     ]
 )
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's, except that a cookie naming no live session is deleted, not saved.
+
+    ``SESSION_SAVE_EVERY_REQUEST`` (the staff idle timeout) makes Django save the
+    session of every request that sends a session cookie. For a cookie that names no
+    session (expired, or made up) that save creates a new, empty row and a new cookie,
+    on every request: a write per public page for a visitor whose staff session has
+    ended, and for any client that sends a cookie of its own choosing. Such a cookie
+    is deleted instead; a session with data, or one the view wrote, is Django's.
+    """
+
+    def process_response(self, request, response):
+        session = getattr(request, "session", None)
+        if (
+            session is not None
+            and settings.SESSION_COOKIE_NAME in request.COOKIES
+            and not session.modified
+            and not session.keys()  # loads it: the save below would have
+        ):
+            response.delete_cookie(
+                settings.SESSION_COOKIE_NAME,
+                path=settings.SESSION_COOKIE_PATH,
+                domain=settings.SESSION_COOKIE_DOMAIN,
+                samesite=settings.SESSION_COOKIE_SAMESITE,
+            )
+            patch_vary_headers(response, ("Cookie",))
+            return response
+        return super().process_response(request, response)
 
 
 class SecurityHeadersMiddleware:

@@ -39,3 +39,22 @@ def test_each_request_pushes_the_idle_expiry_forward(client, world):
     client.get("/workbench/")
     expiry = Session.objects.get().expire_date
     assert expiry > timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE - 60)
+
+
+def test_a_cookie_naming_no_session_is_deleted_not_turned_into_a_new_session(client, world):
+    for cookie in ("made-up-by-a-client", "a" * 32):  # invalid, and well-formed but unknown
+        client.cookies["sessionid"] = cookie
+        response = client.get("/xxgk/")
+        assert response.status_code == 200
+        assert response.cookies["sessionid"].value == ""  # deleted
+        assert response.cookies["sessionid"]["max-age"] == 0
+        assert "Cookie" in response["Vary"]
+    assert not Session.objects.exists()
+
+
+def test_a_signed_in_session_is_still_saved_on_each_request(client, world):
+    client.force_login(world.handler_finance)
+    key = client.cookies["sessionid"].value
+    response = client.get("/xxgk/")
+    assert response.cookies["sessionid"].value == key
+    assert Session.objects.filter(session_key=key).exists()

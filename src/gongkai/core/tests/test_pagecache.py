@@ -162,7 +162,7 @@ def test_another_process_s_change_is_seen_at_once(client, world, tmp_path, setti
     """The web process and the job worker share the store: a bump in one is seen by all."""
     settings.ROOT_URLCONF = __name__
     store = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "gongkai.core.filecache.FileCache",
         "LOCATION": str(tmp_path / "pages"),
     }
     settings.CACHES = {**settings.CACHES, "pages": store}

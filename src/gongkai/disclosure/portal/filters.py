@@ -73,23 +73,65 @@ def department_choices(departments) -> list:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A government, or a department with its government: what a filter needs of it.
+    Plain values rather than model instances, which cost more to keep and read back
+    than the queries they save."""
+
+    pk: int
+    name: str
+    code: str = ""  # a government's
+    path: str = ""  # a government's
+    government: Place | None = None  # a department's
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A key area (by slug) or a content category (by code)."""
+
+    pk: int
+    name: str
+    slug: str = ""
+    code: str = ""
+    legal_basis: str = ""
+
+
+@dataclass(frozen=True)
 class Reference:
     """What the filters offer: the same for every visitor of a site until the content
     changes, so the catalogue keeps it per content version (``pagecache.memo``)."""
 
-    departments: list
-    key_areas: list
-    categories: list
+    departments: list[Place]
+    key_areas: list[Topic]
+    categories: list[Topic]
     subjects: list
     genres: list
     years: list
 
 
+def _places(departments) -> list[Place]:
+    governments: dict[int, Place] = {}
+    out = []
+    for department in departments:
+        government = department.government
+        if government.pk not in governments:
+            governments[government.pk] = Place(
+                government.pk, government.name, code=government.code, path=government.path
+            )
+        out.append(Place(department.pk, department.name, government=governments[government.pk]))
+    return out
+
+
 def reference(departments, items) -> Reference:
     return Reference(
-        departments=list(departments),
-        key_areas=list(KeyArea.objects.filter(active=True)),
-        categories=list(ContentCategory.objects.filter(active=True)),
+        departments=_places(departments),
+        key_areas=[
+            Topic(a.pk, a.name, slug=a.slug) for a in KeyArea.objects.filter(active=True)
+        ],
+        categories=[
+            Topic(c.pk, c.name, code=c.code, legal_basis=c.legal_basis)
+            for c in ContentCategory.objects.filter(active=True)
+        ],
         subjects=[(str(s.pk), s.name) for s in SubjectCategory.objects.filter(active=True)],
         genres=[(str(g.pk), g.name) for g in Genre.objects.filter(active=True)],
         years=year_choices(items),
@@ -174,9 +216,9 @@ class CatalogueFilters(forms.Form):
         if data.get("validity"):
             items = items.with_validity().filter(validity=data["validity"])
         if data.get("key_area"):
-            items = items.filter(key_areas=self.key_areas[data["key_area"]])
+            items = items.filter(key_areas=self.key_areas[data["key_area"]].pk)
         if data.get("category"):
-            items = items.filter(content_categories=self.categories[data["category"]])
+            items = items.filter(content_categories=self.categories[data["category"]].pk)
         return items.order_by(*ORDERING[data.get("order") or "date"])
 
     def key(self) -> str:
