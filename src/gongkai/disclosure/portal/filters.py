@@ -125,9 +125,7 @@ def _places(departments) -> list[Place]:
 def reference(departments, items) -> Reference:
     return Reference(
         departments=_places(departments),
-        key_areas=[
-            Topic(a.pk, a.name, slug=a.slug) for a in KeyArea.objects.filter(active=True)
-        ],
+        key_areas=[Topic(a.pk, a.name, slug=a.slug) for a in KeyArea.objects.filter(active=True)],
         categories=[
             Topic(c.pk, c.name, code=c.code, legal_basis=c.legal_basis)
             for c in ContentCategory.objects.filter(active=True)
