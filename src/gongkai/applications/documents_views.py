@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -48,7 +48,7 @@ def _refused(error: DomainError) -> HttpResponse:
 
 
 @staff_required
-@require_GET
+@require_safe
 @never_cache
 @xframe_options_sameorigin
 def reply_preview(request, pk: int):
@@ -65,7 +65,7 @@ def reply_preview(request, pk: int):
 
 
 @staff_required
-@require_GET
+@require_safe
 @never_cache
 def reply_preview_pdf(request, pk: int):
     application = _application(request, pk)

@@ -15,7 +15,7 @@ from functools import cache
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 BRAND = (0x9B, 0x1C, 0x1C)  # --brand in portal/base.css
 ICON_SIZES = (16, 32, 48)
@@ -49,7 +49,7 @@ def _disallowed() -> list[tuple[str, str]]:
     ]
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=ONE_DAY)
 def robots_txt(request):
     lines = ["# 政务公开平台", "User-agent: *", "Allow: /"]
@@ -89,7 +89,7 @@ def icon_bytes() -> bytes:
     return out.getvalue()
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=ONE_DAY)
 def favicon_ico(request):
     return HttpResponse(icon_bytes(), content_type="image/x-icon")

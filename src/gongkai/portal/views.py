@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gongkai.core.middleware import DISPLAY_COOKIE, DISPLAY_OPTIONS
 from gongkai.core.net import same_origin
@@ -25,12 +25,12 @@ DISPLAY_COOKIE_MAX_AGE = 365 * 24 * 3600
 SEARCH_QUERY_MAX = 100
 
 
-@require_GET
+@require_safe
 def home(request):
     return render(request, "portal/home.html", {"modules": MODULES})
 
 
-@require_GET
+@require_safe
 def module(request, slug: str):
     section = MODULES_BY_SLUG.get(slug)
     if section is None:
@@ -40,7 +40,7 @@ def module(request, slug: str):
     return render(request, "portal/module_pending.html", {"section": section})
 
 
-@require_GET
+@require_safe
 def search(request):
     """The header's search box: the site-wide search lives with the catalogue it searches."""
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX]
@@ -91,7 +91,7 @@ def display(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """For load balancers and monitoring: 200 when the database answers, else 503."""
     try:

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongkai.accounts.decorators import staff_required
 from gongkai.portal.views import safe_next
@@ -22,7 +22,7 @@ from .todos import todos_for
 
 
 @staff_required
-@require_GET
+@require_safe
 def home(request):
     today = timezone.localdate()
     department = current_department(request)

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gongkai.core.errors import DomainError
 from gongkai.files.downloads import file_response
@@ -78,7 +78,7 @@ def withdraw(request):
     return _action(request, WithdrawForm, "withdraw", run, "申请已撤回。")
 
 
-@require_GET
+@require_safe
 def download(request, token: str):
     """A notice (DOCX/PDF) or a disclosed file of one application, by signed link."""
     parsed = read_download_token(token)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from gongkai.core import idempotency
 from gongkai.core.net import client_key
@@ -34,7 +34,7 @@ def too_many(request, message: str, retry_after: int):
     return response
 
 
-@require_GET
+@require_safe
 def index(request):
     """The section's home: how to apply, choosing the agency, and the lookup."""
     departments = portal_departments()
@@ -45,7 +45,7 @@ def index(request):
     )
 
 
-@require_GET
+@require_safe
 def guide_panel(request, pk: int):
     """The guidance panel for one agency (fetched by the form's script on a change)."""
     department = department_in_portal(pk)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongkai.core.lookup import post_lookup
 from gongkai.core.net import client_key
@@ -57,7 +57,7 @@ def status_page(request, application, forms: dict | None = None, status: int = 2
 
 
 @never_cache
-@require_GET
+@require_safe
 def status(request):
     application = session.verified(request)
     if application is None:

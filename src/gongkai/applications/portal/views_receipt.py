@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import session
 from .views_apply import page
 
 
 @never_cache
-@require_GET
+@require_safe
 def receipt(request):
     found = session.receipt(request)
     if found is None:

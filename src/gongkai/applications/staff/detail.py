@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -309,7 +309,7 @@ def render_detail(request, application: Application, *, bound=None, status=200, 
 
 
 @staff_required
-@require_GET
+@require_safe
 def detail(request, pk: int):
     return render_detail(request, visible_application(request, pk))
 
@@ -330,7 +330,7 @@ def reveal_id(request, pk: int):
 
 
 @staff_required
-@require_GET
+@require_safe
 def notice_file(request, pk: int, notice_id: int, kind: str):
     """The DOCX or PDF of an issued formal notice (告知书), for those who may see the application."""
     application = visible_application(request, pk)
@@ -344,7 +344,7 @@ def notice_file(request, pk: int, notice_id: int, kind: str):
 
 
 @staff_required
-@require_GET
+@require_safe
 def application_file(request, pk: int, file_id: int):
     application = visible_application(request, pk)
     attached = get_object_or_404(application.files.select_related("file"), pk=file_id)

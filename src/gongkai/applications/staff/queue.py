@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -85,7 +85,7 @@ def _rows(page, day):
 
 
 @staff_required
-@require_GET
+@require_safe
 def queue(request):
     from ..services.common import today
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -16,7 +16,7 @@ from .common import menu
 
 
 @staff_required
-@require_GET
+@require_safe
 def supervision(request):
     from ..services.common import today
 

@@ -11,7 +11,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai.files.downloads import file_response
 from gongkai.portal.paging import page_links, paginate
@@ -56,7 +56,7 @@ def _context(consultation, round, rounds, now) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def detail(request, pk: int):
     consultation = consultation_or_404(pk)
     now = timezone.now()
@@ -131,7 +131,7 @@ def _call_context(request, round, context) -> dict:
     return out
 
 
-@require_GET
+@require_safe
 def feedback(request, pk: int):
     consultation = consultation_or_404(pk)
     round, rounds = _round(consultation, request)
@@ -150,7 +150,7 @@ def feedback(request, pk: int):
     return page(request, "feedback.html", context)
 
 
-@require_GET
+@require_safe
 def consultation_file(request, pk: int, file_id: int):
     """An attachment of a published consultation (any of its rounds)."""
     consultation = consultation_or_404(pk)
@@ -162,7 +162,7 @@ def consultation_file(request, pk: int, file_id: int):
     return public_file(attached.file)
 
 
-@require_GET
+@require_safe
 def entry_file(request, pk: int, entry_id: int, file_id: int):
     """A file of an entry the public may see (approved, and its author agreed)."""
     consultation = consultation_or_404(pk)

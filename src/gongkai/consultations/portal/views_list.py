@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai.portal.feeds import PortalFeed
 from gongkai.portal.paging import page_links, paginate
@@ -38,7 +38,7 @@ def first_opened_in(consultations, year: int):
     )
 
 
-@require_GET
+@require_safe
 def index(request):
     now = timezone.now()
     consultations = public_consultations()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -110,7 +110,7 @@ def render_detail(request, consultation: Consultation, *, bound=None, status=200
 
 
 @staff_required
-@require_GET
+@require_safe
 def detail(request, pk: int):
     return render_detail(request, visible_consultation(request, pk))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -123,7 +123,7 @@ def render_feedback(request, consultation: Consultation, *, bound=None, status=2
 
 
 @staff_required
-@require_GET
+@require_safe
 def feedback(request, pk: int):
     return render_feedback(request, visible_consultation(request, pk))
 

@@ -4,7 +4,7 @@ and downloads of attachments and of entries' files for whoever may see the consu
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gongkai.accounts.decorators import staff_required
 from gongkai.files.downloads import file_response
@@ -59,7 +59,7 @@ def remove(request, pk: int, file_id: int):
 
 
 @staff_required
-@require_GET
+@require_safe
 def download(request, pk: int, file_id: int):
     consultation = visible_consultation(request, pk)
     attached = get_object_or_404(
@@ -69,7 +69,7 @@ def download(request, pk: int, file_id: int):
 
 
 @staff_required
-@require_GET
+@require_safe
 def entry_file(request, pk: int, entry_id: int, file_id: int):
     consultation = visible_consultation(request, pk)
     entry = get_object_or_404(consultation.current_round().entries, pk=entry_id)

@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -27,7 +27,7 @@ PER_PAGE = 30
 
 
 @staff_required
-@require_GET
+@require_safe
 def index(request):
     now = timezone.now()
     base = with_workload(consultations_visible_to(request.user), now)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -85,7 +85,7 @@ def render_moderation(request, consultation: Consultation, *, form=None, status=
 
 
 @staff_required
-@require_GET
+@require_safe
 def moderation(request, pk: int):
     return render_moderation(request, visible_consultation(request, pk))
 

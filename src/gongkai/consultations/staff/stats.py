@@ -31,7 +31,7 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -217,7 +217,7 @@ def _csv(year: int, rows: list[Row], total: Row) -> HttpResponse:
 
 
 @staff_required
-@require_GET
+@require_safe
 def stats(request):
     access.require(request.user, ACTION)
     now = timezone.now()

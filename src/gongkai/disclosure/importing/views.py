@@ -23,7 +23,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongkai.accounts.decorators import staff_required
 from gongkai.audit.services import client_ip
@@ -86,7 +86,7 @@ def _page(request, template: str, context: dict, status: int = 200):
 
 
 @staff_required
-@require_GET
+@require_safe
 def template(request):
     response = HttpResponse(template_bytes(), content_type=CONTENT_TYPE)
     from gongkai.files.downloads import content_disposition

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai.core import pagecache
 from gongkai.files.downloads import file_response
@@ -59,7 +59,7 @@ def government_blocks(roots: list[Government]) -> list[dict]:
     ]
 
 
-@require_GET
+@require_safe
 def home(request):
     government = site_government()
     items = public_items(government)
@@ -78,7 +78,7 @@ def home(request):
     )
 
 
-@require_GET
+@require_safe
 def catalogue(request):
     government = site_government()
     items = public_items(government)
@@ -196,7 +196,7 @@ def public_item_or_404(index_number: str, *, for_page: bool = False) -> Informat
     return item
 
 
-@require_GET
+@require_safe
 def item_page(request, index_number: str):
     item = public_item_or_404(index_number, for_page=True)
     versions = list(item.versions.order_by("revision").defer("snapshot"))
@@ -213,7 +213,7 @@ def item_page(request, index_number: str):
     )
 
 
-@require_GET
+@require_safe
 def attachment(request, index_number: str, attachment_id: int):
     """Download an attachment of a public item (nothing else is served here)."""
     item = public_item_or_404(index_number)
@@ -224,7 +224,7 @@ def attachment(request, index_number: str, attachment_id: int):
     return response
 
 
-@require_GET
+@require_safe
 def government_page(request, code: str):
     """A county's (or the city's) entry: its departments and its latest items."""
     site = site_government()
@@ -242,7 +242,7 @@ def government_page(request, code: str):
     )
 
 
-@require_GET
+@require_safe
 def guides(request):
     """政府信息公开指南: every department's guide page, and published guides."""
     government = site_government()
@@ -264,7 +264,7 @@ def guides(request):
     )
 
 
-@require_GET
+@require_safe
 def reports(request):
     """政府信息公开工作年度报告 of every department and government, by year."""
     government = site_government()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai.portal.modules import MODULES_BY_SLUG
 
@@ -23,7 +23,7 @@ def _catalogue(department):
     return catalogue_of(public_items(None), department)
 
 
-@require_GET
+@require_safe
 def department_page(request, pk: int):
     department = department_or_404(pk)
     items = _catalogue(department)
@@ -45,7 +45,7 @@ def department_page(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def department_guide(request, pk: int):
     department = department_or_404(pk)
     guides = (
@@ -105,7 +105,7 @@ def categories_with_items(department, categories) -> list[dict]:
     ]
 
 
-@require_GET
+@require_safe
 def department_catalogue(request, pk: int):
     department = department_or_404(pk)
     categories = categories_with_items(department, required_categories(department))
@@ -121,7 +121,7 @@ def department_catalogue(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def department_reports(request, pk: int):
     department = department_or_404(pk)
     items = (

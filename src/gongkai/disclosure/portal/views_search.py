@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai import search as site_search
 from gongkai.orgs.models import Department
@@ -155,7 +155,7 @@ def _page_number(raw: str | None) -> int:
         return 1
 
 
-@require_GET
+@require_safe
 def search_page(request):
     q = request.GET.get("q", "").strip()[:QUERY_MAX]
     order = request.GET.get("order") or "relevance"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Count
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai.portal.site import departments_under, site_government
 
@@ -13,7 +13,7 @@ from .scope import key_area_or_404, listing, public_items
 from .views import _render
 
 
-@require_GET
+@require_safe
 def key_area_page(request, slug: str):
     area = key_area_or_404(slug)
     government = site_government()
@@ -36,7 +36,7 @@ def key_area_page(request, slug: str):
     )
 
 
-@require_GET
+@require_safe
 def normative(request):
     """规范性文件 and 规章 with their validity; filter by validity and year."""
     government = site_government()

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -31,7 +31,7 @@ def _context(request, **extra):
 
 
 @staff_required
-@require_GET
+@require_safe
 def item_list(request):
     department = current_department(request)
     items = items_visible_to(request.user)
@@ -148,7 +148,7 @@ def _buttons(item, user):
 
 
 @staff_required
-@require_GET
+@require_safe
 def item_detail(request, pk: int):
     item = visible_item(request, pk)
     can = {
@@ -212,7 +212,7 @@ def attachment_remove(request, pk: int, attachment_id: int):
 
 
 @staff_required
-@require_GET
+@require_safe
 def attachment_download(request, pk: int, attachment_id: int):
     item = visible_item(request, pk)
     attachment = get_object_or_404(

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -169,7 +169,7 @@ QUEUES = {
 
 
 @staff_required
-@require_GET
+@require_safe
 def review_queue(request, queue: str):
     if queue not in QUEUES:
         raise Http404("没有这一审核队列。")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -23,7 +23,7 @@ LIST_LIMIT = 100
 
 
 @staff_required
-@require_GET
+@require_safe
 def supervision(request):
     access.require(request.user, "disclosure.supervise")
     today = timezone.localdate()

@@ -11,7 +11,7 @@ from itertools import groupby
 
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai import search
 from gongkai.orgs.models import Department
@@ -44,7 +44,7 @@ def _with_status(rows):
     return rows
 
 
-@require_GET
+@require_safe
 def index(request):
     """互动交流: the channels grouped by government, the lookup box, the latest replies."""
     channels = list(site_channels())
@@ -99,7 +99,7 @@ def _searched_ids(query: str, cleaned: dict) -> tuple[list[int], dict[int, str],
     return ids, snippets, total
 
 
-@require_GET
+@require_safe
 def board(request):
     """The board: published messages, filtered (GET form, works without JS) and searched."""
     channels, types, departments, years = _filter_choices()
@@ -143,7 +143,7 @@ def board(request):
     return page(request, "board.html", context)
 
 
-@require_GET
+@require_safe
 def message(request, pk: int):
     published = public_messages().select_related(
         "channel", "message_type", "replied_by_department", "place"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongkai.core.errors import DomainError
 from gongkai.core.lookup import post_lookup
@@ -91,7 +91,7 @@ def status_page(request, message, rating_form=None, status: int = 200):
 
 
 @never_cache
-@require_GET
+@require_safe
 def status(request):
     message = session.verified(request)
     if message is None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongkai.core import idempotency, ratelimit
 from gongkai.core.errors import DomainError
@@ -142,7 +142,7 @@ def similar_panel(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def receipt(request):
     found = session.receipt(request)
     if found is None:

@@ -6,7 +6,7 @@ masked version side by side."""
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -280,13 +280,13 @@ def render_detail(request, message: Message, *, bound=None, status=200):
 
 
 @staff_required
-@require_GET
+@require_safe
 def detail(request, pk: int):
     return render_detail(request, visible_message(request, pk))
 
 
 @staff_required
-@require_GET
+@require_safe
 def message_file(request, pk: int, file_id: int):
     message = visible_message(request, pk)
     attached = get_object_or_404(message.files.select_related("file"), pk=file_id)

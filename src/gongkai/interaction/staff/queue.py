@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import CharField, Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -156,7 +156,7 @@ def _rows(page, day):
 
 
 @staff_required
-@require_GET
+@require_safe
 def queue(request):
     user = request.user
     day = today()

@@ -8,7 +8,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai.accounts.decorators import staff_required
 from gongkai.workdays import CalendarMissing, working_days_between
@@ -43,7 +43,7 @@ def _period(request, default_start: date, default_end: date):
 
 
 @staff_required
-@require_GET
+@require_safe
 def supervision(request):
     government = _office_government(request)
     day = today()
@@ -71,7 +71,7 @@ def supervision(request):
 
 
 @staff_required
-@require_GET
+@require_safe
 def bulletin(request):
     """督办专报: overdue and 不满意 messages of a period, by department; printable."""
     government = _office_government(request)
@@ -96,7 +96,7 @@ SERIES = [("on-time", "按时答复"), ("late", "超期答复"), ("open", "超�
 
 
 @staff_required
-@require_GET
+@require_safe
 def statistics(request):
     """Received, accepted, replied on time, overdue, average working days to reply and
     satisfaction per channel and per department, with a chart of the departments."""

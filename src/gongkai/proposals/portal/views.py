@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai.portal.modules import MODULES_BY_SLUG
 from gongkai.portal.site import site_government
@@ -76,7 +76,7 @@ def public_status(item: Proposal) -> str:
     return "重新办理中" if item.round > 1 else "办理中"
 
 
-@require_GET
+@require_safe
 def index(request):
     sessions = list(
         public_sessions().annotate(
@@ -110,7 +110,7 @@ def index(request):
     )
 
 
-@require_GET
+@require_safe
 def session(request, pk: int):
     found = get_object_or_404(public_sessions(), pk=pk)
     items = public_items().filter(session=found).in_number_order()
@@ -137,7 +137,7 @@ def session(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def item(request, pk: int):
     found = (
         public_items()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -28,7 +28,7 @@ LEAD_FIRST = Case(
 
 
 @staff_required
-@require_GET
+@require_safe
 def item_list(request):
     day = today()
     visible = items_visible_to(request.user)
@@ -167,6 +167,6 @@ def render_detail(request, item: Proposal, *, bound=None, status=200):
 
 
 @staff_required
-@require_GET
+@require_safe
 def detail(request, pk: int):
     return render_detail(request, visible_item(request, pk))

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -104,7 +104,7 @@ def import_items(request, pk: int):
 
 
 @staff_required
-@require_GET
+@require_safe
 def import_template(request):
     """The import template: the header row and one example row."""
     import io
@@ -145,7 +145,7 @@ def _items_url() -> str:
 
 
 @staff_required
-@require_GET
+@require_safe
 def statistics(request):
     access.require(request.user, "proposals.supervise")
     sessions = list(sessions_visible_to(request.user).order_by("-opened_on", "body", "pk"))

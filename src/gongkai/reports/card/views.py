@@ -17,7 +17,7 @@ from itertools import groupby
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai.core import generated
 from gongkai.orgs.models import Government
@@ -77,14 +77,14 @@ def _page(request, template: str, context: dict):
     return render(request, f"reports/card/{template}", {"section": SECTION, **context})
 
 
-@require_GET
+@require_safe
 def index(request):
     pairs = years_with_data(governments_in_scope())
     years = [(year, [g for _, g in group]) for year, group in groupby(pairs, key=lambda p: p[0])]
     return _page(request, "index.html", {"years": years})
 
 
-@require_GET
+@require_safe
 def card(request, code: str, year: int):
     government = government_or_404(code)
     try:
@@ -99,7 +99,7 @@ def card(request, code: str, year: int):
     )
 
 
-@require_GET
+@require_safe
 def card_pdf(request, code: str, year: int):
     """The PDF, rendered once per content version and day (``gongkai.core.generated``,
     like the card's page in the page cache, so the two always agree) and served from

@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.dateparse import parse_datetime
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai.core import generated
 from gongkai.portal.modules import MODULES_BY_SLUG
@@ -68,14 +68,14 @@ def _page(request, template: str, context: dict):
     return render(request, f"reports/portal/{template}", {"section": SECTION, **context})
 
 
-@require_GET
+@require_safe
 def index(request):
     reports = list(public_reports().defer("snapshot_json"))  # the list shows the item's title
     years = [(year, list(group)) for year, group in groupby(reports, key=lambda r: r.year)]
     return _page(request, "index.html", {"years": years, "count": len(reports)})
 
 
-@require_GET
+@require_safe
 def detail(request, pk: int):
     report = report_or_404(pk)
     data = report.snapshot
@@ -107,7 +107,7 @@ def detail(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def download(request, pk: int, fmt: str):
     """A file of the frozen content, rendered once per snapshot and format and served from
     storage (``gongkai.core.generated``; the snapshot's hash is its version, so a bump

@@ -18,7 +18,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -133,7 +133,7 @@ def _page(request, report: AnnualReport, *, status: int = 200, **forms_and_error
 
 
 @staff_required
-@require_GET
+@require_safe
 def detail(request, pk: int):
     return _page(request, visible_report(request, pk))
 

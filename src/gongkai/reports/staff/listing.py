@@ -21,7 +21,7 @@ from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gongkai.accounts.decorators import staff_required
 from gongkai.core.errors import DomainError
@@ -157,7 +157,7 @@ def _render_index(request, *, start_form=None, status=200):
 
 
 @staff_required
-@require_GET
+@require_safe
 def index(request):
     return _render_index(request)
 
