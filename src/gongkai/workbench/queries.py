@@ -14,15 +14,16 @@ panel cannot disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import F, Q, QuerySet
+from django.utils import timezone
 
 from gongkai import access
 from gongkai.access import Scope
 from gongkai.orgs.roles import Role
 from gongkai.workdays import CalendarMissing, add_working_days
-from gongkai.workdays.models import Clock, ClockState
+from gongkai.workdays.models import Clock, ClockState, ClockUnit
 
 DUE_SOON_WORKING_DAYS = 3
 
@@ -87,7 +88,11 @@ def overdue(user, department, today: date) -> QuerySet[Clock]:
     return (
         in_post(user, department)
         .filter(finished_on__isnull=True)
-        .filter(Q(state=ClockState.OVERDUE) | Q(state=ClockState.RUNNING, due_date__lt=today))
+        .filter(
+            Q(state=ClockState.OVERDUE)
+            | Q(state=ClockState.RUNNING, unit=ClockUnit.WORKING_DAYS, due_date__lt=today)
+            | Q(state=ClockState.RUNNING, unit=ClockUnit.HOURS, due_at__lt=timezone.now())
+        )
         .order_by("due_date", "id")
     )
 
@@ -97,6 +102,24 @@ class Row:
     clock: Clock
     days_left: int | None
     late: bool = False
+    time_left: timedelta | None = None  # an hour clock's
+
+    @property
+    def soon(self) -> bool:
+        """Due within 3 working days, or an hour clock within a quarter of its limit."""
+        if self.time_left is not None:
+            return self.time_left <= timedelta(hours=self.clock.limit_hours) / 4
+        return self.days_left is not None and self.days_left <= DUE_SOON_WORKING_DAYS
+
+    @property
+    def hours_text(self) -> str:
+        """An hour clock's time left, or past due, in hours and minutes."""
+        if self.time_left is None:
+            return ""
+        minutes = abs(int(self.time_left.total_seconds())) // 60
+        hours, minutes = divmod(minutes, 60)
+        span = f"{hours}小时{minutes}分" if hours else f"{minutes}分钟"
+        return f"已超时 {span}" if self.time_left.total_seconds() < 0 else f"还剩 {span}"
 
     @property
     def overdue_days(self) -> int:
@@ -115,8 +138,13 @@ class Section:
 
 
 def _rows(clocks, today: date) -> list[Row]:
-    rows = []
+    rows, now = [], timezone.now()
     for clock in clocks:
+        if clock.in_hours:
+            left = clock.time_left(now)
+            late = clock.state == ClockState.OVERDUE or (left is not None and left < timedelta())
+            rows.append(Row(clock, None, late, left))
+            continue
         try:
             days_left = clock.working_days_left(today)
         except CalendarMissing:

@@ -18,7 +18,13 @@ Rules (the counting itself is in ``counting.py``; docs/calendar.md for operators
   otherwise ``overdue`` with ``finished_on`` set.
 * ``stop_clock``: the matter ended without the deadline being due (withdrawn,
   abandoned…).
-* ``mark_overdue_clocks``: running clocks past their due date become ``overdue``.
+* ``start_hour_clock``: a clock of calendar hours (自然小时) from an instant, e.g.
+  舆情回应 within 5, 24 or 48 hours: it runs on through nights, weekends and holidays,
+  needs no holiday calendar, and is never paused, extended or restarted; it is
+  completed at an instant (``complete_clock(at=…)``), met when at or before its due
+  instant.
+* ``mark_overdue_clocks``: running clocks past their due date (an hour clock: its due
+  instant) become ``overdue``.
 * ``recompute_open_clocks``: after a calendar change, every open clock's due
   date is computed again; a clock whose due date moves gets an event.
 
@@ -30,10 +36,11 @@ refreshed afterwards.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.utils import timezone
 
 from gongkai.audit.services import record
 from gongkai.core.errors import DomainError
@@ -47,6 +54,7 @@ from .models import (
     ClockExtension,
     ClockPause,
     ClockState,
+    ClockUnit,
 )
 from .recompute import mark_overdue_clocks, recompute_open_clocks
 
@@ -60,6 +68,7 @@ __all__ = [
     "restart_clock",
     "resume_clock",
     "start_clock",
+    "start_hour_clock",
     "stop_clock",
 ]
 
@@ -76,8 +85,17 @@ TRANSITIONS: dict[str, tuple[str, frozenset[str], str | None]] = {
 }
 
 
+# What an hour clock never does: it counts every hour from its start to its due instant.
+NOT_FOR_HOURS = frozenset({"pause", "resume", "extend", "restart"})
+
+
 def _guard(clock: Clock, action: str) -> None:
     name, allowed, _ = TRANSITIONS[action]
+    if clock.in_hours and action in NOT_FOR_HOURS:
+        raise DomainError(
+            f"“{clock.label}”的时限按自然小时计算（夜间、休息日和节假日照常计时），不能{name}。",
+            code="clock_unit",
+        )
     if clock.finished_on is not None:
         raise DomainError(
             f"“{clock.label}”的时限已于{clock.finished_on:%Y-%m-%d}结束"
@@ -100,6 +118,13 @@ def _locked(clock: Clock) -> Clock:
 
 
 def _snapshot(clock: Clock) -> dict:
+    if clock.in_hours:
+        return {
+            "state": clock.state,
+            "started_at": clock.started_at,
+            "limit_hours": clock.limit_hours,
+            "due_at": clock.due_at,
+        }
     return {
         "state": clock.state,
         "due_date": clock.due_date,
@@ -197,6 +222,66 @@ def start_clock(
             kind=ClockEventKind.START,
             detail={"start_date": start_date.isoformat(), "limit_days": limit_days},
             new_due=due,
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        record("clock.start", actor=actor, obj=clock, after=_snapshot(clock))
+    return clock
+
+
+def start_hour_clock(
+    subject: models.Model,
+    *,
+    stage: str,
+    label: str,
+    department,
+    started_at: datetime,
+    limit_hours: int,
+    assignee=None,
+    url: str = "",
+    actor=None,
+) -> Clock:
+    """Start counting ``limit_hours`` calendar hours from the instant ``started_at``.
+
+    The due instant is ``started_at`` plus the hours, whatever nights, weekends or
+    holidays lie between (国办发〔2016〕61号 counts 舆情回应 in hours from the moment the
+    event is known); no holiday calendar is needed, so a year not loaded yet is no
+    obstacle. Its ``due_date`` is the due instant's day in Beijing.
+    """
+    if subject.pk is None:
+        raise DomainError("对象尚未保存，不能开始计时。")
+    if limit_hours < 1:
+        raise DomainError("时限至少为1小时。", code="clock_limit")
+    if timezone.is_naive(started_at):
+        raise DomainError("起算时刻必须带时区。", code="clock_date")
+    content_type = ContentType.objects.get_for_model(subject)
+    due_at = started_at + timedelta(hours=limit_hours)
+    with transaction.atomic():
+        if Clock.objects.filter(
+            content_type=content_type, object_id=str(subject.pk), stage=stage
+        ).exists():
+            raise DomainError(f"“{label}”的该环节（{stage}）已经开始计时。", code="clock_exists")
+        clock = Clock.objects.create(
+            content_type=content_type,
+            object_id=str(subject.pk),
+            stage=stage,
+            label=label[:200],
+            url=url,
+            department=department,
+            assignee=assignee,
+            unit=ClockUnit.HOURS,
+            start_date=timezone.localdate(started_at),
+            started_at=started_at,
+            limit_days=0,
+            limit_hours=limit_hours,
+            due_at=due_at,
+            due_date=timezone.localdate(due_at),
+            state=RUNNING,
+        )
+        ClockEvent.objects.create(
+            clock=clock,
+            kind=ClockEventKind.START,
+            detail={"started_at": started_at.isoformat(), "limit_hours": limit_hours},
+            new_due=clock.due_date,
             actor=actor if getattr(actor, "is_authenticated", False) else None,
         )
         record("clock.start", actor=actor, obj=clock, after=_snapshot(clock))
@@ -334,8 +419,20 @@ def restart_clock(clock: Clock, *, on: date, reason: str, actor) -> Clock:
     return clock
 
 
-def complete_clock(clock: Clock, *, on: date, actor) -> Clock:
-    """Finish on ``on``: ``met`` if on or before the due date, else ``overdue`` (finished late)."""
+def complete_clock(
+    clock: Clock, *, on: date | None = None, at: datetime | None = None, actor
+) -> Clock:
+    """Finish on ``on``: ``met`` if on or before the due date, else ``overdue`` (finished late).
+
+    An hour clock is finished at the instant ``at``: ``met`` if at or before its due
+    instant.
+    """
+    if clock.in_hours:
+        return _complete_hours(clock, at=at, actor=actor)
+    if on is None:
+        on = timezone.localdate(at) if at is not None else None
+    if on is None:
+        raise DomainError("请填写办结日期。", code="clock_date")
     with transaction.atomic():
         locked = _locked(clock)
         _guard(locked, "complete")
@@ -358,6 +455,35 @@ def complete_clock(clock: Clock, *, on: date, actor) -> Clock:
             old_due=old_due,
             fields=["state", "due_date", "finished_on"],
             detail={"on": on.isoformat(), "met": met},
+        )
+    clock.refresh_from_db()
+    return clock
+
+
+def _complete_hours(clock: Clock, *, at: datetime | None, actor) -> Clock:
+    if at is None or timezone.is_naive(at):
+        raise DomainError("请填写完成的时刻（带时区）。", code="clock_date")
+    with transaction.atomic():
+        locked = _locked(clock)
+        _guard(locked, "complete")
+        if at < locked.started_at:
+            raise DomainError(
+                f"时刻{timezone.localtime(at):%Y-%m-%d %H:%M}早于起算时刻"
+                f"{timezone.localtime(locked.started_at):%Y-%m-%d %H:%M}。",
+                code="clock_date",
+            )
+        before, old_due = _snapshot(locked), locked.due_date
+        met = at <= locked.due_at
+        locked.state = ClockState.MET if met else OVERDUE
+        locked.finished_on, locked.finished_at = timezone.localdate(at), at
+        _write(
+            locked,
+            ClockEventKind.COMPLETE,
+            actor=actor,
+            before=before,
+            old_due=old_due,
+            fields=["state", "finished_on", "finished_at"],
+            detail={"at": at.isoformat(), "met": met},
         )
     clock.refresh_from_db()
     return clock

@@ -40,6 +40,8 @@ def explain_clock(clock, until: date | None = None) -> list[ExplainedDay]:
     pause began, whichever is later. A working day is counted unless it lies
     in a pause (P, R]; weekends and holidays are never counted.
     """
+    if clock.in_hours:  # hours are not counted day by day: see explain_clock_text
+        return []
     engine = get_engine()
     start = clock.counting_from
     pauses = _pause_reasons(clock)
@@ -72,6 +74,13 @@ def explain_clock(clock, until: date | None = None) -> list[ExplainedDay]:
 
 def explain_clock_text(clock, until: date | None = None) -> str:
     """The same as ``explain_clock``, as Chinese text for the case file."""
+    if clock.in_hours:
+        started, due = timezone.localtime(clock.started_at), timezone.localtime(clock.due_at)
+        return (
+            f"{clock.label}（{clock.get_state_display()}）\n"
+            f"起算时刻：{started:%Y-%m-%d %H:%M}；时限{clock.limit_hours}小时，"
+            f"夜间、休息日和节假日照常计时；到期时刻：{due:%Y-%m-%d %H:%M}。"
+        )
     days = explain_clock(clock, until=until)
     extension = clock.extension_days()
     lines = [f"{clock.label}（{clock.get_state_display()}）"]

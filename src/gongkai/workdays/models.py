@@ -16,7 +16,7 @@ Clocks
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -120,6 +120,15 @@ class ClockState(models.TextChoices):
 OPEN_STATES = (ClockState.RUNNING, ClockState.PAUSED, ClockState.OVERDUE)
 
 
+class ClockUnit(models.TextChoices):
+    """What a clock counts. Working days (工作日) skip weekends and holidays on the
+    calendar; hours (自然小时, e.g. 舆情回应's 5 and 24 hours, 国办发〔2016〕61号) run
+    on through nights, weekends and holidays and need no calendar."""
+
+    WORKING_DAYS = "working_days", "工作日"
+    HOURS = "hours", "小时"
+
+
 class ClockQuerySet(models.QuerySet):
     def for_subject(self, subject: models.Model) -> ClockQuerySet:
         return self.filter(
@@ -157,7 +166,16 @@ class Clock(models.Model):
     restarted_on = models.DateField(
         "重新起算日", null=True, blank=True, help_text="如收到补正后的申请之日；当日不计入时限"
     )
-    limit_days = models.PositiveIntegerField("时限（工作日）")
+    limit_days = models.PositiveIntegerField("时限（工作日）", help_text="按小时计的时限为0")
+    unit = models.CharField(
+        "计时单位", max_length=16, choices=ClockUnit.choices, default=ClockUnit.WORKING_DAYS
+    )
+    # An hour clock's own instants; its start_date, due_date and finished_on are their
+    # days in Beijing, so the day-based lists (due soon, overdue, my work) keep working.
+    started_at = models.DateTimeField("起算时刻", null=True, blank=True)
+    limit_hours = models.PositiveIntegerField("时限（小时）", null=True, blank=True)
+    due_at = models.DateTimeField("到期时刻", null=True, blank=True, db_index=True)
+    finished_at = models.DateTimeField("完成时刻", null=True, blank=True)
     max_extensions = models.PositiveSmallIntegerField("最多延长次数", default=0)
     max_extension_days = models.PositiveSmallIntegerField("延长合计最多工作日", default=0)
     due_date = models.DateField("到期日", null=True, blank=True, db_index=True)
@@ -192,6 +210,17 @@ class Clock(models.Model):
         return self.restarted_on or self.start_date
 
     @property
+    def in_hours(self) -> bool:
+        return self.unit == ClockUnit.HOURS
+
+    def time_left(self, now: datetime | None = None) -> timedelta | None:
+        """An hour clock's time to its due instant (negative once past); None for a
+        working-day clock or a finished one."""
+        if not self.in_hours or self.is_finished or self.due_at is None:
+            return None
+        return self.due_at - (now or timezone.now())
+
+    @property
     def is_finished(self) -> bool:
         return self.finished_on is not None or self.state in (ClockState.STOPPED, ClockState.MET)
 
@@ -200,7 +229,7 @@ class Clock(models.Model):
         """True when the due date was counted across a year on the provisional calendar (预估)."""
         from .engine import get_engine
 
-        if self.due_date is None or self.is_finished:
+        if self.due_date is None or self.is_finished or self.in_hours:
             return False
         return get_engine().span_is_provisional(self.counting_from, self.due_date)
 
@@ -224,7 +253,7 @@ class Clock(models.Model):
         from .counting import counted_days
         from .engine import get_engine
 
-        if self.is_finished:
+        if self.is_finished or self.in_hours:
             return None
         engine = get_engine()
         if self.due_date is not None:

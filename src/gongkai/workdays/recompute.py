@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 from django.db import connection, transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from gongkai.audit.services import record
@@ -27,6 +27,7 @@ from .models import (
     ClockExtension,
     ClockPause,
     ClockState,
+    ClockUnit,
 )
 
 logger = logging.getLogger(__name__)
@@ -46,8 +47,25 @@ def _actor_or_none(actor):
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
-def mark_overdue_clocks(today: date | None = None) -> int:
+def _past_due(today: date, now: datetime, units) -> Q:
+    """Running clocks past due: a working-day clock once its due date is over, an hour
+    clock once its due instant has passed."""
+    past = Q(pk__in=[])
+    if ClockUnit.WORKING_DAYS in units:
+        past |= Q(unit=ClockUnit.WORKING_DAYS, due_date__lt=today)
+    if ClockUnit.HOURS in units:
+        past |= Q(unit=ClockUnit.HOURS, due_at__lt=now)
+    return Q(state=ClockState.RUNNING, finished_on__isnull=True) & past
+
+
+def mark_overdue_clocks(
+    today: date | None = None, *, now: datetime | None = None, units=tuple(ClockUnit)
+) -> int:
     """Running clocks whose due date has passed become ``overdue``; returns how many.
+
+    Hour clocks (``ClockUnit.HOURS``) are overdue once their due instant has passed
+    (``now``); ``units`` limits the run to some kinds (the five-minute job marks hour
+    clocks only).
 
     The rows are claimed with ``select_for_update(skip_locked=True)`` (PostgreSQL;
     SQLite serialises writers) and changed by a conditional UPDATE
@@ -55,12 +73,13 @@ def mark_overdue_clocks(today: date | None = None) -> int:
     two workers, marks each clock once. Each clock gets an ``overdue`` event;
     one audit event sums the run up.
     """
-    today = today or timezone.localdate()
-    now = timezone.now()
+    now = now or timezone.now()
+    today = today or timezone.localdate(now)
+    past_due = _past_due(today, now, units)
     with transaction.atomic():
         due = list(
             Clock.objects.select_for_update(skip_locked=True)
-            .filter(state=ClockState.RUNNING, due_date__lt=today, finished_on__isnull=True)
+            .filter(past_due)
             .order_by("id")
             .values_list("id", "due_date")
         )
@@ -68,12 +87,11 @@ def mark_overdue_clocks(today: date | None = None) -> int:
             return 0
         marked = 0
         for chunk in _chunks(due, UPDATE_CHUNK):
-            marked += Clock.objects.filter(
-                id__in=[cid for cid, _ in chunk],
-                state=ClockState.RUNNING,
-                due_date__lt=today,
-                finished_on__isnull=True,
-            ).update(state=ClockState.OVERDUE, updated_at=now)
+            marked += (
+                Clock.objects.filter(id__in=[cid for cid, _ in chunk])
+                .filter(past_due)
+                .update(state=ClockState.OVERDUE, updated_at=now)
+            )
         _append_events(
             (
                 (cid, ClockEventKind.OVERDUE, {"today": today.isoformat()}, due_date, due_date)
@@ -123,6 +141,7 @@ def recompute_open_clocks(*, reason: str, actor=None, today: date | None = None)
             batch = list(
                 Clock.objects.select_for_update()
                 .filter(id__gt=last_id, state__in=OPEN_STATES, finished_on__isnull=True)
+                .exclude(unit=ClockUnit.HOURS)  # hours need no calendar
                 .order_by("id")
                 .values_list("id", "start_date", "restarted_on", "limit_days", "due_date", "state")[
                     :BATCH

@@ -144,3 +144,35 @@ def test_a_due_date_that_passed_over_the_weekend_reads_as_late_not_due_today(wor
     row = next(r for r in sections["overdue"].rows if r.clock.label == "部门-今日到期")
     assert row.late and row.days_left == 0 and row.overdue_days == 0
     assert all(r.clock.label != "部门-今日到期" for r in sections["due-soon"].rows)
+
+
+def test_an_hour_clock_past_its_instant_is_late_on_the_page_before_any_job_marks_it(
+    client, world, today_is
+):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from gongkai.workdays.clocks import start_hour_clock
+
+    beijing = ZoneInfo("Asia/Shanghai")
+    today_is(date(2026, 12, 7), hour=15, minute=30)
+    for label, hour in (("舆情-已超时", 8), ("舆情-将到期", 11)):
+        start_hour_clock(
+            world.finance,
+            stage=label,
+            label=label,
+            department=world.finance,
+            started_at=datetime(2026, 12, 7, hour, 0, tzinfo=beijing),
+            limit_hours=5,
+        )
+    sections = {s.key: s for s in my_work(world.handler_finance, world.finance, date(2026, 12, 7))}
+    late = {row.clock.label: row for row in sections["overdue"].rows}
+    assert list(late) == ["舆情-已超时"] and late["舆情-已超时"].hours_text == "已超时 2小时30分"
+    soon = {row.clock.label: row for row in sections["due-soon"].rows}
+    # the test's clock ticks on from 15:30: a few seconds later 29:5x minutes are left
+    assert soon["舆情-将到期"].hours_text in ("还剩 30分钟", "还剩 29分钟")
+    assert soon["舆情-将到期"].soon
+    client.force_login(world.handler_finance)
+    html = client.get(reverse("workbench:home")).content.decode()
+    assert "2026年12月7日 13:00" in html and "已超时 2小时30分" in html
+    assert "还剩 29分钟（按自然小时）" in html or "还剩 30分钟（按自然小时）" in html
