@@ -143,6 +143,7 @@ INSTALLED_APPS = [
     "gongkai.consultations",
     "gongkai.proposals",
     "gongkai.reports",
+    "gongkai.supervision",
     # the sites
     "gongkai.portal",
     "gongkai.workbench",

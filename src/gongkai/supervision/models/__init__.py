@@ -1,0 +1,3 @@
+from .indicators import Indicator, IndicatorKind, SeriousWording
+
+__all__ = ["Indicator", "IndicatorKind", "SeriousWording"]
