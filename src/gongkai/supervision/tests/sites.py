@@ -36,7 +36,7 @@ def serve(routes: dict[str, Route]) -> Site:
     site = Site(routes)
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (the standard library's name)
+        def do_GET(self):
             site.seen.append((self.path, self.headers.get("User-Agent", ""), time.monotonic()))
             route = site.routes.get(self.path) or Route("<h1>404</h1>", status=404)
             if route.delay:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date
 from io import StringIO
@@ -105,7 +106,7 @@ def test_a_missing_page_is_a_broken_link_and_a_failing_one_is_to_check_again():
 
 def test_links_to_other_sites_are_never_followed():
     extra = '<a href="http://www.gov.cn/">中国政府网</a><a href="https://example.org/x">x</a>'
-    report, fetcher = run(county(extra_home=extra), date(2025, 10, 1))
+    _, fetcher = run(county(extra_home=extra), date(2025, 10, 1))
     assert all(url.startswith("http://127.0.0.1:") for url in fetcher.requests)
 
 
@@ -123,7 +124,7 @@ def test_requests_to_one_site_wait_their_turn():
     for path in ("a", "b", "c"):
         fetcher.get(site.url + path)
     times = [at for _, _, at in site.seen]
-    assert all(later - earlier >= 0.19 for earlier, later in zip(times, times[1:], strict=False))
+    assert all(later - earlier >= 0.19 for earlier, later in itertools.pairwise(times))
 
 
 def test_a_probe_that_takes_the_timeout_fails():
@@ -143,7 +144,9 @@ def test_a_gbk_page_is_read():
 
 @pytest.mark.django_db
 def test_serious_wording_errors_from_the_list_are_found_with_the_right_form():
-    SeriousWording.objects.update_or_create(wrong="中华人民共合国", defaults={"right": "中华人民共和国"})
+    SeriousWording.objects.update_or_create(
+        wrong="中华人民共合国", defaults={"right": "中华人民共和国"}
+    )
     site = county(extra_home="<p>依据《中华人民共合国政府信息公开条例》</p>")
     wordings = list(SeriousWording.objects.values_list("wrong", "right"))
     report, _ = run(site, date(2025, 10, 1), wordings=wordings)
