@@ -269,6 +269,10 @@ RULES: dict[str, Rule] = {
     "reports.publish": Rule(
         {H: OWN, R: OWN}, frozenset({"approved"}), "将定稿的年度报告提交公开目录发布"
     ),
+    # -- supervision 督查考核 (gongkai.supervision) --------------------------------
+    "supervision.inspect": Rule(
+        {OFFICE: TREE, S: ALL}, description="查看本级网站的实时检查结果（单项否决、预警、栏目）"
+    ),
 }
 
 

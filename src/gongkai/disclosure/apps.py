@@ -41,6 +41,11 @@ class DisclosureConfig(AppConfig):
             seed_reference_data_if_empty, sender=self, dispatch_uid="disclosure.reference_data"
         )
         indexing.register()
+        from gongkai.portal.columns import register_columns
+
+        from . import site_columns
+
+        register_columns(site_columns.columns)
         register_section(
             Section(
                 "disclosure",

@@ -17,14 +17,17 @@ class InteractionConfig(AppConfig):
         from gongkai.api.registry import register_router
         from gongkai.core.figures import register_figures
         from gongkai.demo.registry import register_loader
+        from gongkai.portal.columns import register_columns, register_messages
         from gongkai.workbench.sections import Section, register_section
         from gongkai.workbench.todos import register_todos
 
-        from . import calendar_dates, card_figures, indexing, jobs  # noqa: F401  (jobs: schedules)
+        from . import calendar_dates, card_figures, indexing, jobs, site_columns  # noqa: F401  (jobs: schedules)
         from .seeding import ensure_reference_data
         from .services.handling import register_extension_rules
         from .staff.todos import todos
 
+        register_columns(site_columns.columns)
+        register_messages(site_columns.messages)
         post_migrate.connect(ensure_reference_data, sender=self)
         indexing.register()
         calendar_dates.register()

@@ -6,3 +6,17 @@ class SupervisionConfig(AppConfig):
     label = "supervision"
     verbose_name = "督查考核"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from gongkai.workbench.sections import Section, register_section
+
+        register_section(
+            Section(
+                "supervision",
+                label="督查考核",
+                order=90,
+                urls=(("supervision/", "gongkai.supervision.staff.urls"),),
+                home="supervision_staff:site",
+                menu_action="supervision.inspect",
+            )
+        )

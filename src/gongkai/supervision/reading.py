@@ -10,7 +10,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import lxml.html
 
-from .rules import NEWS, NOTICE, OTHER
+from gongkai.portal.columns import NEWS, NOTICE, OTHER
 
 # 2016-05-26, 2016/5/26, 2016.05.26, 2016年5月26日
 DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")

@@ -27,6 +27,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from dateutil.relativedelta import relativedelta
 
+from gongkai.portal.columns import NEWS, NOTICE, OTHER  # noqa: F401 (re-exported)
+
 # code: (kind, label, threshold, points, cap, explanation, confirmed). The seed of the
 # indicator table (migration 0002) and what a rule falls back to without its row.
 DEFAULTS: dict[str, tuple] = {
@@ -57,6 +59,12 @@ DEFAULTS: dict[str, tuple] = {
                     "每个确认的错误链接（404、403）扣分，国家指标未给出分值", False),
     "serious_wording": ("deduction", "严重表述错误", "1", "5", "20",
                         "每处严重表述错误扣分；可改为单项否决", False),
+    "warn_homepage_days": ("scoring", "首页更新预警（天）", "10", 0, 0,
+                           "本级网站首页最新信息达到此天数即预警（否决线为14天）", True),
+    "warn_columns": ("scoring", "栏目预警（个）", "3", 0, 0,
+                     "超期或空白的栏目达到此数即预警（否决线为5个）", True),
+    "warn_message_months": ("scoring", "留言答复预警（月）", "2", 0, 0,
+                            "有效留言超过此月数未答复即预警（否决线为3个月）", True),
     "pass_line": ("scoring", "合格分数线", "60", 0, 0, "总分达到此分数且无单项否决为合格", True),
     "bonus_above": ("scoring", "加分起点", "80", 0, 0, "得分高于此分数才计加分", True),
     "bonus_max": ("scoring", "加分上限", "30", 0, 0, "加分最多为此分数", True),
@@ -135,9 +143,6 @@ def homepage_stale(table: Table, last: date | None, today: date) -> bool:
     2025-09-30, stale on 2025-10-14 and not on 2025-10-13. No dated item at all is stale."""
     age = days_since(last, today)
     return age is None or age >= table.number("homepage_stale")
-
-
-NEWS, NOTICE, OTHER = "news", "notice", "other"  # column kinds (动态要闻类, 通知政策类, 其他)
 
 
 def column_stale(table: Table, kind: str, last: date | None, today: date) -> bool:

@@ -43,6 +43,9 @@ class Section:
     home: str
     card: Callable | None = field(default=None, compare=False)
     card_template: str = ""
+    # An access action (``gongkai.access.policy.RULES``): the menu shows the section only
+    # to people who hold a role that may take it somewhere (none: to everyone).
+    menu_action: str = ""
 
     @property
     def namespace(self) -> str:

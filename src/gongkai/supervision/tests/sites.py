@@ -32,6 +32,13 @@ class Site:
         return [path for path, _, _ in self.seen]
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a client that gave up (the slow page's timeout) is what the test wants
+
+
 def serve(routes: dict[str, Route]) -> Site:
     site = Site(routes)
 
@@ -51,7 +58,7 @@ def serve(routes: dict[str, Route]) -> Site:
         def log_message(self, *args):
             pass
 
-    site.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    site.server = QuietServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=site.server.serve_forever, daemon=True).start()
     return site
 

@@ -15,6 +15,7 @@ def test_the_modules_register_their_sections_in_menu_order():
         "建议提案",
         "意见征集",
         "年度报告",
+        "督查考核",
     ]
 
 
@@ -27,6 +28,13 @@ def test_the_menu_lists_the_sections_and_marks_the_current_one(client, world):
     assert by_label["依申请公开"] == ("/workbench/applications/", False)
     assert by_label["互动交流"][1] is True
     assert by_label["年度报告"][0] == "/workbench/reports/"
+    assert "督查考核" not in by_label  # the office's only (menu_action)
+
+
+def test_a_section_for_the_office_is_in_the_office_s_menu(client, world):
+    client.force_login(world.office)
+    page = client.get("/workbench/messages/").content.decode()
+    assert '<a href="/workbench/supervision/">督查考核</a>' in page
 
 
 def test_a_new_section_needs_no_change_to_the_workbench(client, world):

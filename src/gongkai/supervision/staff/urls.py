@@ -1,0 +1,10 @@
+"""Workbench pages of 督查考核 under /workbench/supervision/ (``workbench:supervision_staff:<name>``)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "supervision_staff"
+urlpatterns = [
+    path("", views.site_check, name="site"),
+]
