@@ -67,9 +67,7 @@ def chrome_for(request) -> Chrome:
         chrome.notices_enabled = notices.available()
         chrome.unread_notices = notices.unread_count(user)
         chrome.menu = [
-            s
-            for s in registered_sections()
-            if not s.menu_action or access.can(user, s.menu_action)
+            s for s in registered_sections() if not s.menu_action or access.can(user, s.menu_action)
         ]
         # Administrators and the disclosure office (公开办): the arrangement of next year
         # decides every deadline they supervise; only administrators can import it.
