@@ -10,6 +10,8 @@ class SupervisionConfig(AppConfig):
     def ready(self):
         from gongkai.workbench.sections import Section, register_section
 
+        from . import jobs  # noqa: F401 (the schedule)
+
         register_section(
             Section(
                 "supervision",

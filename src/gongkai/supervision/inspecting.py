@@ -85,17 +85,21 @@ def _probe(fetcher: Fetcher, table: Table, url: str, count: int) -> tuple[list, 
     return results, page
 
 
-def _columns(fetcher, table, home: Page, today: date) -> tuple[list[Column], list[Page]]:
+def _columns(
+    fetcher, table, home: Page, today: date, registered: list[tuple[str, str, str]] | None
+) -> tuple[list[Column], list[Page]]:
+    """The registered columns (name, URL, kind), or else the home page's navigation."""
+    if registered is None:
+        registered = [(link.text, link.url, column_kind(link.text)) for link in columns_of(home)]
     columns, pages = [], []
-    for link in columns_of(home):
-        got = fetcher.get(link.url)
+    for name, url, kind in registered:
+        got = fetcher.get(url)
         page = read(got.url, got.text) if got.status == 200 else None
         newest = page.newest(today) if page else None
-        kind = column_kind(link.text)
         columns.append(
             Column(
-                url=link.url,
-                name=link.text,
+                url=url,
+                name=name,
                 kind=kind,
                 newest=newest.isoformat() if newest else None,
                 empty=page is not None and not page.dates,
@@ -147,20 +151,38 @@ def inspect_site(
     probes: int = 3,
     max_links: int = 200,
     with_services: bool = True,
+    columns: list[tuple[str, str, str]] | None = None,
+    week: tuple[int, int] | None = None,
 ) -> Report:
+    """``columns``: the site's registered columns (name, URL, kind); ``week``: the
+    past week's stored probes (count, failures) of a registered site."""
     table = table or Table()
     wordings = wordings or []
     notes: list[str] = []
     probe_results, home = _probe(fetcher, table, url, probes)
     failures = sum(1 for p in probe_results if p["failed"])
-    week = int(table.number("probes_per_day")) * WEEK_DAYS
-    notes.append(
-        f"可用性：本次检查访问首页{len(probe_results)}次，失败{failures}次；"
-        f"是否“站点无法访问”按一周至少{week}次监测判定，本次不作判定。"
-    )
     vetoes: list[Finding] = []
+    needed = int(table.number("probes_per_day")) * WEEK_DAYS
+    if week is not None and week[0] >= needed:
+        count, failed = week
+        share = f"{failed / count:.1%}"
+        if rules.unreachable(table, count, failed):
+            vetoes.append(
+                Finding(
+                    "unreachable",
+                    table["unreachable"].label,
+                    f"近一周监测{count}次，失败{failed}次（{share}）",
+                )
+            )
+        notes.append(f"可用性：近一周监测{count}次，失败{failed}次（{share}）。")
+    else:
+        stored = f"近一周已监测{week[0]}次；" if week is not None else ""
+        notes.append(
+            f"可用性：本次检查访问首页{len(probe_results)}次，失败{failures}次；{stored}"
+            f"是否“站点无法访问”按一周至少{needed}次监测判定，本次不作判定。"
+        )
     deductions: list[Deduction] = []
-    columns: list[Column] = []
+    found_columns: list[Column] = []
     recheck: list[dict] = []
     homepage_newest = None
     if home is None:
@@ -179,10 +201,10 @@ def inspect_site(
                 f"首页最新信息日期为{newest}，已{age}天未更新" if newest else "首页没有带日期的信息"
             )
             vetoes.append(Finding("homepage_stale", table["homepage_stale"].label, detail))
-        columns, pages = _columns(fetcher, table, home, today)
-        stale = [c for c in columns if c.stale]
-        long_stale = [c for c in columns if c.long_stale]
-        empty = [c for c in columns if c.empty]
+        found_columns, pages = _columns(fetcher, table, home, today, columns)
+        stale = [c for c in found_columns if c.stale]
+        long_stale = [c for c in found_columns if c.long_stale]
+        empty = [c for c in found_columns if c.empty]
         evidence = [{"url": c.url, "name": c.name, "newest": c.newest} for c in stale]
         if len(stale) >= table.number("columns_stale"):
             vetoes.append(
@@ -211,11 +233,11 @@ def inspect_site(
                     [{"url": c.url, "name": c.name} for c in empty],
                 )
             )
-        checked = {url, *(c.url for c in columns)}
+        checked = {url, *(c.url for c in found_columns)}
         broken, recheck = _links(fetcher, url, [home, *pages], checked, max_links)
         broken += [
             {"url": c.url, "text": c.name, "on": url, "status": c.status}
-            for c in columns
+            for c in found_columns
             if c.status in CERTAINLY_BROKEN
         ]
         if broken:
@@ -247,7 +269,7 @@ def inspect_site(
         score=float(result.total),
         passed=result.passed,
         homepage_newest=homepage_newest,
-        columns=columns,
+        columns=found_columns,
         probes={"count": len(probe_results), "failures": failures, "results": probe_results},
         recheck=recheck,
         notes=notes,

@@ -1,5 +1,7 @@
 """``gongkai inspect URL [--date YYYY-MM-DD] [--format json|text]``: inspect one site
-outside the platform now, to the national indicators (``gongkai.supervision``)."""
+outside the platform now, to the national indicators (``gongkai.supervision``). A
+registered site (admin: 检查网站) is read with its registered columns and judged on
+its week of stored probes, and the report is kept."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from gongkai.supervision.crawler import Fetcher
 from gongkai.supervision.inspecting import inspect_site
 from gongkai.supervision.models import SeriousWording
 from gongkai.supervision.rules import Table
+from gongkai.supervision.services import inspect_registered, registered_site
 
 
 class Command(BaseCommand):
@@ -32,16 +35,24 @@ class Command(BaseCommand):
         if not url.startswith(("http://", "https://")):
             raise CommandError("请给出以 http:// 或 https:// 开头的网站地址。")
         today = _day(date) if date else timezone.localdate()
-        wordings = list(SeriousWording.objects.filter(active=True).values_list("wrong", "right"))
-        report = inspect_site(
-            url,
-            today=today,
-            fetcher=Fetcher(min_interval=interval),
-            table=Table.load(),
-            wordings=wordings,
-            probes=probes,
-            max_links=max_links,
-        )
+        fetcher = Fetcher(min_interval=interval)
+        site = registered_site(url)
+        if site is not None:  # its columns, its week of probes; the report is kept
+            report, _ = inspect_registered(
+                site, today=today, fetcher=fetcher, probes=probes, max_links=max_links
+            )
+        else:
+            report = inspect_site(
+                url,
+                today=today,
+                fetcher=fetcher,
+                table=Table.load(),
+                wordings=list(
+                    SeriousWording.objects.filter(active=True).values_list("wrong", "right")
+                ),
+                probes=probes,
+                max_links=max_links,
+            )
         if format == "json":
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
             return
