@@ -273,6 +273,9 @@ RULES: dict[str, Rule] = {
     "supervision.inspect": Rule(
         {OFFICE: TREE, S: ALL}, description="查看本级网站的实时检查结果（单项否决、预警、栏目）"
     ),
+    "supervision.record_media": Rule(
+        {OFFICE: TREE}, description="登记政务新媒体账号的最近发布日期"
+    ),
 }
 
 

@@ -32,6 +32,7 @@ class PlatformReport:
     columns: list[Column]
     homepage_newest: date | None
     unanswered: list[dict] = field(default_factory=list)
+    media: list[dict] = field(default_factory=list)
     score: Decimal = Decimal(100)
     passed: bool = True
 
@@ -131,6 +132,35 @@ def inspect_platform(government, today: date, table: Table | None = None) -> Pla
         columns=columns,
         homepage_newest=newest,
         unanswered=unanswered,
+        media=_media(table, today),
         score=result.total,
         passed=result.passed,
     )
+
+
+def _media(table: Table, today: date) -> list[dict]:
+    """The site's new-media accounts (政务新媒体), each inspected on its own (they have
+    their own indicators, not the site's): two weeks without a post is its veto, as
+    for a home page, and an account whose last post was never entered is one."""
+    from gongkai.portal.models import NewMediaAccount
+
+    from .models import MediaUpdate
+
+    rows = []
+    for account in NewMediaAccount.objects.filter(active=True).order_by("sort_order", "id"):
+        latest = MediaUpdate.objects.filter(account=account).order_by("-entered_at", "-id").first()
+        posted = latest.posted_on if latest else None
+        age = rules.days_since(posted, today)
+        vetoed = age is None or age >= table.number("media_stale")
+        rows.append(
+            {
+                "pk": account.pk,
+                "name": str(account),
+                "url": account.url,
+                "newest": posted,
+                "age": age,
+                "vetoed": vetoed,
+                "warned": not vetoed and age >= table.number("warn_media_days"),
+            }
+        )
+    return rows

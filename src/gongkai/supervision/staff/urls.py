@@ -7,4 +7,5 @@ from . import views
 app_name = "supervision_staff"
 urlpatterns = [
     path("", views.site_check, name="site"),
+    path("media/<int:pk>/", views.record_media, name="record_media"),
 ]

@@ -4,16 +4,38 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from django.shortcuts import render
+from django import forms
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
+from gongkai.audit.services import client_ip, record
 from gongkai.orgs.models import Department, DepartmentType
 from gongkai.portal.site import site_government
 
+from ..models import MediaUpdate
 from ..platform import inspect_platform
+
+
+class MediaForm(forms.Form):
+    posted_on = forms.DateField(
+        label="最近发布日期",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "请填写最近发布日期。", "invalid": "请按 年-月-日 填写日期。"},
+    )
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_posted_on(self):
+        day = self.cleaned_data["posted_on"]
+        if day > self.today:
+            raise forms.ValidationError(f"最近发布日期不能晚于今天（{self.today:%Y-%m-%d}）。")
+        return day
 
 
 @staff_required
@@ -21,12 +43,47 @@ from ..platform import inspect_platform
 def site_check(request):
     government = site_government()
     access.require(request.user, "supervision.inspect", _site_office(government))
-    report = inspect_platform(government, timezone.localdate())
+    today = timezone.localdate()
+    report = inspect_platform(government, today)
+    may_record = access.can(request.user, "supervision.record_media", _site_office(government))
     return render(
         request,
         "supervision/staff/site.html",
-        {"report": report, "government": government},
+        {
+            "report": report,
+            "government": government,
+            "may_record": may_record,
+            "media_form": MediaForm(today=today),
+        },
     )
+
+
+@staff_required
+@require_POST
+def record_media(request, pk: int):
+    """The office enters the day an account last posted (read on its platform)."""
+    from gongkai.portal.models import NewMediaAccount
+
+    access.require(request.user, "supervision.record_media", _site_office(site_government()))
+    account = get_object_or_404(NewMediaAccount, pk=pk, active=True)
+    form = MediaForm(request.POST, today=timezone.localdate())
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, f"{account}：{error}")
+        return redirect("workbench:supervision_staff:site")
+    entry = MediaUpdate.objects.create(
+        account=account, posted_on=form.cleaned_data["posted_on"], entered_by=request.user
+    )
+    record(
+        "supervision.media_update",
+        actor=request.user,
+        obj=entry,
+        after={"account": str(account), "posted_on": entry.posted_on},
+        ip=client_ip(request),
+    )
+    messages.success(request, f"已登记{account}最近发布日期：{entry.posted_on:%Y-%m-%d}。")
+    return redirect("workbench:supervision_staff:site")
 
 
 def _site_office(government) -> SimpleNamespace:

@@ -126,3 +126,25 @@ def test_the_rule_reaches_the_site_government_s_office_not_a_county_s(world):
     assert access.can(world.office, "supervision.inspect", target)
     assert not access.can(county_office, "supervision.inspect", target)
     assert not access.can(world.handler_finance, "supervision.inspect", target)
+
+
+def test_new_media_accounts_are_checked_on_their_entered_last_post(client, site, world):
+    from gongkai.portal.models import NewMediaAccount
+    from gongkai.supervision.models import MediaUpdate
+
+    wechat = NewMediaAccount.objects.filter(active=True).order_by("sort_order", "id").first()
+    report = inspect_platform(world.tianshui, date(2026, 12, 7))
+    assert all(row["vetoed"] for row in report.media)  # never entered: a veto
+    client.force_login(world.office)
+    url = reverse("workbench:supervision_staff:record_media", args=[wechat.pk])
+    refused = client.post(url, {"posted_on": "2026-12-08"}, follow=True)
+    assert "最近发布日期不能晚于今天（2026-12-07）" in refused.content.decode()
+    assert not MediaUpdate.objects.exists()
+    client.post(url, {"posted_on": "2026-11-27"})
+    rows = {r["pk"]: r for r in inspect_platform(world.tianshui, date(2026, 12, 7)).media}
+    assert rows[wechat.pk]["warned"] and not rows[wechat.pk]["vetoed"]  # 10 days
+    rows = {r["pk"]: r for r in inspect_platform(world.tianshui, date(2026, 12, 11)).media}
+    assert rows[wechat.pk]["vetoed"]  # 14 days
+    client.force_login(world.handler_finance)
+    assert client.post(url, {"posted_on": "2026-12-07"}).status_code == 403
+    assert MediaUpdate.objects.count() == 1
