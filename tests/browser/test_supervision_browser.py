@@ -30,7 +30,8 @@ def test_the_office_reads_its_site_check_at_desktop_and_on_a_phone(
     page.get_by_role("link", name="督查考核").click()
     expect(page.get_by_role("heading", name="本级网站检查：天水市", level=1)).to_be_visible()
     expect(page.get_by_role("heading", name="单项否决")).to_be_visible()  # a new site is empty
-    expect(page.get_by_role("table")).to_contain_text("空白栏目")
+    expect(page.get_by_role("table", name="各栏目最新信息日期和状态")).to_contain_text("空白栏目")
+    expect(page.get_by_role("table", name="政务新媒体账号最近发布情况")).to_contain_text("未登记")
     page.screenshot(path="/tmp/site-check.png", full_page=True)
     assert_accessible(page, "the site check (本级网站检查)")
     page.set_viewport_size({"width": 375, "height": 812})
