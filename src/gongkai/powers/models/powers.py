@@ -101,7 +101,7 @@ class LegalBasis(models.Model):
 class Responsibility(models.Model):
     power = models.ForeignKey(Power, on_delete=models.CASCADE, related_name="responsibilities")
     position = models.PositiveSmallIntegerField("序号")
-    name = models.CharField("责任事项", max_length=100)
+    name = models.CharField("责任事项", max_length=300)
     content = models.TextField("责任内容", blank=True)
 
     class Meta:
