@@ -26,6 +26,10 @@ class PowersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import indexing, public_pages
+
+        public_pages.register()
+        indexing.register()
         post_migrate.connect(
             seed_reference_data_if_empty, sender=self, dispatch_uid="powers.reference_data"
         )

@@ -24,7 +24,9 @@ from django.db import transaction
 
 from gongkai.audit.services import record
 from gongkai.core.errors import DomainError
+from gongkai.search.jobs import schedule_reindex
 
+from ..indexing import SEARCH_SOURCE
 from ..models import (
     Accountability,
     Adjustment,
@@ -135,6 +137,7 @@ def _apply(adjustment: Adjustment, change: Change) -> None:
 def _close(power: Power, day: date) -> None:
     power.valid_to = day
     power.save(update_fields=["valid_to"])
+    schedule_reindex(SEARCH_SOURCE, power.pk)
 
 
 def _copy(power: Power, day: date, changes: dict) -> Power:
@@ -144,6 +147,7 @@ def _copy(power: Power, day: date, changes: dict) -> Power:
     for name, value in changes.items():
         setattr(successor, name, value)
     successor.save()
+    schedule_reindex(SEARCH_SOURCE, successor.pk)
     return successor
 
 

@@ -18,6 +18,9 @@ from datetime import date
 
 from django.db import transaction
 
+from gongkai.core.pagecache import content_changed
+
+from ..jobs import schedule_index
 from ..models import Accountability, LegalBasis, Power, Responsibility
 from .checking import Checked, ListChecker, RowProblem
 from .workbook import Workbook, read_workbook
@@ -85,6 +88,8 @@ def import_list(
             return report
         if checked.good:
             report.created = _write(government, checked, valid_from)
+            content_changed()
+            schedule_index([power.pk for power in report.created])
         report.imported = bool(checked.good)
     return report
 
