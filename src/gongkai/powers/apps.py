@@ -26,7 +26,11 @@ class PowersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.api.registry import register_router
+
         from . import indexing, public_pages
+
+        register_router("gongkai.powers.api.router", order=85)
 
         public_pages.register()
         indexing.register()
