@@ -27,10 +27,14 @@ class PowersConfig(AppConfig):
 
     def ready(self):
         from gongkai.api.registry import register_router
+        from gongkai.core.figures import register_figures
 
-        from . import indexing, public_pages
+        from . import card_figures, indexing, public_pages
 
         register_router("gongkai.powers.api.router", order=85)
+        register_figures(
+            "powers", card_figures.card_figures, order=70, years=card_figures.card_years
+        )
 
         public_pages.register()
         indexing.register()

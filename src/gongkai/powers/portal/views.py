@@ -47,7 +47,11 @@ def chosen_government(request, listed: list[Government]) -> Government:
         for government in listed:
             if government.code == code:
                 return government
-        raise Http404("没有该地区的权责清单")
+        site = site_government()
+        found = Government.objects.filter(code=code[:6]).first()
+        if found is None or (site is not None and not found.is_within(site)):
+            raise Http404("没有该地区的权责清单")
+        return found
     site = site_government()
     for government in listed:
         if site is None or government.pk == site.pk:
