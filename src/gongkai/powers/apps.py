@@ -28,10 +28,17 @@ class PowersConfig(AppConfig):
     def ready(self):
         from gongkai.api.registry import register_router
         from gongkai.core.figures import register_figures
+        from gongkai.demo.registry import register_loader
 
         from . import card_figures, indexing, public_pages
 
         register_router("gongkai.powers.api.router", order=85)
+        register_loader(
+            "powers",
+            "gongkai.powers.demo.load_powers",
+            order=145,
+            jobs=(("gongkai.powers.jobs.index_powers_job", "权责清单检索索引"),),
+        )
         register_figures(
             "powers", card_figures.card_figures, order=70, years=card_figures.card_years
         )
