@@ -22,6 +22,7 @@ from datetime import date
 
 from django.db import transaction
 
+from gongkai import access
 from gongkai.audit.services import record
 from gongkai.core.errors import DomainError
 from gongkai.search.jobs import schedule_reindex
@@ -67,13 +68,18 @@ def record_adjustment(
 ) -> Adjustment:
     """Record the document and apply its changes; refuse it all if any change cannot apply.
 
-    The caller has checked access (``powers.adjust`` for ``government``)."""
+    With an ``actor``, each power changed must be one the actor may adjust
+    (``powers.adjust``: a department's reviewer its own, the 公开办 its tree)."""
     if not document_number.strip() or not document_title.strip():
         raise AdjustmentRefused("请填写决定文号和决定名称。")
     if effective_on < decided_on:
         raise AdjustmentRefused("生效日期不能早于决定日期。")
     if not changes:
         raise AdjustmentRefused("该调整没有列出任何事项。")
+    if actor is not None:
+        for change in changes:
+            for power in change.powers:
+                access.require(actor, "powers.adjust", power)
     with transaction.atomic():
         adjustment = Adjustment.objects.create(
             government=government,

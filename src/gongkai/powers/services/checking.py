@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gongkai import access
 from gongkai.orgs.models import Department
 
 from ..models import BodyCode, Level, Power, PowerListRules, PowerType
@@ -60,8 +61,10 @@ class Checked:
 
 
 class ListChecker:
-    def __init__(self, government):
+    def __init__(self, government, *, actor=None):
         self.government = government
+        self.actor = actor
+        self.allowed: dict[int, bool] = {}
         self.rules = PowerListRules.for_government(government)
         self.types: dict[str, PowerType] = {}
         for power_type in PowerType.table_for(government):
@@ -128,6 +131,8 @@ class ListChecker:
             reasons.append("缺少实施主体")
         elif department is None:
             reasons.append(f"实施主体“{values['department']}”不是{self.government.name}的部门")
+        elif not self._may_import(department):
+            reasons.append(f"无权导入{department.name}的职权（只能导入本部门的职权）")
         elif code and power_type is not None and department.pk in self.body_codes:
             body = self.body_codes[department.pk]
             match = self.rules.regex(power_type.abbreviation).match(code)
@@ -144,6 +149,13 @@ class ListChecker:
         if reasons:
             return reasons, None
         return [], CheckedPower(row, power_type, department, level)
+
+    def _may_import(self, department) -> bool:
+        if self.actor is None:
+            return True
+        if department.pk not in self.allowed:
+            self.allowed[department.pk] = access.can(self.actor, "powers.import", department)
+        return self.allowed[department.pk]
 
     def _children(self, workbook: Workbook, checked: Checked, bad_codes: dict[str, int]):
         positions: dict[str, set[int]] = {}

@@ -18,6 +18,7 @@ from datetime import date
 
 from django.db import transaction
 
+from gongkai.audit.services import record
 from gongkai.core.pagecache import content_changed
 
 from ..jobs import schedule_index
@@ -60,9 +61,11 @@ class ImportReport:
         return f"共{self.rows}行，检查无误。"
 
 
-def check_list(government, uploaded=None, *, workbook: Workbook | None = None) -> ImportReport:
+def check_list(
+    government, uploaded=None, *, workbook: Workbook | None = None, actor=None
+) -> ImportReport:
     """Check an upload against ``government`` without importing anything."""
-    checked = ListChecker(government).check(workbook or read_workbook(uploaded))
+    checked = ListChecker(government, actor=actor).check(workbook or read_workbook(uploaded))
     report = ImportReport(checked.rows, checked.problems)
     _count(report, checked)
     return report
@@ -75,13 +78,16 @@ def import_list(
     valid_from: date,
     workbook: Workbook | None = None,
     valid_rows_only: bool = False,
+    actor=None,
 ) -> ImportReport:
     """Import the list's rows (all, or only the valid ones when asked).
 
-    The caller has checked access (``powers.import`` for ``government``)."""
+    With an ``actor``, a row whose implementing body the actor may not import for
+    (``powers.import``: a department its own rows, the 公开办 its tree) is a bad
+    row like any other. The demo imports without one."""
     workbook = workbook or read_workbook(uploaded)
     with transaction.atomic():
-        checked = ListChecker(government).check(workbook)
+        checked = ListChecker(government, actor=actor).check(workbook)
         report = ImportReport(checked.rows, checked.problems)
         _count(report, checked)
         if checked.problems and not valid_rows_only:
@@ -90,6 +96,14 @@ def import_list(
             report.created = _write(government, checked, valid_from)
             content_changed()
             schedule_index([power.pk for power in report.created])
+            record(
+                "powers.imported",
+                actor=actor,
+                object_type="orgs.government",
+                object_id=str(government.pk),
+                object_repr=f"{government.name}权责清单",
+                after={"powers": report.powers, "valid_from": valid_from.isoformat()},
+            )
         report.imported = bool(checked.good)
     return report
 
