@@ -29,9 +29,19 @@ class PowersConfig(AppConfig):
         from gongkai.api.registry import register_router
         from gongkai.core.figures import register_figures
         from gongkai.demo.registry import register_loader
+        from gongkai.workbench.sections import Section, register_section
 
         from . import card_figures, indexing, public_pages
 
+        register_section(
+            Section(
+                "powers",
+                label="权责清单",
+                order=45,
+                urls=(("powers/", "gongkai.powers.staff.urls"),),
+                home="powers_staff:list",
+            )
+        )
         register_router("gongkai.powers.api.router", order=85)
         register_loader(
             "powers",
