@@ -8,6 +8,7 @@ app_name = "powers_portal"
 urlpatterns = [
     path("", views.index, name="index"),
     path("list/", views.power_list, name="list"),
+    path("list.xlsx", views.export, name="export"),
     path("<int:pk>/", views.power, name="power"),
     path("counts/", views.counts, name="counts"),
     path("adjustments/", views.adjustments, name="adjustments"),

@@ -6,9 +6,10 @@ basis, responsibilities, accountability and history, the year's 取消调整和�
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import quote
 
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
@@ -20,6 +21,7 @@ from gongkai.portal.site import site_government
 
 from .. import queries
 from ..models import Adjustment, AdjustmentItem, Power, PowerType
+from ..services.exporting import export_list
 
 SECTION = MODULES_BY_SLUG["powers"]
 
@@ -125,6 +127,20 @@ def power_list(request):
             "pagination": page_links(request, page_obj),
         },
     )
+
+
+@require_GET
+def export(request):
+    """The list shown (government, and date if any) as XLSX in the import layout."""
+    government = chosen_government(request, governments())
+    day = parse_day(request.GET.get("date"))
+    response = HttpResponse(
+        export_list(government, day),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = f"{government.name}权责清单{day:%Y%m%d}" if day else f"{government.name}权责清单"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}.xlsx"
+    return response
 
 
 @require_GET

@@ -212,3 +212,25 @@ def test_a_sheet_without_a_required_column_is_refused(world):
     book.save(buffer)
     with pytest.raises(WorkbookProblem, match="缺少以下列：职权类型、实施主体、行使层级"):
         check_list(world.tianshui, ContentFile(buffer.getvalue(), name="x.xlsx"))
+
+
+def test_an_export_imports_again_unchanged(world):
+    from gongkai.powers.services.exporting import export_list
+
+    import_list(world.tianshui, full_workbook(3), valid_from=DAY)
+    exported = ContentFile(export_list(world.tianshui), name="导出.xlsx")
+    Power.objects.all().delete()
+    report = import_list(world.tianshui, exported, valid_from=DAY)
+    assert report.imported and report.valid
+    assert (report.powers, report.responsibilities, report.accountabilities, report.bases) == (
+        3,
+        6,
+        12,
+        3,
+    )
+    power = Power.objects.get(code="62050000CZ-XK-0003")
+    assert (power.name, power.level, power.phone) == (
+        "设立会计代理记账机构审批3",
+        "city",
+        "0938-8212345",
+    )

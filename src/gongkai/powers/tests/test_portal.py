@@ -149,3 +149,20 @@ def test_a_cancelled_power_leaves_the_search(world, django_capture_on_commit_cal
         )
     run_jobs()
     assert search.search("审批9", filters={"source": [SEARCH_SOURCE]}).hits == []
+
+
+def test_the_list_downloads_as_xlsx(client, adjusted):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    response = client.get(reverse("powers_portal:export") + "?gov=620500&date=2016-06-30")
+    assert response.status_code == 200
+
+    def rows(response):
+        sheet = load_workbook(BytesIO(response.content))["权力事项"]
+        return [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+    assert len(rows(response)) == 4
+    response = client.get(reverse("powers_portal:export") + "?gov=620500")
+    assert rows(response) == ["设立会计代理记账机构审批3", "设立会计代理记账机构审批4"]
