@@ -168,11 +168,9 @@ class ListChecker:
                 power = checked.good.get(code)
                 if not code:
                     reasons.append("缺少职权编码")
-                elif power is not None:
-                    pass
-                elif code in bad_codes:
+                elif power is None and code in bad_codes:
                     reasons.append(f"所属职权（“{POWERS}”第{bad_codes[code]}行）有误")
-                else:
+                elif power is None:
                     reasons.append(f"职权编码“{code}”不在“{POWERS}”表中")
                 key = "responsibility" if sheet == ACCOUNTABILITIES else "position"
                 number = _number(row.values.get(key, ""))
