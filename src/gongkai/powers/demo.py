@@ -204,13 +204,11 @@ def _workbook(rows, duties=(), cases=()) -> ContentFile:
     return ContentFile(data, name="权责清单.xlsx")
 
 
-def load_powers(ctx) -> None:
-    city = ctx.city
-    if city is None or Power.objects.filter(government=city).exists():
-        return
+def city_workbook(rng, city) -> tuple[ContentFile, set[str]]:
+    """The city's generated XLSX (the 2,900 kept powers with the seed's children, and
+    the 36 licences the 2016 adjustments take away), and the codes of those 36."""
     from gongkai.demo import tianshui
 
-    rng = random.Random(SEED)  # noqa: S311 - varied demo data, not security
     city_slugs = {
         name.removeprefix(city.name): slug for slug, name, *_ in tianshui.CITY_DEPARTMENTS
     }
@@ -224,9 +222,18 @@ def load_powers(ctx) -> None:
     gone_cases = [
         (c, n, names.ACCOUNTABILITY[0].format(d=d[:2] + "职责")) for c, n, d in gone_duties
     ]
-    report = import_list(
-        city, _workbook(rows, duties + gone_duties, cases + gone_cases), valid_from=LISTED_ON
-    )
+    return _workbook(rows, duties + gone_duties, cases + gone_cases), leaving
+
+
+def load_powers(ctx) -> None:
+    city = ctx.city
+    if city is None or Power.objects.filter(government=city).exists():
+        return
+    from gongkai.demo import tianshui
+
+    rng = random.Random(SEED)  # noqa: S311 - varied demo data, not security
+    upload, leaving = city_workbook(rng, city)
+    report = import_list(city, upload, valid_from=LISTED_ON)
     if not report.valid:
         raise RuntimeError(f"演示权责清单导入失败：{report.problems[0]}")
     ctx.out(f"  权责清单：{city.name} {report.summary()}")
