@@ -34,6 +34,7 @@ MODULES = {
     "proposals",
     "reports",
     "disclosure",
+    "powers",
     "supervision",
 }
 

@@ -12,6 +12,7 @@ from django.core.management import call_command
 def test_flush_leaves_the_calendar_and_the_catalogue_reference_data_in_place():
     from gongkai import workdays
     from gongkai.disclosure.models import KeyArea, SubjectCategory
+    from gongkai.powers.models import PowerType, PublicationPeriod
 
     call_command("flush", "--noinput", verbosity=0)
     workdays.invalidate()
@@ -20,3 +21,5 @@ def test_flush_leaves_the_calendar_and_the_catalogue_reference_data_in_place():
     )  # 国庆节 1–7 October
     assert SubjectCategory.objects.count() == 22
     assert KeyArea.objects.count() == 9
+    assert PowerType.objects.filter(government__isnull=True).count() == 10
+    assert PublicationPeriod.objects.count() == 4

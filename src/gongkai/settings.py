@@ -142,6 +142,7 @@ INSTALLED_APPS = [
     "gongkai.interaction",
     "gongkai.consultations",
     "gongkai.proposals",
+    "gongkai.powers",
     "gongkai.reports",
     "gongkai.supervision",
     # the sites

@@ -248,6 +248,17 @@ RULES: dict[str, Rule] = {
     ),
     "proposals.record_visit": Rule({OFFICE: TREE}, description="登记现场督办"),
     "proposals.supervise": Rule({OFFICE: TREE}, description="建议提案督办、办理结果公开与统计"),
+    # -- power and responsibility lists 权责清单 (gongkai.powers) -----------------
+    # Objects: a department (the implementing body of the rows imported) or a
+    # power, whose ``department`` is its implementing body. A department keeps
+    # only its own powers; the 公开办 keeps every list of its tree.
+    "powers.view": Rule({H: OWN, R: OWN, OFFICE: TREE}, description="在工作台查看权责清单"),
+    "powers.import": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, description="导入权责清单（部门只能导入本部门的职权）"
+    ),
+    "powers.adjust": Rule(
+        {R: OWN, OFFICE: TREE}, description="登记权责清单调整（新增、取消、下放、调整、合并）"
+    ),
     # -- annual reports 年度报告 (gongkai.reports) --------------------------------
     # Objects: a report, answered for by its agency, or for a government's
     # report by that government's general office (``access_department``).

@@ -102,6 +102,7 @@ MODULES: tuple[PortalModule, ...] = (
             "行政许可和行政处罚信息公示（“双公示”）",
             "工程建设领域信用信息",
         ),
+        url_name="powers_portal:index",
     ),
     PortalModule(
         "services",

@@ -40,4 +40,3 @@ class ReportsConfig(AppConfig):
         )
         register_figures("reports.channels", card_figures.channels, order=20)
         register_figures("reports.documents", card_figures.documents, order=60)
-        register_figures("reports.management", card_figures.management, order=70)

@@ -1,8 +1,9 @@
 """The annual report's own figures on the report card (成绩单, ``gongkai.core.figures``),
 registered like every module's: 六、执行公开：规范性文件和规章 (Table 二's first block,
-``table_two.document_counts``), and the two sections of modules the platform does not
-have yet — 二、公开平台和载体 (政府公报, 政务公开栏, 政府网站检查) and 七、管理公开
-(权责清单, 行政执法人员) — whose figures are not available, shown as 暂未提供, never 0.
+``table_two.document_counts``), and the section of modules the platform does not have
+yet — 二、公开平台和载体 (政府公报, 政务公开栏, 政府网站检查) — whose figures are not
+available, shown as 暂未提供, never 0. 七、管理公开 (权责清单和行政执法公示) is the
+powers module's own section (``gongkai.powers.card_figures``).
 """
 
 from __future__ import annotations
@@ -22,8 +23,6 @@ MISSING = {
     "gazette_issues": ("政府公报", "期", "gazette"),
     "bulletin_issues": ("政务公开栏", "期", "gazette"),
     "website_inspections": ("政府网站检查", "次", "supervision"),
-    "powers": ("权责清单公布的行政权力", "项", "powers"),
-    "enforcement_officers": ("公布的行政执法人员", "名", "powers"),
 }
 
 
@@ -39,13 +38,6 @@ def missing(key: str) -> Figure:
 def channels(government, year: int) -> CardSection:
     keys = ("gazette_issues", "bulletin_issues", "website_inspections")
     return CardSection("channels", "公开平台和载体", tuple(missing(k) for k in keys))
-
-
-def management(government, year: int) -> CardSection:
-    keys = ("powers", "enforcement_officers")
-    return CardSection(
-        "management", "管理公开：权责清单和行政执法公示", tuple(missing(k) for k in keys)
-    )
 
 
 def _normative(government, year: int, kind: str, *, repealed=False, valid=False) -> str:

@@ -13,6 +13,7 @@ def test_the_modules_register_their_sections_in_menu_order():
         "依申请公开",
         "互动交流",
         "建议提案",
+        "权责清单",
         "意见征集",
         "年度报告",
         "督查考核",

@@ -1,0 +1,164 @@
+"""The XLSX layout of a 权责清单 (power and responsibility list), read and written.
+
+Four sheets, each with a heading row (row 1); children refer to their power by
+职权编码::
+
+    权力事项  职权编码 | 职权名称 | 职权类型 | 实施主体 | 行使层级 | 运行流程 | 办理期限 | 收费依据和标准 | 监督电话
+    设定依据  职权编码 | 序号 | 法律法规名称 | 条款 | 条文内容
+    责任事项  职权编码 | 序号 | 责任事项 | 责任内容
+    追责情形  职权编码 | 责任事项序号 | 追责情形
+
+Only 权力事项 is required. Uploads pass the attachment checks of
+``gongkai.files`` (content sniffing, size, ZIP-bomb and macro guards) before
+openpyxl reads them in read-only mode. Row numbers are those Excel shows.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from gongkai.core.errors import DomainError
+from gongkai.files.kinds import FileKind
+from gongkai.files.services import FileRejected, inspect_upload
+
+POWERS = "权力事项"
+BASES = "设定依据"
+RESPONSIBILITIES = "责任事项"
+ACCOUNTABILITIES = "追责情形"
+
+# sheet → ((key, heading, required column), ...)
+SHEETS: dict[str, tuple[tuple[str, str, bool], ...]] = {
+    POWERS: (
+        ("code", "职权编码", True),
+        ("name", "职权名称", True),
+        ("type", "职权类型", True),
+        ("department", "实施主体", True),
+        ("level", "行使层级", True),
+        ("process", "运行流程", False),
+        ("time_limit", "办理期限", False),
+        ("fees", "收费依据和标准", False),
+        ("phone", "监督电话", False),
+    ),
+    BASES: (
+        ("code", "职权编码", True),
+        ("position", "序号", True),
+        ("law", "法律法规名称", True),
+        ("article", "条款", False),
+        ("text", "条文内容", False),
+    ),
+    RESPONSIBILITIES: (
+        ("code", "职权编码", True),
+        ("position", "序号", True),
+        ("name", "责任事项", True),
+        ("content", "责任内容", False),
+    ),
+    ACCOUNTABILITIES: (
+        ("code", "职权编码", True),
+        ("responsibility", "责任事项序号", True),
+        ("text", "追责情形", True),
+    ),
+}
+UPLOAD_MAX_BYTES = 50 * 1024 * 1024  # the city's full list is ~5 MB
+
+
+class WorkbookProblem(DomainError):
+    """The file as a whole cannot be read; the message says why, in Chinese."""
+
+
+@dataclass
+class SheetRow:
+    sheet: str
+    number: int  # as Excel shows it; the heading row is 1
+    values: dict[str, str]
+
+
+@dataclass
+class Workbook:
+    sheets: dict[str, list[SheetRow]] = field(default_factory=dict)
+
+    def rows(self, sheet: str) -> list[SheetRow]:
+        return self.sheets.get(sheet, [])
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace("\x00", "").strip()
+
+
+def _heading(value: Any) -> str:
+    return _text(value).replace(" ", "").replace("\u3000", "").replace("（必填）", "")
+
+
+def _columns(sheet_name: str, header) -> dict[str, int]:
+    headings = [_heading(h) for h in header or ()]
+    found = {}
+    for key, heading, _required in SHEETS[sheet_name]:
+        if heading in headings:
+            found[key] = headings.index(heading)
+    missing = [h for key, h, required in SHEETS[sheet_name] if required and key not in found]
+    if missing:
+        raise WorkbookProblem(
+            f"工作表“{sheet_name}”缺少以下列：{'、'.join(missing)}。请使用导入模板。",
+            code="header",
+        )
+    return found
+
+
+def read_workbook(uploaded) -> Workbook:
+    """The non-empty rows of each known sheet of an uploaded XLSX."""
+    from openpyxl import load_workbook
+
+    try:
+        inspect_upload(uploaded, allowed_kinds=(FileKind.XLSX,), max_bytes=UPLOAD_MAX_BYTES)
+    except FileRejected as rejected:
+        raise WorkbookProblem(f"{rejected.message}（请导入 .xlsx 文件。）", code="file") from None
+    uploaded.seek(0)
+    try:
+        book = load_workbook(uploaded, read_only=True, data_only=True)
+    except Exception:
+        raise WorkbookProblem(
+            "无法读取该 Excel 文件，请确认文件完整后重新导入。", code="file"
+        ) from None
+    if POWERS not in book.sheetnames:
+        book.close()
+        raise WorkbookProblem(f"文件中没有名为“{POWERS}”的工作表。请使用导入模板。", code="sheet")
+    workbook = Workbook()
+    for sheet_name in SHEETS:
+        if sheet_name not in book.sheetnames:
+            continue
+        records = book[sheet_name].iter_rows(values_only=True)
+        columns = _columns(sheet_name, next(records, None))
+        rows = []
+        for number, record in enumerate(records, start=2):
+            values = {
+                key: _text(record[index]) if index < len(record) else ""
+                for key, index in columns.items()
+            }
+            if any(values.values()):
+                rows.append(SheetRow(sheet_name, number, values))
+        workbook.sheets[sheet_name] = rows
+    book.close()
+    if not workbook.rows(POWERS):
+        raise WorkbookProblem(f"工作表“{POWERS}”中没有数据行。", code="empty")
+    return workbook
+
+
+def write_workbook(rows: dict[str, list[tuple]]) -> bytes:
+    """An XLSX of the four sheets from tuples in the column order of ``SHEETS``
+    (the demo's generated files, exports and the empty template)."""
+    from openpyxl import Workbook as OpenpyxlWorkbook
+
+    book = OpenpyxlWorkbook(write_only=True)
+    for sheet_name, columns in SHEETS.items():
+        sheet = book.create_sheet(sheet_name)
+        sheet.append([heading for _key, heading, _required in columns])
+        for row in rows.get(sheet_name, ()):
+            sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,13 @@
+"""Workbench pages of 权责清单 under /workbench/powers/ (``workbench:powers_staff:<name>``)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "powers_staff"
+urlpatterns = [
+    path("", views.power_list, name="list"),
+    path("import/", views.import_view, name="import"),
+    path("import-template.xlsx", views.template, name="template"),
+    path("adjust/", views.adjust, name="adjust"),
+]
