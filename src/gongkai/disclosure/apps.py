@@ -41,11 +41,12 @@ class DisclosureConfig(AppConfig):
             seed_reference_data_if_empty, sender=self, dispatch_uid="disclosure.reference_data"
         )
         indexing.register()
-        from gongkai.portal.columns import register_columns
+        from gongkai.portal.columns import register_columns, register_outside_links
 
         from . import site_columns
 
         register_columns(site_columns.columns)
+        register_outside_links(site_columns.outside_links)
         register_section(
             Section(
                 "disclosure",

@@ -12,7 +12,7 @@ from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
 
-from gongkai.portal.columns import NOTICE, OTHER, SiteColumn
+from gongkai.portal.columns import NOTICE, OTHER, OutsideLink, SiteColumn
 
 from .models import ItemType, KeyArea
 from .portal.scope import public_items
@@ -72,3 +72,16 @@ def columns(government):
             _day(row["newest"]),
             row["n"],
         )
+
+
+def outside_links(government):
+    """Each key area's link to its responsible unit's site or column (the seed: the key
+    areas' pages lead to the units that publish them)."""
+    areas = KeyArea.objects.filter(active=True).select_related("responsible_department")
+    for area in areas.order_by("sort_order", "id"):
+        if area.unit_link:
+            yield OutsideLink(
+                f"重点领域“{area.name}”的牵头单位链接",
+                area.unit_link,
+                reverse("xxgk:key-area", args=[area.slug]),
+            )

@@ -14,6 +14,9 @@ registers its columns and its messages here, and the inspection
 - ``register_messages(source)``: ``source(government, since)`` yields a
   ``MessageFact`` for each valid message received on or after ``since``: when it
   was received and when (if ever) it was answered.
+- ``register_outside_links(source)``: ``source(government)`` yields the links the
+  site's pages give to other sites (a key area's responsible unit, …) as
+  ``OutsideLink``, which the inspection checks like any link of the site.
 """
 
 from __future__ import annotations
@@ -46,6 +49,13 @@ class MessageFact:
     url: str = ""
 
 
+@dataclass(frozen=True)
+class OutsideLink:
+    label: str
+    url: str
+    on: str  # the platform page showing the link
+
+
 _COLUMNS: list[Callable[[object], Iterable[SiteColumn]]] = []
 _MESSAGES: list[Callable[[object, date], Iterable[MessageFact]]] = []
 
@@ -71,3 +81,15 @@ def register_messages(source: Callable[[object, date], Iterable[MessageFact]]) -
 
 def message_facts(government, since: date) -> list[MessageFact]:
     return [fact for source in _MESSAGES for fact in source(government, since)]
+
+
+_OUTSIDE: list[Callable[[object], Iterable[OutsideLink]]] = []
+
+
+def register_outside_links(source: Callable[[object], Iterable[OutsideLink]]) -> None:
+    if source not in _OUTSIDE:
+        _OUTSIDE.append(source)
+
+
+def outside_links(government) -> list[OutsideLink]:
+    return [link for source in _OUTSIDE for link in source(government)]

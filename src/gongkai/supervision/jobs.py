@@ -13,3 +13,15 @@ def probe_sites() -> int:
     from . import services
 
     return services.probe_sites()
+
+
+@scheduled("40 6 * * *", name="supervision.check_outside_links")
+@task()
+def check_outside_links() -> int:
+    """Every morning at 06:40: the links the site's pages give to other sites (each key
+    area's responsible unit …), politely, one a second."""
+    from gongkai.portal.site import site_government
+
+    from . import services
+
+    return services.check_outside_links(site_government())

@@ -33,6 +33,7 @@ class PlatformReport:
     homepage_newest: date | None
     unanswered: list[dict] = field(default_factory=list)
     media: list[dict] = field(default_factory=list)
+    deductions: list = field(default_factory=list)
     score: Decimal = Decimal(100)
     passed: bool = True
 
@@ -124,7 +125,21 @@ def inspect_platform(government, today: date, table: Table | None = None) -> Pla
                 waiting,
             )
         )
-    result = rules.score(table, deductions=Decimal(0), vetoed=bool(vetoes))
+    from .inspecting import Deduction
+    from .models import LinkCheck
+
+    deductions: list[Deduction] = []
+    broken = [
+        {"url": c.url, "name": c.label, "on": c.on, "status": c.status}
+        for c in LinkCheck.objects.filter(broken=True)
+    ]
+    if broken:
+        points = rules.deduction(table, "broken_link", len(broken))
+        deductions.append(
+            Deduction("broken_link", table["broken_link"].label, len(broken), float(points), broken)
+        )
+    total = sum((Decimal(str(d.points)) for d in deductions), Decimal(0))
+    result = rules.score(table, deductions=total, vetoed=bool(vetoes))
     return PlatformReport(
         date=today,
         vetoes=vetoes,
@@ -133,6 +148,7 @@ def inspect_platform(government, today: date, table: Table | None = None) -> Pla
         homepage_newest=newest,
         unanswered=unanswered,
         media=_media(table, today),
+        deductions=deductions,
         score=result.total,
         passed=result.passed,
     )

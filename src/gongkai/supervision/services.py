@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from . import rules
 from .crawler import Fetcher
-from .inspecting import Report, inspect_site
-from .models import Inspection, Probe, SeriousWording, Site
+from .inspecting import CERTAINLY_BROKEN, Report, inspect_site
+from .models import Inspection, LinkCheck, Probe, SeriousWording, Site
 from .rules import Table
 
 WEEK = timedelta(days=7)
@@ -79,3 +79,34 @@ def inspect_registered(
             report=data,
         )
     return report, kept
+
+
+def check_outside_links(government=None, fetcher: Fetcher | None = None) -> int:
+    """Check every link the site's pages give to other sites; returns how many are
+    broken (404 or 403: certain). Other failures are marked to check again. Links no
+    page gives any more are forgotten."""
+    from gongkai.portal.columns import outside_links
+
+    fetcher = fetcher or Fetcher(min_interval=1.0)
+    now = timezone.now()
+    links = {link.url: link for link in outside_links(government)}
+    broken = 0
+    for url, link in links.items():
+        got = fetcher.get(url)
+        is_broken = got.status in CERTAINLY_BROKEN
+        failing = not is_broken and got.allowed and (got.status is None or got.status >= 400)
+        LinkCheck.objects.update_or_create(
+            url=url,
+            defaults={
+                "label": link.label[:200],
+                "on": link.on[:300],
+                "status": got.status,
+                "error": got.error[:200],
+                "broken": is_broken,
+                "failing": failing,
+                "checked_at": now,
+            },
+        )
+        broken += is_broken
+    LinkCheck.objects.exclude(url__in=list(links)).delete()
+    return broken

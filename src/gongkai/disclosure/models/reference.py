@@ -169,6 +169,12 @@ class KeyArea(models.Model):
         on_delete=models.SET_NULL,
         related_name="key_areas",
     )
+    unit_url = models.URLField(
+        "牵头单位网站栏目",
+        max_length=500,
+        blank=True,
+        help_text="牵头单位网站上本领域的栏目地址；空着则链接牵头部门的网站",
+    )
     sort_order = models.PositiveSmallIntegerField("排序", default=100)
     active = models.BooleanField("在用", default=True)
 
@@ -179,6 +185,15 @@ class KeyArea(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def unit_link(self) -> str:
+        """Where the page sends a visitor for the responsible unit's own publication:
+        its column for this area, else the unit's website."""
+        if self.unit_url:
+            return self.unit_url
+        department = self.responsible_department
+        return department.website if department is not None else ""
 
 
 # Placeholders an index-number pattern may use (numbering.validate_pattern).

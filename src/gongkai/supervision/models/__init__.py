@@ -1,11 +1,12 @@
 from .indicators import Indicator, IndicatorKind, SeriousWording
 from .media import MediaUpdate
-from .sites import Inspection, Probe, Site, SiteColumnEntry
+from .sites import Inspection, LinkCheck, Probe, Site, SiteColumnEntry
 
 __all__ = [
     "Indicator",
     "IndicatorKind",
     "Inspection",
+    "LinkCheck",
     "MediaUpdate",
     "Probe",
     "SeriousWording",

@@ -109,3 +109,25 @@ class Inspection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.site.name} {self.inspected_on}"
+
+
+class LinkCheck(models.Model):
+    """The last check of a link the platform's pages give to another site
+    (``gongkai.portal.columns.outside_links``)."""
+
+    url = models.URLField("链接地址", max_length=500, unique=True)
+    label = models.CharField("链接", max_length=200)
+    on = models.CharField("所在页面", max_length=300)
+    status = models.PositiveSmallIntegerField("状态码", null=True, blank=True)
+    error = models.CharField("错误", max_length=200, blank=True)
+    broken = models.BooleanField("错误链接", default=False, help_text="404 或 403")
+    failing = models.BooleanField("待复查", default=False, help_text="无应答或其他错误")
+    checked_at = models.DateTimeField("检查时间")
+
+    class Meta:
+        verbose_name = "链接检查"
+        verbose_name_plural = "链接检查"
+        ordering = ["-broken", "-failing", "label"]
+
+    def __str__(self) -> str:
+        return self.label

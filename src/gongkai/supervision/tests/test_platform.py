@@ -148,3 +148,29 @@ def test_new_media_accounts_are_checked_on_their_entered_last_post(client, site,
     client.force_login(world.handler_finance)
     assert client.post(url, {"posted_on": "2026-12-07"}).status_code == 403
     assert MediaUpdate.objects.count() == 1
+
+
+def test_a_key_area_s_link_to_its_unit_is_checked_and_a_broken_one_costs_points(
+    client, site, world
+):
+    from gongkai.supervision import services
+    from gongkai.supervision.crawler import Fetcher
+    from gongkai.supervision.models import LinkCheck
+
+    from .sites import Route, page, serve
+
+    unit = serve({"/zdly/": Route(page("财政预决算")), "/robots.txt": Route("", status=404)})
+    area = KeyArea.objects.get(active=True)
+    area.unit_url = unit.url + "zdly/"
+    area.save()
+    html = client.get(reverse("xxgk:key-area", args=[area.slug])).content.decode()
+    assert f'href="{unit.url}zdly/" rel="external">牵头单位网站的本领域栏目</a>' in html
+    assert services.check_outside_links(world.tianshui, Fetcher(min_interval=0)) == 0
+    assert inspect_platform(world.tianshui, date(2026, 12, 7)).deductions == []
+    area.unit_url = unit.url + "moved/"
+    area.save()
+    assert services.check_outside_links(world.tianshui, Fetcher(min_interval=0)) == 1
+    assert list(LinkCheck.objects.values_list("url", flat=True)) == [unit.url + "moved/"]
+    (deduction,) = inspect_platform(world.tianshui, date(2026, 12, 7)).deductions
+    assert (deduction.code, deduction.findings, deduction.points) == ("broken_link", 1, 0.5)
+    assert deduction.evidence[0]["on"] == reverse("xxgk:key-area", args=[area.slug])
