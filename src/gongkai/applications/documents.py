@@ -33,7 +33,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from gongkai.core.docx import FONT_BODY, FONT_TITLE, page_number, set_font
+from gongkai.core.docx import FONT_BODY, FONT_TITLE, border, page_number, paragraph, set_font
 from gongkai.core.errors import DomainError
 from gongkai.core.pdf import render_pdf
 from gongkai.files.kinds import FileKind
@@ -194,58 +194,6 @@ def notice_pdf(notice: FormalNotice) -> bytes:
 # -- DOCX ---------------------------------------------------------------------------
 
 
-def _paragraph(
-    doc,
-    text: str = "",
-    *,
-    align=None,
-    indent: bool = False,
-    size: float = 16,
-    font: str = FONT_BODY,
-    bold: bool = False,
-    color=None,
-    line_pt: float | None = 28.9,
-    before: float = 0,
-):
-    from docx.enum.text import WD_LINE_SPACING
-    from docx.shared import Pt
-
-    p = doc.add_paragraph()
-    fmt = p.paragraph_format
-    if align is not None:
-        p.alignment = align
-    if indent:
-        fmt.first_line_indent = Pt(size * 2)
-    fmt.space_before = Pt(before)
-    fmt.space_after = Pt(0)
-    if line_pt is not None:
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(line_pt)
-    if text:
-        set_font(p.add_run(text), font, size, bold=bold, color=color)
-    return p
-
-
-def _border(element, side: str, *, val="single", size=8, color="000000", space=1) -> None:
-    """Add a border (w:pBdr for a paragraph, w:tcBorders for a cell) on ``side``."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    is_cell = element.tag == qn("w:tc")
-    props = element.get_or_add_tcPr() if is_cell else element.get_or_add_pPr()
-    container_tag = "w:tcBorders" if is_cell else "w:pBdr"
-    container = props.find(qn(container_tag))
-    if container is None:
-        container = OxmlElement(container_tag)
-        props.append(container)
-    edge = OxmlElement(f"w:{side}")
-    edge.set(qn("w:val"), val)
-    edge.set(qn("w:sz"), str(size))
-    edge.set(qn("w:space"), str(space))
-    edge.set(qn("w:color"), color)
-    container.append(edge)
-
-
 def docx_bytes(doc_data: NoticeDocument) -> bytes:
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -282,7 +230,7 @@ def docx_bytes(doc_data: NoticeDocument) -> bytes:
 
     center = WD_ALIGN_PARAGRAPH.CENTER
     size = doc_data.letterhead_pt
-    _paragraph(
+    paragraph(
         doc,
         doc_data.letterhead,
         align=center,
@@ -292,19 +240,19 @@ def docx_bytes(doc_data: NoticeDocument) -> bytes:
         color=RED,
         line_pt=size * 1.3,
     )
-    _paragraph(doc, doc_data.number, align=center, before=14)
-    rule = _paragraph(doc, line_pt=8)
-    _border(rule._p, "bottom", size=18, color="D40000", space=1)
-    _paragraph(doc)
-    _paragraph(doc, doc_data.title, align=center, size=22, font=FONT_TITLE, bold=True, line_pt=34)
-    _paragraph(doc)
-    _paragraph(doc, f"{doc_data.addressee}：")
+    paragraph(doc, doc_data.number, align=center, before=14)
+    rule = paragraph(doc, line_pt=8)
+    border(rule._p, "bottom", size=18, color="D40000", space=1)
+    paragraph(doc)
+    paragraph(doc, doc_data.title, align=center, size=22, font=FONT_TITLE, bold=True, line_pt=34)
+    paragraph(doc)
+    paragraph(doc, f"{doc_data.addressee}：")
     for text in doc_data.paragraphs:
-        _paragraph(doc, text, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        paragraph(doc, text, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     for text in doc_data.closing:
-        _paragraph(doc, text, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-    _paragraph(doc)
-    _paragraph(doc)
+        paragraph(doc, text, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    paragraph(doc)
+    paragraph(doc)
 
     # The seal area: an outlined box at the bottom right around the signature and date.
     table = doc.add_table(rows=1, cols=1)
@@ -314,27 +262,27 @@ def docx_bytes(doc_data: NoticeDocument) -> bytes:
     cell = table.cell(0, 0)
     cell.width = Mm(62)  # the cell (Word reads this one)
     for side in ("top", "left", "bottom", "right"):
-        _border(cell._tc, side, val="dashed", size=8, color="D40000", space=0)
+        border(cell._tc, side, val="dashed", size=8, color="D40000", space=0)
     caption = cell.paragraphs[0]
     caption.alignment = center
     set_font(caption.add_run(doc_data.seal_caption), FONT_BODY, 10.5, color=(0xB0, 0x60, 0x60))
     for text, before in ((doc_data.issuer, 18), (doc_data.date_text, 0)):
-        p = cell.add_paragraph()
+        p = cell.addparagraph()
         p.alignment = center
         p.paragraph_format.space_before = Pt(before)
         set_font(p.add_run(text), FONT_BODY, 16)
-    cell.add_paragraph()
+    cell.addparagraph()
 
     if doc_data.remark:
-        _paragraph(doc, before=14)
-        _paragraph(doc, doc_data.remark, indent=True)
+        paragraph(doc, before=14)
+        paragraph(doc, doc_data.remark, indent=True)
     if doc_data.copy_to:
-        _paragraph(doc)
-        record = _paragraph(doc, f"抄送：{doc_data.copy_to}", size=14, line_pt=None)
+        paragraph(doc)
+        record = paragraph(doc, f"抄送：{doc_data.copy_to}", size=14, line_pt=None)
         record.paragraph_format.left_indent = Pt(14)
         record.paragraph_format.right_indent = Pt(14)
-        _border(record._p, "top", size=8, space=4)
-        _border(record._p, "bottom", size=8, space=4)
+        border(record._p, "top", size=8, space=4)
+        border(record._p, "bottom", size=8, space=4)
 
     out = io.BytesIO()
     doc.save(out)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
@@ -16,6 +18,7 @@ from gongkai.audit.services import client_ip, record
 from gongkai.orgs.models import Department, DepartmentType
 from gongkai.portal.site import site_government
 
+from .. import bulletin as circular
 from ..models import MediaUpdate
 from ..platform import inspect_platform
 
@@ -97,3 +100,71 @@ def _site_office(government) -> SimpleNamespace:
         else None
     )
     return SimpleNamespace(access_department=office)
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(
+        label="起始日期",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "请填写起始日期。", "invalid": "请按 年-月-日 填写日期。"},
+    )
+    end = forms.DateField(
+        label="截止日期",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "请填写截止日期。", "invalid": "请按 年-月-日 填写日期。"},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError("起始日期不能晚于截止日期。")
+        return data
+
+
+def _period(request) -> PeriodForm:
+    today = timezone.localdate()
+    first = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)  # this quarter
+    data = request.GET if "start" in request.GET else {"start": first, "end": today}
+    return PeriodForm(data)
+
+
+@staff_required
+@require_safe
+def bulletin_page(request):
+    government = site_government()
+    office = _site_office(government)
+    access.require(request.user, "supervision.inspect", office)
+    form = _period(request)
+    doc = None
+    if form.is_valid():
+        doc = circular.bulletin(
+            form.cleaned_data["start"], form.cleaned_data["end"], issuer=_issuer(office)
+        )
+    return render(request, "supervision/staff/bulletin.html", {"form": form, "doc": doc})
+
+
+@staff_required
+@require_safe
+def bulletin_file(request, kind: str):
+    government = site_government()
+    office = _site_office(government)
+    access.require(request.user, "supervision.inspect", office)
+    form = _period(request)
+    if not form.is_valid():
+        return redirect("workbench:supervision_staff:bulletin")
+    doc = circular.bulletin(
+        form.cleaned_data["start"], form.cleaned_data["end"], issuer=_issuer(office)
+    )
+    if kind == "pdf":
+        body, content_type = circular.pdf_bytes(doc), "application/pdf"
+    else:
+        body = circular.docx_bytes(doc)
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    response = HttpResponse(body, content_type=content_type)
+    name = f"网站检查通报-{doc.start:%Y%m%d}-{doc.end:%Y%m%d}.{kind}"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    return response
+
+
+def _issuer(office) -> str:
+    return office.access_department.name if office.access_department else "政务公开办公室"
