@@ -11,7 +11,7 @@ from urllib.parse import quote
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai.core.dates import today
 from gongkai.orgs.models import Department, Government
@@ -70,7 +70,7 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
-@require_GET
+@require_safe
 def index(request):
     listed = governments()
     rows = []
@@ -84,7 +84,7 @@ def index(request):
     )
 
 
-@require_GET
+@require_safe
 def power_list(request):
     listed = governments()
     government = chosen_government(request, listed)
@@ -129,7 +129,7 @@ def power_list(request):
     )
 
 
-@require_GET
+@require_safe
 def export(request):
     """The list shown (government, and date if any) as XLSX in the import layout."""
     government = chosen_government(request, governments())
@@ -143,7 +143,7 @@ def export(request):
     return response
 
 
-@require_GET
+@require_safe
 def power(request, pk: int):
     site = site_government()
     found = get_object_or_404(
@@ -172,7 +172,7 @@ def power(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def counts(request):
     rows = []
     types = []
@@ -186,7 +186,7 @@ def counts(request):
     return page(request, "counts.html", {"rows": rows, "types": types})
 
 
-@require_GET
+@require_safe
 def adjustments(request, year: int | None = None):
     listed = governments()
     government = chosen_government(request, listed)
@@ -217,7 +217,7 @@ def adjustments(request, year: int | None = None):
     )
 
 
-@require_GET
+@require_safe
 def adjustment(request, pk: int):
     found = get_object_or_404(Adjustment.objects.select_related("government"), pk=pk)
     site = site_government()

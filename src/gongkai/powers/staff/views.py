@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -40,7 +40,7 @@ def _page(request, template, context, status=200):
 
 
 @staff_required
-@require_GET
+@require_safe
 def power_list(request):
     powers = access.scope(request.user, "powers.view", Power.objects.current())
     if not governments_for(request.user, "powers.view").exists():
@@ -89,7 +89,7 @@ def import_view(request):
 
 
 @staff_required
-@require_GET
+@require_safe
 def template(request):
     """The empty workbook with its four sheets and one example power."""
     if not governments_for(request.user, "powers.import").exists():
