@@ -287,6 +287,17 @@ RULES: dict[str, Rule] = {
     "supervision.record_media": Rule(
         {OFFICE: TREE}, description="登记政务新媒体账号的最近发布日期"
     ),
+    # Tasks of the 工作要点: a task is answered for by its lead and co-operating
+    # departments; the plan by its government's general office.
+    "supervision.plan": Rule(
+        {OFFICE: TREE}, description="分解政务公开工作要点、确认或退回任务完成情况"
+    ),
+    "supervision.view_task": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, description="查看分解任务及其落实情况"
+    ),
+    "supervision.report_task": Rule(
+        {H: OWN, R: OWN}, frozenset({"open"}), "报送分解任务的落实情况"
+    ),
 }
 
 

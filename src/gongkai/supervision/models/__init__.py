@@ -1,6 +1,7 @@
 from .indicators import Indicator, IndicatorKind, SeriousWording
 from .media import MediaUpdate
 from .sites import Inspection, LinkCheck, Probe, Site, SiteColumnEntry
+from .tasks import Task, TaskReport, TaskState, WorkPlan
 
 __all__ = [
     "Indicator",
@@ -12,4 +13,8 @@ __all__ = [
     "SeriousWording",
     "Site",
     "SiteColumnEntry",
+    "Task",
+    "TaskReport",
+    "TaskState",
+    "WorkPlan",
 ]
