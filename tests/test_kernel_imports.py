@@ -27,7 +27,15 @@ KERNEL = [
     "api",
     "demo",
 ]
-MODULES = {"applications", "interaction", "consultations", "proposals", "reports", "disclosure"}
+MODULES = {
+    "applications",
+    "interaction",
+    "consultations",
+    "proposals",
+    "publications",
+    "reports",
+    "disclosure",
+}
 
 
 def _imports(path: Path):

@@ -142,6 +142,7 @@ INSTALLED_APPS = [
     "gongkai.interaction",
     "gongkai.consultations",
     "gongkai.proposals",
+    "gongkai.publications",
     "gongkai.reports",
     # the sites
     "gongkai.portal",

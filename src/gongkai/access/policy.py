@@ -248,6 +248,25 @@ RULES: dict[str, Rule] = {
     ),
     "proposals.record_visit": Rule({OFFICE: TREE}, description="登记现场督办"),
     "proposals.supervise": Rule({OFFICE: TREE}, description="建议提案督办、办理结果公开与统计"),
+    # -- government gazette 政府公报 (gongkai.publications) ----------------------
+    # Objects: a gazette or an issue, answered for by the government's general
+    # office (``access_department``), whose staff and the 公开办 compile it; a
+    # reviewer of the general office publishes (numbers are assigned then).
+    # Issue states are those of gongkai.publications.flow.FLOW.
+    "gazette.view": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, description="查看政府公报（含未出版的期次）"
+    ),
+    "gazette.compile": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE},
+        frozenset({"draft"}),
+        "编辑政府公报（选定刊登文件、编写大事记）并送审",
+    ),
+    "gazette.approve": Rule(
+        {R: OWN}, frozenset({"review"}), "审核政府公报（通过并出版，或退回修改）"
+    ),
+    "gazette.distribute": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, description="维护政府公报赠阅名单和赠阅册数"
+    ),
     # -- annual reports 年度报告 (gongkai.reports) --------------------------------
     # Objects: a report, answered for by its agency, or for a government's
     # report by that government's general office (``access_department``).

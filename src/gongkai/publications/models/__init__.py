@@ -1,0 +1,15 @@
+from .distribution import Delivery, Recipient, RecipientKind
+from .gazette import Edition, Gazette, Issue, IssueState, Placement, Section, TextBlock
+
+__all__ = [
+    "Delivery",
+    "Edition",
+    "Gazette",
+    "Issue",
+    "IssueState",
+    "Placement",
+    "Recipient",
+    "RecipientKind",
+    "Section",
+    "TextBlock",
+]
