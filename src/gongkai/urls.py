@@ -11,6 +11,7 @@ urlpatterns = [
     path("hudong/", include("gongkai.interaction.portal.urls")),
     path("zhengji/", include("gongkai.consultations.portal.urls")),
     path("jianyi/", include("gongkai.proposals.portal.urls")),
+    path("gongbao/", include("gongkai.publications.portal.urls")),
     path("nianbao/chengjidan/", include("gongkai.reports.card.urls")),
     path("nianbao/", include("gongkai.reports.portal.urls")),
     path("sitemap.xml", sitemap_index, name="sitemap"),

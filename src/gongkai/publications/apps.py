@@ -8,4 +8,20 @@ class PublicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        pass
+        from gongkai.api.registry import register_router
+        from gongkai.core.figures import register_figures
+        from gongkai.demo.registry import register_loader
+
+        from . import card_figures, flow, indexing, public_pages  # noqa: F401 (flow registers)
+
+        public_pages.register()
+        indexing.register()
+        register_loader("publications", "gongkai.publications.demo.load_gazette", order=150)
+        register_router("gongkai.publications.api.router", order=85)
+        # Before reports.channels (20): both fill 二、公开平台和载体.
+        register_figures(
+            "publications.gazette",
+            card_figures.card_figures,
+            order=19,
+            years=card_figures.card_years,
+        )

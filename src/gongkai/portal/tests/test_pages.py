@@ -83,6 +83,7 @@ def test_a_built_module_card_leads_to_its_real_home(client):
         "interaction",
         "consultations",
         "proposals",
+        "gazette",
         "annual-reports",
     ]
     response = client.get(reverse("portal:module", args=["disclosure"]))
@@ -96,6 +97,8 @@ def test_a_built_module_card_leads_to_its_real_home(client):
     assert response["Location"] == reverse("consultations_portal:index")
     response = client.get(reverse("portal:module", args=["proposals"]))
     assert response["Location"] == reverse("proposals_portal:index")
+    response = client.get(reverse("portal:module", args=["gazette"]))
+    assert response["Location"] == reverse("publications_portal:index")
     response = client.get(reverse("portal:module", args=["annual-reports"]))
     assert response["Location"] == reverse("reports_portal:index")
 

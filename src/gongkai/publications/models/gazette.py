@@ -129,7 +129,7 @@ class Issue(models.Model):
 
         if self.state != IssueState.PUBLISHED:
             return None
-        return reverse("publications_portal:issue", args=[self.year, self.year_number])
+        return reverse("publications_portal:issue", args=[self.pk])
 
     @property
     def label(self) -> str:

@@ -9,7 +9,7 @@ constraints on (gazette, year, year_number) and (gazette, total_number) stand be
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.db import transaction
 from django.db.models import Max
@@ -17,6 +17,7 @@ from django.db.models import Max
 from gongkai.core.dates import today
 from gongkai.core.errors import DomainError
 
+from .. import indexing
 from ..flow import FLOW
 from ..models import Gazette, Issue, IssueState
 
@@ -52,8 +53,9 @@ def next_numbers(gazette: Gazette, year: int) -> tuple[int, int]:
     return in_year + 1, total + 1
 
 
-def publish(issue: Issue, *, actor, on: date | None = None) -> Issue:
-    """Approve and publish ``issue`` on ``on`` (today by default), assigning its numbers."""
+def publish(issue: Issue, *, actor, on: date | None = None, at: datetime | None = None) -> Issue:
+    """Approve and publish ``issue`` on ``on`` (today by default), assigning its numbers.
+    ``at``: when it happened, for the history, when that is not now (the demo's 2016)."""
     on = on or today()
     FLOW.check(issue, "publish", actor)
     withdrawn = list(issue.withdrawn_placements())
@@ -79,6 +81,8 @@ def publish(issue: Issue, *, actor, on: date | None = None) -> Issue:
             "publish",
             actor=actor,
             on=on,
+            at=at,
+            after=lambda: indexing.schedule(issue),
             changes={
                 "year": on.year,
                 "year_number": year_number,
