@@ -16,7 +16,7 @@ class PublicationsConfig(AppConfig):
 
         public_pages.register()
         indexing.register()
-        register_loader("publications", "gongkai.publications.demo.load_gazette", order=150)
+        register_loader("publications", "gongkai.publications.demo.load_gazette", order=145)
         register_router("gongkai.publications.api.router", order=85)
         # Before reports.channels (20): both fill 二、公开平台和载体.
         register_figures(

@@ -1,7 +1,8 @@
 """The report card of 天水市 for 2016 over the demo world reproduces the seed's figures that
 the demo was built to match: the nine key areas (disclosure demo), 183 deputies'
 suggestions and 221 CPPCC proposals (proposals demo), and the consultations the seed
-names (consultations demo).
+names (consultations demo), the twelve issues of the gazette and their 1.2万册 (publications
+demo).
 
 Only the loaders that carry those figures are run (the world, the site, the catalogue,
 the consultations, the proposals), once for the module, inside a transaction rolled
@@ -48,6 +49,7 @@ def demo_world(django_db_setup, django_db_blocker):
     from gongkai.disclosure.demo import load_disclosure
     from gongkai.disclosure.models import SubjectCategory
     from gongkai.proposals.demo import load_proposals
+    from gongkai.publications.demo import load_gazette
 
     with django_db_blocker.unblock(), transaction.atomic():
         if not SubjectCategory.objects.exists():
@@ -58,6 +60,7 @@ def demo_world(django_db_setup, django_db_blocker):
             loaders.load_departments_and_staff,
             loaders.load_site_profile,
             load_disclosure,
+            load_gazette,
             load_consultations,
             load_proposals,
         ):
@@ -123,6 +126,12 @@ def test_modules_not_built_show_as_not_available(card):
     assert all(f["value"] is None for f in missing)
 
 
+def test_the_gazette_s_issues_and_the_seed_s_copies(card):
+    got = figures(card)
+    assert (got["gazette_issues"]["value"], got["gazette_copies"]["value"]) == (12, 12000)
+    assert "全年编辑出版政府公报12期，赠阅12000册。" in section(card, "channels")["sentence"]
+
+
 def test_the_demo_card_page(demo_world, db, client):
     from django.core.cache import cache
 
@@ -132,4 +141,4 @@ def test_the_demo_card_page(demo_world, db, client):
     html = response.content.decode()
     assert "承办代表建议183件、政协提案221件" in html
     assert "成纪新城19条道路名称公开征集" in html
-    assert html.count("暂未提供（该功能尚未上线）") == 5
+    assert html.count("暂未提供（该功能尚未上线）") == 4  # 政府公报 is built
