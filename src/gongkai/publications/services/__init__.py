@@ -1,4 +1,4 @@
-from .compiling import HigherLevel, place, suggestions, unplace, write_text
+from .compiling import HigherLevel, item_numbered, place, suggestions, unplace, write_text
 from .distributing import copies_in_year, copies_of, distribute
 from .publishing import create_issue, publish, send_back, submit
 
@@ -8,6 +8,7 @@ __all__ = [
     "copies_of",
     "create_issue",
     "distribute",
+    "item_numbered",
     "place",
     "publish",
     "send_back",

@@ -75,6 +75,16 @@ def suggestions(
     return list(items)
 
 
+def item_numbered(index_number: str) -> InformationItem:
+    """The catalogue item of a 索引号 (a refusal when there is none)."""
+    item = InformationItem.objects.filter(index_number=index_number.strip()).first()
+    if item is None:
+        raise DomainError(
+            f"目录中没有索引号为“{index_number.strip()[:80]}”的信息。", code="invalid"
+        )
+    return item
+
+
 def is_higher_level(item: InformationItem, gazette) -> bool:
     own = gazette.government
     return item.government_id != own.pk and own.path.startswith(item.government.path)

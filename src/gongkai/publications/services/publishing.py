@@ -25,7 +25,7 @@ from ..models import Gazette, Issue, IssueState
 def create_issue(gazette: Gazette, *, actor, covers_from=None, covers_to=None) -> Issue:
     from gongkai import access
 
-    access.require(actor, "gazette.view", gazette)
+    access.require(actor, "gazette.create", gazette)
     return Issue.objects.create(gazette=gazette, covers_from=covers_from, covers_to=covers_to)
 
 

@@ -14,6 +14,7 @@ def test_gazette_rules():
     places = Places()
     expected = {
         "gazette.view": (ANY, {H: OWN, R: OWN, C: NONE, O: TREE}),
+        "gazette.create": (ANY, {H: OWN, R: OWN, C: NONE, O: TREE}),
         "gazette.compile": ({"draft"}, {H: OWN, R: OWN, C: NONE, O: TREE}),
         "gazette.approve": ({"review"}, {H: NONE, R: OWN, C: NONE, O: NONE}),
         "gazette.distribute": (ANY, {H: OWN, R: OWN, C: NONE, O: TREE}),
