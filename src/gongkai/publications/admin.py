@@ -4,7 +4,7 @@ through the actions and the workbench."""
 
 from django.contrib import admin
 
-from .models import Gazette, Recipient, Section
+from .models import Board, BulletinIssue, Gazette, Recipient, Section
 
 
 class RecipientInline(admin.TabularInline):
@@ -23,3 +23,17 @@ class GazetteAdmin(admin.ModelAdmin):
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "sort_order", "holds_text"]
+
+
+@admin.register(Board)
+class BoardAdmin(admin.ModelAdmin):
+    list_display = ["name", "government", "location", "width_mm", "height_mm", "active"]
+    list_select_related = ["government"]
+
+
+@admin.register(BulletinIssue)
+class BulletinIssueAdmin(admin.ModelAdmin):
+    list_display = ["year", "number", "theme", "government", "posted_on", "removed_on"]
+    list_filter = ["year"]
+    list_select_related = ["government"]
+    filter_horizontal = ["boards"]

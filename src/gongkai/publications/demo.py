@@ -15,6 +15,9 @@ The catalogue already holds twelve plain items announcing the issues
 catalogue's record that an issue appeared; each issue links to its announcement
 (``Issue.catalogue_item``), and the compilation never places them as documents.
 
+It also loads the 16 issues of 2016 of the city's 政务公开栏 (the seed: "更新市政府政务公开栏
+16期"), posted about every three weeks on four boards and taken down after twenty days.
+
 Deterministic (no randomness); idempotent: nothing is added when the gazette has issues.
 """
 
@@ -27,7 +30,7 @@ from gongkai.accounts.models import User
 from gongkai.disclosure.models import InformationItem
 
 from . import services
-from .models import Gazette, Recipient, RecipientKind, Section
+from .models import Board, BulletinIssue, Gazette, Recipient, RecipientKind, Section
 
 YEAR = 2016
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -36,6 +39,54 @@ COPIES_PER_ISSUE = 1000
 GENRES = ["通知", "意见", "办法", "细则", "决定", "规定", "规划"]
 PARTIES = ["民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社"]
 SISTER_CITIES = ["日本国宇都宫市", "韩国仁川广域市南洞区"]
+
+
+BOARDS = [
+    ("市政务服务中心公开栏", "秦州区市政务服务中心一楼大厅", 2400, 1200),
+    ("天水市民广场公开栏", "秦州区天水市民广场东侧", 1200, 900),
+    ("市政府信访接待大厅公开栏", "秦州区民主西路市政府信访接待大厅", 1200, 900),
+    ("龙城广场公开栏", "秦州区龙城广场南入口", 1800, 1200),
+]
+BULLETIN_THEMES = [
+    "2016年市政府工作报告要点",
+    "春节期间物价和食品安全提示",
+    "精准扶贫精准脱贫政策问答",
+    "城乡居民基本医疗保险政策",
+    "黄标车和老旧机动车淘汰补贴办法",
+    "政府信息依申请公开指南",
+    "伏羲文化旅游节期间交通管理措施",
+    "防汛抗旱和地质灾害防范常识",
+    "高校毕业生就业创业扶持政策",
+    "城乡居民大病保险实施办法解读",
+    "全市重点项目建设进展",
+    "棚户区和老旧小区改造政策",
+    "最低工资标准和最低生活保障标准调整",
+    "冬季大气污染防治措施",
+    "冬季供暖和燃煤安全",
+    "2016年为民办实事完成情况",
+]
+
+
+def _bulletins(city) -> int:
+    boards = [
+        Board.objects.create(government=city, name=n, location=loc, width_mm=w, height_mm=h)
+        for n, loc, w, h in BOARDS
+    ]
+    for number, theme in enumerate(BULLETIN_THEMES, 1):
+        posted = date(YEAR, 1, 10) + timedelta(days=22 * (number - 1))
+        issue = BulletinIssue.objects.create(
+            government=city,
+            year=YEAR,
+            number=number,
+            theme=theme,
+            text=f"本期政务公开栏主题：{theme}。\n"
+            "详细内容可登录市政府门户网站“政府信息公开”栏目查阅，或到市政务服务中心政府信息查阅点查询。\n"
+            "咨询电话：0938-8211000。",
+            posted_on=posted,
+            removed_on=posted + timedelta(days=20),
+        )
+        issue.boards.set(boards)
+    return len(BULLETIN_THEMES)
 
 
 def _recipients(gazette: Gazette, counties) -> None:
@@ -125,3 +176,4 @@ def load_gazette(ctx) -> None:
         start = published_on
     total = services.copies_in_year(city, YEAR)
     ctx.out(f"  政府公报：{YEAR}年出版12期（总第131–142期），赠阅{total}册")
+    ctx.out(f"  政务公开栏：{YEAR}年{_bulletins(city)}期，{len(BOARDS)}处公开栏")

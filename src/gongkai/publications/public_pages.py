@@ -2,9 +2,18 @@
 
 from gongkai.core.pagecache import watch
 
-from .models import Delivery, Gazette, Issue, Placement, Section, TextBlock
+from .models import (
+    Board,
+    BulletinIssue,
+    Delivery,
+    Gazette,
+    Issue,
+    Placement,
+    Section,
+    TextBlock,
+)
 
 
 def register() -> None:
-    for model in (Gazette, Issue, Section, Placement, TextBlock, Delivery):
+    for model in (Gazette, Issue, Section, Placement, TextBlock, Delivery, Board, BulletinIssue):
         watch(model)

@@ -1,7 +1,7 @@
 """The annual report's own figures on the report card (成绩单, ``gongkai.core.figures``),
 registered like every module's: 六、执行公开：规范性文件和规章 (Table 二's first block,
 ``table_two.document_counts``), and the two sections of modules the platform does not
-have yet — 二、公开平台和载体 (政务公开栏, 政府网站检查; 政府公报's figures come from
+have yet — 二、公开平台和载体 (政府网站检查; 政府公报's and 政务公开栏's figures come from
 ``gongkai.publications`` into the same section) and 七、管理公开
 (权责清单, 行政执法人员) — whose figures are not available, shown as 暂未提供, never 0.
 """
@@ -20,15 +20,10 @@ NOT_BUILT = "暂未提供（该功能尚未上线）"
 NOT_READ = "暂未提供（该模块的数据尚未纳入成绩单）"
 # Modules the card cannot read yet: (key, label, unit, portal module slug).
 MISSING = {
-    "bulletin_issues": ("政务公开栏", "期", "gazette"),
     "website_inspections": ("政府网站检查", "次", "supervision"),
     "powers": ("权责清单公布的行政权力", "项", "powers"),
     "enforcement_officers": ("公布的行政执法人员", "名", "powers"),
 }
-
-
-# Features not built although their portal section is (政务公开栏 in 政府公报's section).
-NOT_BUILT_IN_SECTION = {"bulletin_issues"}
 
 
 def missing(key: str) -> Figure:
@@ -36,13 +31,12 @@ def missing(key: str) -> Figure:
     portal section (建设中 while it is not built)."""
     label, unit, slug = MISSING[key]
     module = MODULES_BY_SLUG[slug]
-    built = module.built and key not in NOT_BUILT_IN_SECTION
-    status = NOT_READ if built else NOT_BUILT
+    status = NOT_READ if module.built else NOT_BUILT
     return Figure(key, label, None, unit, module.url, available=False, status=status)
 
 
 def channels(government, year: int) -> CardSection:
-    keys = ("bulletin_issues", "website_inspections")
+    keys = ("website_inspections",)
     return CardSection("channels", "公开平台和载体", tuple(missing(k) for k in keys))
 
 

@@ -78,3 +78,13 @@ def test_the_year_s_copies_are_the_seed_s_12000(demo):
     assert copies_in_year(ctx.city, 2016) == 12000
     assert printed.count("  政府公报：2016年出版12期（总第131–142期），赠阅12000册") == 1
     assert "  政府公报：已存在，未重复载入" in printed
+
+
+def test_the_seed_s_16_bulletin_board_issues(demo):
+    from gongkai.publications.models import BulletinIssue
+
+    issues = list(BulletinIssue.objects.order_by("number"))
+    assert [i.number for i in issues] == list(range(1, 17))
+    assert all(i.year == 2016 and i.boards.count() == 4 for i in issues)
+    assert all(i.removed_on > i.posted_on for i in issues)
+    assert issues[-1].posted_on.year == 2016

@@ -34,7 +34,6 @@ from gongkai.testing import factories
 pytestmark = pytest.mark.django_db
 BEIJING = ZoneInfo("Asia/Shanghai")
 MISSING = (
-    "bulletin_issues",
     "website_inspections",
     "powers",
     "enforcement_officers",
