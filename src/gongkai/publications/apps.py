@@ -1,4 +1,22 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def seed_sections_if_empty(sender, *, apps=None, using="default", **kwargs) -> None:
+    """``post_migrate`` receiver: put back the gazette's sections of migration 0002 when
+    the table is empty, e.g. after a test database is flushed. Never touches existing rows."""
+    from importlib import import_module
+
+    if using != "default":
+        return
+    if apps is None:  # ``flush`` sends the signal without the migration state
+        from django.apps import apps
+    try:
+        section_model = apps.get_model("publications", "Section")
+    except LookupError:
+        return
+    if not section_model.objects.exists():
+        import_module("gongkai.publications.migrations.0002_sections").add(apps, None)
 
 
 class PublicationsConfig(AppConfig):
@@ -8,6 +26,9 @@ class PublicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        post_migrate.connect(
+            seed_sections_if_empty, sender=self, dispatch_uid="publications.seed_sections"
+        )
         from gongkai.api.registry import register_router
         from gongkai.core.figures import register_figures
         from gongkai.demo.registry import register_loader
