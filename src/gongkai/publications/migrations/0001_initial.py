@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(help_text='如 天水市人民政府公报（不含书名号）', max_length=60, verbose_name='刊名')),
                 ('sponsor', models.CharField(max_length=100, verbose_name='主办单位')),
                 ('editor', models.CharField(blank=True, max_length=100, verbose_name='编辑出版')),
-                ('print_size', models.CharField(default='A4', max_length=20, verbose_name='开本')),
+                ('print_size', models.CharField(choices=[('A4', 'A4'), ('A5', 'A5'), ('B5', 'B5'), ('A3', 'A3'), ('B4', 'B4')], default='A4', max_length=4, verbose_name='开本')),
                 ('authoritative', models.CharField(choices=[('print', '纸质版'), ('electronic', '电子版')], default='print', max_length=12, verbose_name='标准文本')),
                 ('issues_before', models.PositiveIntegerField(default=0, help_text='本平台启用前已出版的总期数；平台出版的第一期为总第（此数+1）期', verbose_name='此前已出版期数')),
                 ('government', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='gazette', to='orgs.government', verbose_name='政府')),

@@ -26,7 +26,9 @@ class Gazette(models.Model):
     title = models.CharField("刊名", max_length=60, help_text="如 天水市人民政府公报（不含书名号）")
     sponsor = models.CharField("主办单位", max_length=100)
     editor = models.CharField("编辑出版", max_length=100, blank=True)
-    print_size = models.CharField("开本", max_length=20, default="A4")
+    print_size = models.CharField(
+        "开本", max_length=4, choices=[(s, s) for s in ("A4", "A5", "B5", "A3", "B4")], default="A4"
+    )
     authoritative = models.CharField(
         "标准文本", max_length=12, choices=Edition.choices, default=Edition.PRINT
     )

@@ -24,6 +24,12 @@ class SuggestForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="不选则列出全部类型",
     )
+    genres = forms.CharField(
+        label="体裁",
+        required=False,
+        max_length=100,
+        help_text="如 通知 意见 办法，多个以空格分隔；不填则不限",
+    )
 
     def clean(self):
         data = super().clean()

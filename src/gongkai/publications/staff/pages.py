@@ -88,7 +88,11 @@ def render_detail(request, issue: Issue, *, bound=None, status=200):
         if suggest.is_bound and suggest.is_valid():
             data = suggest.cleaned_data
             suggestions = services.suggestions(
-                issue, data["start"], data["end"], item_types=data["types"]
+                issue,
+                data["start"],
+                data["end"],
+                item_types=data["types"],
+                genres=data["genres"].replace("，", " ").split(),
             )
     return render(
         request,

@@ -31,6 +31,9 @@ def test_an_issue_from_creation_to_publication(client, world):
         f"{BASE}/issues/{issue.pk}/", {"s-start": "2016-05-01", "s-end": "2016-05-31"}
     )
     assert "关于防汛工作的通知" in page.content.decode()
+    other_genre = client.get(f"{BASE}/issues/{issue.pk}/",
+                             {"s-start": "2016-05-01", "s-end": "2016-05-31", "s-genres": "公告"})  # fmt: skip
+    assert "该期间没有可编入的信息" in other_genre.content.decode()
     client.post(f"{BASE}/issues/{issue.pk}/place/",
                 {"place-index_number": doc.index_number, "place-section": section("office").pk})  # fmt: skip
     assert issue.placements.get().item == doc
