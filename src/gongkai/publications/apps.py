@@ -33,11 +33,15 @@ class PublicationsConfig(AppConfig):
         from gongkai.core.figures import register_figures
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
+        from gongkai.workbench.todos import register_todos
 
         from . import card_figures, flow, indexing, public_pages  # noqa: F401 (flow registers)
 
         public_pages.register()
         indexing.register()
+        from .staff.todos import todos
+
+        register_todos("publications", label="政府公报", items=todos)
         register_section(
             Section(
                 "publications",

@@ -2,7 +2,8 @@
 
 One entry per published issue: its label as the title; as body, each document's title,
 document number and text (read from its catalogue item, as the print edition prints
-it) and the issue's own texts (政府大事记, 发文要目). The gazette's search page
+it; a document withdrawn since, its title only) and the issue's own texts (政府大事记,
+发文要目). The gazette's search page
 (``/gongbao/search/``) is the site search narrowed to this source; the site search
 shows issues beside the catalogue's items. Scheduled when an issue is published.
 Facets: ``year``.
@@ -33,8 +34,10 @@ def entry_for(issue: Issue) -> dict[str, Any]:
     for group in contents(issue):
         for entry in group.entries:
             titles.append(entry.title)
-            if entry.item is not None:
+            if entry.item is not None and entry.item.state == "published":
                 parts += [entry.title, entry.item.document_number, strip_tags(entry.item.body)]
+            elif entry.item is not None:  # withdrawn since: its title only, as the page shows
+                parts.append(entry.title)
             else:
                 parts += [entry.title, entry.block.text]
     return {

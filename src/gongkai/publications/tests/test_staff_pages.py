@@ -50,6 +50,21 @@ def test_an_issue_from_creation_to_publication(client, world):
         == 403
     )
     reviewer = office_reviewer(world)
+    from django.utils import timezone
+
+    from gongkai.workbench.todos import todos_for
+
+    waiting = [
+        t
+        for t in todos_for(reviewer, world.general_office, now=timezone.now())
+        if t.module == "政府公报"
+    ]
+    assert [(t.action, t.url) for t in waiting] == [("审核出版", f"{BASE}/issues/{issue.pk}/")]
+    assert not [
+        t
+        for t in todos_for(world.office, world.general_office, now=timezone.now())
+        if t.module == "政府公报"
+    ]
     login(client, reviewer)
     client.post(f"{BASE}/issues/{issue.pk}/publish/", {"publish-on": "2016-05-25"})
     issue.refresh_from_db()
