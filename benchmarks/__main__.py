@@ -20,6 +20,7 @@ BENCHMARKS = [
     "benchmarks.messages",
     "benchmarks.reports",
     "benchmarks.documents",
+    "benchmarks.gazette",
 ]
 
 
