@@ -18,7 +18,7 @@ from gongkai.api.errors import Problem, bad_parameter
 from gongkai.api.openapi import query_parameters
 from gongkai.api.params import BadParameter
 
-from ..contents import contents
+from ..contents import contents, prefetched
 from ..portal.views import public_issues
 
 router = Router(tags=["gazette"])
@@ -101,7 +101,7 @@ def list_issues(request):
     issues = public_issues().annotate(copies=Sum("deliveries__copies"))
     if "year" in query:
         issues = issues.filter(year=query["year"])
-    issues = list(issues.order_by("gazette_id", "total_number"))
+    issues = list(prefetched(issues.order_by("gazette_id", "total_number")))
     items = [
         {
             "id": i.pk,

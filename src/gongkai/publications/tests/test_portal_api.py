@@ -71,6 +71,26 @@ def test_the_issue_pdf_is_served(client, paper):
     assert b"".join(response).startswith(b"%PDF")
 
 
+def test_the_api_s_queries_do_not_grow_with_the_issues(client, paper, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as two:
+        client.get("/api/v1/gazette/issues")
+    services.publish(  # a third issue
+        _ready(world, paper, date(2016, 3, 5)), actor=office_reviewer(world), on=date(2016, 3, 25)
+    )
+    with CaptureQueriesContext(connection) as three:
+        assert client.get("/api/v1/gazette/issues").json()["count"] == 3
+    assert len(three) == len(two)
+
+
+def _ready(world, paper, on):
+    issue = paper.issues.get(state="draft")
+    services.submit(issue, actor=world.office)
+    return issue
+
+
 def test_the_api_lists_issues_of_a_year_with_documents_and_copies(client, paper):
     body = client.get("/api/v1/gazette/issues?year=2016").json()
     assert body["count"] == 2
