@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
 from gongkai.core.dates import today
+from gongkai.workflow import timeline
 
 from .. import services
 from ..contents import contents
@@ -108,6 +109,7 @@ def render_detail(request, issue: Issue, *, bound=None, status=200):
             "suggest": suggest,
             "suggestions": suggestions,
             "copies": services.copies_of(issue),
+            "timeline": timeline.of(issue),
         },
         status=status,
     )

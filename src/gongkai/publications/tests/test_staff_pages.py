@@ -50,6 +50,12 @@ def test_an_issue_from_creation_to_publication(client, world):
         == 403
     )
     reviewer = office_reviewer(world)
+    login(client, reviewer)
+    client.post(f"{BASE}/issues/{issue.pk}/return/", {"return-comment": "请补充政府大事记"})
+    login(client, world.office)
+    html = client.get(f"{BASE}/issues/{issue.pk}/").content.decode()
+    assert "退回修改" in html and "请补充政府大事记" in html  # the compiler reads why
+    client.post(f"{BASE}/issues/{issue.pk}/submit/")
     from django.utils import timezone
 
     from gongkai.workbench.todos import todos_for
