@@ -256,9 +256,7 @@ RULES: dict[str, Rule] = {
     "gazette.view": Rule(
         {H: OWN, R: OWN, OFFICE: TREE}, description="查看政府公报（含未出版的期次）"
     ),
-    "gazette.create": Rule(
-        {H: OWN, R: OWN, OFFICE: TREE}, description="新建政府公报期次"
-    ),
+    "gazette.create": Rule({H: OWN, R: OWN, OFFICE: TREE}, description="新建政府公报期次"),
     "gazette.compile": Rule(
         {H: OWN, R: OWN, OFFICE: TREE},
         frozenset({"draft"}),
