@@ -21,6 +21,7 @@ BENCHMARKS = [
     "benchmarks.reports",
     "benchmarks.documents",
     "benchmarks.powers",
+    "benchmarks.gazette",
 ]
 
 

@@ -23,3 +23,19 @@ def test_flush_leaves_the_calendar_and_the_catalogue_reference_data_in_place():
     assert KeyArea.objects.count() == 9
     assert PowerType.objects.filter(government__isnull=True).count() == 10
     assert PublicationPeriod.objects.count() == 4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flush_leaves_the_gazette_s_sections_in_place():
+    from gongkai.publications.models import Section
+
+    call_command("flush", "--noinput", verbosity=0)
+    assert list(Section.objects.values_list("name", flat=True)) == [
+        "市政府规章",
+        "市政府文件",
+        "市政府办公室文件",
+        "部门文件",
+        "人事任免",
+        "政府大事记",
+        "发文要目",
+    ]

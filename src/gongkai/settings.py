@@ -143,6 +143,7 @@ INSTALLED_APPS = [
     "gongkai.consultations",
     "gongkai.proposals",
     "gongkai.powers",
+    "gongkai.publications",
     "gongkai.reports",
     "gongkai.supervision",
     # the sites

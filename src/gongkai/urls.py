@@ -12,6 +12,7 @@ urlpatterns = [
     path("zhengji/", include("gongkai.consultations.portal.urls")),
     path("jianyi/", include("gongkai.proposals.portal.urls")),
     path("quanze/", include("gongkai.powers.portal.urls")),
+    path("gongbao/", include("gongkai.publications.portal.urls")),
     path("nianbao/chengjidan/", include("gongkai.reports.card.urls")),
     path("nianbao/", include("gongkai.reports.portal.urls")),
     path("sitemap.xml", sitemap_index, name="sitemap"),

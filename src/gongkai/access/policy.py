@@ -259,6 +259,26 @@ RULES: dict[str, Rule] = {
     "powers.adjust": Rule(
         {R: OWN, OFFICE: TREE}, description="登记权责清单调整（新增、取消、下放、调整、合并）"
     ),
+    # -- government gazette 政府公报 (gongkai.publications) ----------------------
+    # Objects: a gazette or an issue, answered for by the government's general
+    # office (``access_department``), whose staff and the 公开办 compile it; a
+    # reviewer of the general office publishes (numbers are assigned then).
+    # Issue states are those of gongkai.publications.flow.FLOW.
+    "gazette.view": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, description="查看政府公报（含未出版的期次）"
+    ),
+    "gazette.create": Rule({H: OWN, R: OWN, OFFICE: TREE}, description="新建政府公报期次"),
+    "gazette.compile": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE},
+        frozenset({"draft"}),
+        "编辑政府公报（选定刊登文件、编写大事记）并送审",
+    ),
+    "gazette.approve": Rule(
+        {R: OWN}, frozenset({"review"}), "审核政府公报（通过并出版，或退回修改）"
+    ),
+    "gazette.distribute": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, description="维护政府公报赠阅名单和赠阅册数"
+    ),
     # -- annual reports 年度报告 (gongkai.reports) --------------------------------
     # Objects: a report, answered for by its agency, or for a government's
     # report by that government's general office (``access_department``).

@@ -124,6 +124,7 @@ MODULES: tuple[PortalModule, ...] = (
             "公报刊登的政府文件、大事记和发文要目",
             "政务公开栏各期内容和新闻发布会",
         ),
+        url_name="publications_portal:index",
     ),
     PortalModule(
         "annual-reports",

@@ -1,9 +1,10 @@
 """The annual report's own figures on the report card (成绩单, ``gongkai.core.figures``),
 registered like every module's: 六、执行公开：规范性文件和规章 (Table 二's first block,
 ``table_two.document_counts``), and the section of modules the platform does not have
-yet — 二、公开平台和载体 (政府公报, 政务公开栏, 政府网站检查) — whose figures are not
-available, shown as 暂未提供, never 0. 七、管理公开 (权责清单和行政执法公示) is the
-powers module's own section (``gongkai.powers.card_figures``).
+yet — 二、公开平台和载体 (政府网站检查; 政府公报's and 政务公开栏's figures come from
+``gongkai.publications`` into the same section) — whose figures are not available,
+shown as 暂未提供, never 0. 七、管理公开 (权责清单和行政执法公示) is the powers
+module's own section (``gongkai.powers.card_figures``).
 """
 
 from __future__ import annotations
@@ -20,8 +21,6 @@ NOT_BUILT = "暂未提供（该功能尚未上线）"
 NOT_READ = "暂未提供（该模块的数据尚未纳入成绩单）"
 # Modules the card cannot read yet: (key, label, unit, portal module slug).
 MISSING = {
-    "gazette_issues": ("政府公报", "期", "gazette"),
-    "bulletin_issues": ("政务公开栏", "期", "gazette"),
     "website_inspections": ("政府网站检查", "次", "supervision"),
 }
 
@@ -36,7 +35,7 @@ def missing(key: str) -> Figure:
 
 
 def channels(government, year: int) -> CardSection:
-    keys = ("gazette_issues", "bulletin_issues", "website_inspections")
+    keys = ("website_inspections",)
     return CardSection("channels", "公开平台和载体", tuple(missing(k) for k in keys))
 
 

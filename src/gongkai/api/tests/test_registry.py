@@ -12,6 +12,7 @@ def test_the_modules_register_their_routers_in_schema_order():
         "gongkai.consultations.api.router",
         "gongkai.proposals.api.router",
         "gongkai.powers.api.router",
+        "gongkai.publications.api.router",
     ]
 
 

@@ -84,6 +84,7 @@ def test_a_built_module_card_leads_to_its_real_home(client):
         "consultations",
         "proposals",
         "powers",
+        "gazette",
         "annual-reports",
     ]
     response = client.get(reverse("portal:module", args=["disclosure"]))
@@ -99,6 +100,8 @@ def test_a_built_module_card_leads_to_its_real_home(client):
     assert response["Location"] == reverse("proposals_portal:index")
     response = client.get(reverse("portal:module", args=["powers"]))
     assert response["Location"] == reverse("powers_portal:index")
+    response = client.get(reverse("portal:module", args=["gazette"]))
+    assert response["Location"] == reverse("publications_portal:index")
     response = client.get(reverse("portal:module", args=["annual-reports"]))
     assert response["Location"] == reverse("reports_portal:index")
 

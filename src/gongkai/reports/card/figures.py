@@ -18,7 +18,8 @@ The card names no module: each module registers the provider of its sections wit
 the annual report's own sections are ``reports.card_figures``), and the card shows
 the providers' sections in their ``order``: 主动公开's key areas (10), the platforms
 (20), 依申请公开 (30), 留言 (40), 意见征集 (50), 规范性文件 (60), 管理公开 (70),
-建议提案 (80), 政策解读 (90). A module that is not installed is simply absent.
+建议提案 (80), 政策解读 (90). A module that is not installed is simply absent. Sections of several providers with
+the same key make one section (the platforms: 政府公报 at 19, the others at 20).
 
 Scope: the government's own departments and every government under it (the
 ``path`` prefix), as the modules' statistics count. What each figure counts is
@@ -39,12 +40,26 @@ def card_title(government: Government, year: int) -> str:
     return f"{government.name}{year}年政务公开“成绩单”"
 
 
+def _add(sections: list[dict], section: dict) -> None:
+    """Append ``section``, or merge it into the one already there with its key: several
+    providers may fill one section of the card (二、公开平台和载体: 政府公报 from its module,
+    the platforms not built yet from ``reports.card_figures``), figures in provider order."""
+    for found in sections:
+        if found["key"] == section["key"]:
+            found["figures"] += section["figures"]
+            found["sentence"] = "".join(s for s in (found["sentence"], section["sentence"]) if s)
+            if "listed" in section:
+                found["listed"] = found.get("listed", []) + section["listed"]
+            return
+    sections.append(section)
+
+
 def report_card(government: Government, year: int) -> dict:
     sections, headline, series, charts = [], [], [], {}
     for provider in registered_figures():
         contribution = provider.contribution(government, year)
         for section in contribution.sections:
-            sections.append(section.as_dict())
+            _add(sections, section.as_dict())
             headline += [f.as_dict() for f in section.headline_figures()]
         series += [[name, list(values)] for name, values in contribution.monthly]
         charts.update(contribution.charts)

@@ -34,8 +34,6 @@ from gongkai.testing import factories
 pytestmark = pytest.mark.django_db
 BEIJING = ZoneInfo("Asia/Shanghai")
 MISSING = (
-    "gazette_issues",
-    "bulletin_issues",
     "website_inspections",
     "enforcement_officers",
 )
