@@ -1,6 +1,7 @@
 from .bulletin import Board, BulletinIssue
 from .distribution import Delivery, Recipient, RecipientKind
 from .gazette import Edition, Gazette, Issue, IssueState, Placement, Section, TextBlock
+from .opinion import OpinionLevel, ResponseLimit
 
 __all__ = [
     "Board",
@@ -10,9 +11,11 @@ __all__ = [
     "Gazette",
     "Issue",
     "IssueState",
+    "OpinionLevel",
     "Placement",
     "Recipient",
     "RecipientKind",
+    "ResponseLimit",
     "Section",
     "TextBlock",
 ]
