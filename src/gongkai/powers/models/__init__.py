@@ -16,3 +16,24 @@ __all__ = [
     "PublicationPeriod",
     "Responsibility",
 ]
+from .decisions import Decision, DecisionKind, DisplayPeriod, PartyType, Severity
+from .enforcement import (
+    BodyKind,
+    EnforcementBody,
+    InspectionItem,
+    Officer,
+    OfficerStatus,
+)
+
+__all__ += [
+    "BodyKind",
+    "Decision",
+    "DecisionKind",
+    "DisplayPeriod",
+    "EnforcementBody",
+    "InspectionItem",
+    "Officer",
+    "OfficerStatus",
+    "PartyType",
+    "Severity",
+]
