@@ -84,3 +84,37 @@ def officers_file(rows, *, csv=False):
     if csv:
         return ContentFile(write_officers_csv(list(rows)), name="执法人员.csv")
     return ContentFile(write_officers_xlsx(list(rows)), name="执法人员.xlsx")
+
+
+def resident_id(first17: str = "62050219900101123") -> str:
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    total = sum(int(c) * w for c, w in zip(first17, weights, strict=True))
+    return first17 + "10X98765432"[total % 11]
+
+
+def penalty(world, the_body, power, decided_on, *, person=False, number=1, **fields):
+    from gongkai.powers.services.decisions import record_decision
+
+    party = (
+        {"party_type": "person", "party_name": "张三丰", "party_id_number": resident_id()}
+        if person
+        else {
+            "party_type": "legal",
+            "party_name": "天水市某某代理记账有限公司",
+            "party_uscc": company_uscc(number),
+            "legal_representative": "李四",
+        }
+    )
+    return record_decision(
+        the_body,
+        power=power,
+        case_name=fields.pop("case_name", f"未经批准从事代理记账业务案{number}"),
+        document_number=fields.pop("document_number", f"天财罚〔{decided_on.year}〕{number}号"),
+        facts="当事人未经批准从事代理记账业务。",
+        basis="《中华人民共和国会计法》第四十二条",
+        content="责令改正，罚款人民币五千元。",
+        decided_on=decided_on,
+        actor=fields.pop("actor", world.handler_finance),
+        amount=fields.pop("amount", 5000),
+        **(party | fields),
+    )
