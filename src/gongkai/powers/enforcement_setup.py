@@ -50,6 +50,7 @@ def _public(row) -> bool:
 def ready(config) -> None:
     from django.db.models.signals import post_migrate
 
+    from gongkai.api.registry import register_router
     from gongkai.core.pagecache import register_boundary, watch
     from gongkai.workbench.todos import register_todos
 
@@ -61,6 +62,7 @@ def ready(config) -> None:
     watch(Decision, when=_public)
     watch(EnforcementBody.powers.through)
     register_boundary(next_display_end)
+    register_router("gongkai.powers.api.enforcement.router", order=84)
     register_todos("enforcement", label="行政执法公示", items=todos)
     post_migrate.connect(
         seed_display_periods_if_empty, sender=config, dispatch_uid="powers.display_periods"
