@@ -51,9 +51,11 @@ def ready(config) -> None:
     from django.db.models.signals import post_migrate
 
     from gongkai.api.registry import register_router
+    from gongkai.core.figures import register_figures
     from gongkai.core.pagecache import register_boundary, watch
     from gongkai.workbench.todos import register_todos
 
+    from . import card_enforcement
     from .models import Decision, EnforcementBody, InspectionItem, Officer
     from .staff_todos import todos
 
@@ -63,6 +65,12 @@ def ready(config) -> None:
     watch(EnforcementBody.powers.through)
     register_boundary(next_display_end)
     register_router("gongkai.powers.api.enforcement.router", order=84)
+    register_figures(
+        "powers_enforcement",
+        card_enforcement.card_figures,
+        order=71,
+        years=card_enforcement.card_years,
+    )
     register_todos("enforcement", label="行政执法公示", items=todos)
     post_migrate.connect(
         seed_display_periods_if_empty, sender=config, dispatch_uid="powers.display_periods"

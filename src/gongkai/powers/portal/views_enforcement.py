@@ -51,7 +51,11 @@ def _chosen(request, listed: list[Government]) -> Government | None:
         if government.code == code:
             return government
     if code:
-        raise Http404("没有该地区的行政执法主体")
+        site = site_government()
+        found = Government.objects.filter(code=code[:6]).first()
+        if found is None or (site is not None and not found.is_within(site)):
+            raise Http404("没有该地区的行政执法主体")
+        return found
     return listed[0] if listed else None
 
 

@@ -39,12 +39,33 @@ def card_title(government: Government, year: int) -> str:
     return f"{government.name}{year}年政务公开“成绩单”"
 
 
+def _merge(section: dict, more: dict) -> None:
+    """Two providers' parts of one section (same key, e.g. 管理公开: the lists, then the
+    enforcement figures): a figure of the second with the key of a figure that is not
+    available (暂未提供) takes its place; other figures are added; sentences follow."""
+    figures = section["figures"]
+    for figure in more["figures"]:
+        index = next((i for i, f in enumerate(figures) if f["key"] == figure["key"]), None)
+        if index is None:
+            figures.append(figure)
+        elif not figures[index]["available"]:
+            figures[index] = figure
+    if more["sentence"]:
+        section["sentence"] = (section["sentence"] + more["sentence"]).strip()
+
+
 def report_card(government: Government, year: int) -> dict:
     sections, headline, series, charts = [], [], [], {}
+    by_key: dict[str, dict] = {}
     for provider in registered_figures():
         contribution = provider.contribution(government, year)
         for section in contribution.sections:
-            sections.append(section.as_dict())
+            data = section.as_dict()
+            if data["key"] in by_key:
+                _merge(by_key[data["key"]], data)
+            else:
+                sections.append(data)
+                by_key[data["key"]] = data
             headline += [f.as_dict() for f in section.headline_figures()]
         series += [[name, list(values)] for name, values in contribution.monthly]
         charts.update(contribution.charts)

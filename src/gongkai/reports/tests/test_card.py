@@ -37,7 +37,6 @@ MISSING = (
     "gazette_issues",
     "bulletin_issues",
     "website_inspections",
-    "enforcement_officers",
 )
 
 
