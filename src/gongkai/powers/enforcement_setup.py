@@ -53,6 +53,7 @@ def ready(config) -> None:
     from gongkai.api.registry import register_router
     from gongkai.core.figures import register_figures
     from gongkai.core.pagecache import register_boundary, watch
+    from gongkai.demo.registry import register_loader
     from gongkai.workbench.todos import register_todos
 
     from . import card_enforcement
@@ -65,6 +66,9 @@ def ready(config) -> None:
     watch(EnforcementBody.powers.through)
     register_boundary(next_display_end)
     register_router("gongkai.powers.api.enforcement.router", order=84)
+    register_loader(
+        "powers_enforcement", "gongkai.powers.enforcement_demo.load_enforcement", order=146
+    )
     register_figures(
         "powers_enforcement",
         card_enforcement.card_figures,

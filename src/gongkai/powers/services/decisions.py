@@ -188,16 +188,25 @@ def publish_decision(
 
 
 def withdraw_decision(
-    decision: Decision, *, revoked_on: date, reason: str, actor, system=False
+    decision: Decision,
+    *,
+    revoked_on: date,
+    reason: str,
+    actor,
+    on: date | None = None,
+    system=False,
 ) -> Decision:
-    """Take a revoked or changed decision out of public view today, with the reason."""
+    """Take a revoked or changed decision out of public view on ``on`` (today by
+    default; an earlier day only for records kept elsewhere), with the reason."""
     if not system:
         access.require(actor, "enforcement.withdraw_decision", decision)
     if not reason.strip():
         raise DomainError("请填写撤下原因（如被撤销、变更的决定文号）。", code="reason")
-    on = today()
+    on = on or today()
+    if on > today():
+        raise DomainError("撤下日期不能晚于今天。", code="withdrawn_on")
     if revoked_on < decision.decided_on or revoked_on > on:
-        raise DomainError("撤销或变更日期应在决定日期之后、不晚于今天。", code="revoked_on")
+        raise DomainError("撤销或变更日期应在决定日期之后、不晚于撤下日期。", code="revoked_on")
     with transaction.atomic():
         decision.revoked_on = revoked_on
         decision.withdrawal_due = rules.withdrawal_due(revoked_on)
