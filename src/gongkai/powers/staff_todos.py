@@ -23,7 +23,7 @@ def _url(pk: int) -> str:
 def todos(user, department, *, now, limit: int) -> list[ToDo]:
     waiting = access.scope(
         user,
-        "enforcement.publish_decision",
+        "enforcement.record_decision",  # the same people publish (no state column to filter)
         Decision.objects.unpublished(),
         department_field="body__department",
         member_of=department,
