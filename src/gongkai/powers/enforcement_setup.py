@@ -54,6 +54,7 @@ def ready(config) -> None:
     from gongkai.core.figures import register_figures
     from gongkai.core.pagecache import register_boundary, watch
     from gongkai.demo.registry import register_loader
+    from gongkai.workbench.sections import Section, register_section
     from gongkai.workbench.todos import register_todos
 
     from . import card_enforcement
@@ -76,6 +77,15 @@ def ready(config) -> None:
         years=card_enforcement.card_years,
     )
     register_todos("enforcement", label="行政执法公示", items=todos)
+    register_section(
+        Section(
+            "enforcement",
+            label="行政执法公示",
+            order=46,
+            urls=(("zhifa/", "gongkai.powers.staff_enforcement.urls"),),
+            home="enforcement_staff:home",
+        )
+    )
     post_migrate.connect(
         seed_display_periods_if_empty, sender=config, dispatch_uid="powers.display_periods"
     )

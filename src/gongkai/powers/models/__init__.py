@@ -37,3 +37,6 @@ __all__ += [
     "PartyType",
     "Severity",
 ]
+from .officer_imports import OfficerImport  # noqa: E402
+
+__all__ += ["OfficerImport"]
