@@ -57,7 +57,7 @@ def ready(config) -> None:
     from gongkai.workbench.sections import Section, register_section
     from gongkai.workbench.todos import register_todos
 
-    from . import card_enforcement
+    from . import admin_enforcement, card_enforcement  # noqa: F401 (admin: registers)
     from .models import Decision, EnforcementBody, InspectionItem, Officer
     from .staff_todos import todos
 
