@@ -13,6 +13,7 @@ def test_the_modules_register_their_sections_in_menu_order():
         "依申请公开",
         "互动交流",
         "建议提案",
+        "行政执法公示",
         "意见征集",
         "年度报告",
     ]
