@@ -15,7 +15,7 @@ from .models import Decision
 
 def _url(pk: int) -> str:
     try:
-        return reverse("powers_portal:decision", args=[pk])
+        return reverse("workbench:enforcement_staff:decision", args=[pk])
     except NoReverseMatch:
         return ""
 

@@ -11,3 +11,14 @@ urlpatterns = [
     path("officers/import/<int:pk>/", officers.preview, name="preview"),
     path("officers/import/<int:pk>/apply/", officers.apply, name="apply"),
 ]
+
+from . import decisions  # noqa: E402
+
+urlpatterns += [
+    path("decisions/", decisions.decision_list, name="decisions"),
+    path("decisions/new/", decisions.new_decision, name="new_decision"),
+    path("decisions/<int:pk>/", decisions.decision, name="decision"),
+    path("decisions/<int:pk>/publish/", decisions.publish, name="publish"),
+    path("decisions/<int:pk>/withdraw/", decisions.withdraw, name="withdraw"),
+    path("decisions/<int:pk>/repair/", decisions.repair, name="repair"),
+]

@@ -60,3 +60,57 @@ def test_someone_else_cannot_see_an_upload_and_a_person_outside_enforcement_cann
     assert client.get(f"{IMPORT}{found.pk}/").status_code == 404
     client.force_login(world.secrecy_finance)
     assert client.get(IMPORT).status_code == 403
+
+
+def test_a_decision_is_entered_published_and_withdrawn_in_the_workbench(world, client):
+    from gongkai.powers.models import Decision
+
+    from .enforcement_helpers import company_uscc, finance_powers
+
+    licence, punish, inspect = finance_powers(world)
+    own = body(world, powers=[licence, punish, inspect])
+    client.force_login(world.handler_finance)
+    form = {
+        "body": own.pk,
+        "power_code": punish.code,
+        "case_name": "未经批准从事代理记账业务案",
+        "document_number": "天财罚〔2026〕8号",
+        "party_type": "legal",
+        "party_name": "天水某某代理记账有限公司",
+        "party_uscc": company_uscc(3),
+        "legal_representative": "李四",
+        "facts": "未经批准从事代理记账业务。",
+        "basis": "《中华人民共和国会计法》第四十二条",
+        "content": "罚款五千元。",
+        "amount": "5000",
+        "decided_on": "2026-12-01",
+        "severity": "general",
+        "field": "财政",
+    }
+    bad = client.post(
+        "/workbench/zhifa/decisions/new/", form | {"party_uscc": "91620500MA710000X1"}
+    )
+    assert bad.status_code == 400 and "校验位不正确" in bad.content.decode()
+    response = client.post("/workbench/zhifa/decisions/new/", form)
+    decision = Decision.objects.get()
+    assert response.status_code == 302 and decision.publication_due.isoformat() == "2026-12-10"
+    listing = client.get("/workbench/zhifa/decisions/").content.decode()
+    assert "应于2026-12-10前公示" in listing
+    client.post(f"/workbench/zhifa/decisions/{decision.pk}/publish/")
+    decision.refresh_from_db()
+    assert decision.published_on.isoformat() == "2026-12-07" and not decision.published_late
+    client.post(
+        f"/workbench/zhifa/decisions/{decision.pk}/withdraw/",
+        {"revoked_on": "2026-12-07", "reason": "变更处罚决定"},
+    )
+    decision.refresh_from_db()
+    assert decision.withdrawn_on is None  # a handler may not withdraw: the reviewer or office
+    client.force_login(world.reviewer_finance)
+    client.post(
+        f"/workbench/zhifa/decisions/{decision.pk}/withdraw/",
+        {"revoked_on": "2026-12-07", "reason": "变更处罚决定"},
+    )
+    decision.refresh_from_db()
+    assert decision.withdrawal_reason == "变更处罚决定"
+    client.force_login(world.handler_environment)
+    assert client.get(f"/workbench/zhifa/decisions/{decision.pk}/").status_code == 404
