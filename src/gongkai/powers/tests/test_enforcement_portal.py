@@ -121,3 +121,10 @@ def test_a_withdrawal_changes_the_stored_page(published, world, client):
     withdraw_decision(person, revoked_on=date(2026, 12, 4), reason="变更", actor=world.office)
     assert "张**" not in client.get("/quanze/gongshi/").content.decode()
     caches["pages"].clear()
+
+
+def test_the_powers_index_links_the_enforcement_pages(published, client):
+    html = client.get("/quanze/").content.decode()
+    for url in ("/quanze/zhifa/", "/quanze/zhifa/renyuan/", "/quanze/gongshi/"):
+        assert f'href="{url}"' in html
+        assert client.get(url).status_code == 200
