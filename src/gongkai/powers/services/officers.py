@@ -15,7 +15,8 @@ A row is refused (by row number, in Chinese) when a required value is missing,
 a date cannot be read, the expiry is before the issue date, the status is not
 known, the body is not one of the government's, the certificate number repeats
 within the file, or ``actor`` may not keep that body's officers (a body's staff
-keep only their own: ``enforcement.edit_officers``).
+keep only their own: ``enforcement.edit_officers``). Only the officers of the bodies
+``actor`` keeps can change or be gone: a body's file never touches another body's.
 """
 
 from __future__ import annotations
@@ -146,7 +147,7 @@ def _check(row: FileRow, bodies, allowed: set[int], seen: dict[str, int]) -> dic
     }
 
 
-def _compare(preview: OfficersPreview, government) -> None:
+def _compare(preview: OfficersPreview, government, allowed: set[int]) -> None:
     existing = {
         o.certificate_number: o
         for o in Officer.objects.filter(body__government__path__startswith=government.path)
@@ -167,6 +168,11 @@ def _compare(preview: OfficersPreview, government) -> None:
             else:
                 preview.new.append(number)
             continue
+        if officer.body_id not in allowed:
+            preview.problems.append(
+                (values["_row"], f"执法证号“{number}”登记在其他执法主体，无权变更。")
+            )
+            continue
         changed = {
             key: (getattr(officer, key), values[key])
             for key in COMPARED
@@ -179,7 +185,7 @@ def _compare(preview: OfficersPreview, government) -> None:
     preview.gone = [
         o
         for number, o in existing.items()
-        if number not in preview.rows and o.status == OfficerStatus.ACTIVE
+        if number not in preview.rows and o.status == OfficerStatus.ACTIVE and o.body_id in allowed
     ]
     preview.problems.sort()
 
@@ -212,7 +218,7 @@ def preview_officers(government, uploaded, actor, *, system: bool = False) -> Of
             continue
         values["_row"] = row.number
         preview.rows[values["certificate_number"]] = values
-    _compare(preview, government)
+    _compare(preview, government, allowed)
     return preview
 
 

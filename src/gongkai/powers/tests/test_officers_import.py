@@ -116,3 +116,21 @@ def test_no_id_number_is_kept(world):
     stored = [str(getattr(officer, f.attname)) for f in Officer._meta.concrete_fields]
     assert not any(number in value or "19900101" in value for value in stored)
     assert len(officer.id_digest) == 64
+
+
+def test_a_bodys_file_never_touches_another_bodys_officers(world):
+    body(world)
+    body(world, world.environment, serial=2)
+    rows = [officer_row(1), officer_row(2, body_name="天水市环境保护局")]
+    apply_officers(
+        preview_officers(world.tianshui, officers_file(rows), world.office), world.office
+    )
+    mine = preview_officers(world.tianshui, officers_file([officer_row(1)]), world.handler_finance)
+    assert mine.ok and mine.gone == [] and mine.changed == []
+    moving = preview_officers(
+        world.tianshui,
+        officers_file([officer_row(2, body_name="天水市财政局")]),
+        world.handler_finance,
+    )
+    assert moving.problem_lines() == ["第2行：执法证号“甘A05000002”登记在其他执法主体，无权变更。"]
+    assert [o.certificate_number for o in moving.gone] == ["甘A05000001"]
