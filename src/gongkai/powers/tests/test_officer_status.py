@@ -50,3 +50,15 @@ def test_a_certificate_not_yet_issued_is_not_active(world):
     the_body = body(world)
     later = _officer(the_body, "甘A00000003", issued_on=date.fromordinal(today().toordinal() + 1))
     assert not later.is_active(today()) and later.public_status(today()) == "未生效"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_display_periods_come_back_after_a_flush():
+    from django.core.management import call_command
+
+    from gongkai.powers.models import DisplayPeriod
+
+    call_command("flush", "--noinput", verbosity=0)
+    rows = {(p.kind, p.severity): (p.min_months, p.max_months) for p in DisplayPeriod.objects.all()}
+    assert rows[("penalty", "general")] == (3, 12)
+    assert rows[("penalty", "serious")] == (12, 36)
