@@ -24,6 +24,7 @@ from .enforcement import (
     Officer,
     OfficerStatus,
 )
+from .officer_imports import OfficerImport
 
 __all__ += [
     "BodyKind",
@@ -33,10 +34,8 @@ __all__ += [
     "EnforcementBody",
     "InspectionItem",
     "Officer",
+    "OfficerImport",
     "OfficerStatus",
     "PartyType",
     "Severity",
 ]
-from .officer_imports import OfficerImport  # noqa: E402
-
-__all__ += ["OfficerImport"]
