@@ -14,6 +14,12 @@ from .test_messages_staff_browser import PHONE
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(autouse=True)
+def _on_7_december_2026(today_is):
+    """The dates below are written for this day, whatever day the suite runs on."""
+    today_is(date(2026, 12, 7))
+
+
 @pytest.fixture
 def published(transactional_db, site_profile):
     from gongkai.powers.models import InspectionItem, Officer

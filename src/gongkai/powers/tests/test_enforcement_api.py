@@ -14,6 +14,12 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/powers/decisions"
 
 
+@pytest.fixture(autouse=True)
+def _on_7_december_2026(today_is):
+    """The dates below are written for this day, whatever day the suite runs on."""
+    today_is(date(2026, 12, 7))
+
+
 @pytest.fixture
 def decisions(world):
     licence, punish, inspect = finance_powers(world)

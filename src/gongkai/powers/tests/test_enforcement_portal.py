@@ -16,6 +16,12 @@ from .enforcement_helpers import body, finance_powers, penalty, resident_id
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _on_7_december_2026(today_is):
+    """The dates below are written for this day, whatever day the suite runs on."""
+    today_is(date(2026, 12, 7))
+
+
 @pytest.fixture
 def published(world):
     licence, punish, inspect = finance_powers(world)

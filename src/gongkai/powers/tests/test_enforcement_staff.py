@@ -1,5 +1,7 @@
 """The officers' import in the workbench: upload, the changes shown, then applied."""
 
+from datetime import date
+
 import pytest
 
 from gongkai.powers.models import Officer, OfficerImport
@@ -8,6 +10,12 @@ from .enforcement_helpers import body, officer_row, officers_file
 
 pytestmark = pytest.mark.django_db
 IMPORT = "/workbench/zhifa/officers/import/"
+
+
+@pytest.fixture(autouse=True)
+def _on_7_december_2026(today_is):
+    """The dates below are written for this day, whatever day the suite runs on."""
+    today_is(date(2026, 12, 7))
 
 
 def _upload(client, rows):

@@ -15,6 +15,12 @@ from .enforcement_helpers import body, finance_powers, penalty
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _on_7_december_2026(today_is):
+    """The dates below are written for this day, whatever day the suite runs on."""
+    today_is(date(2026, 12, 7))
+
+
 def test_unpublished_decisions_are_the_bodys_staffs_todos(world):
     licence, punish, inspect = finance_powers(world)
     own = body(world, powers=[licence, punish, inspect])

@@ -17,8 +17,8 @@ def _officer(the_body, number, **fields):
     values = {
         "name": "赵明",
         "field": "财政",
-        "issued_on": date(2020, 1, 1),
-        "expires_on": date(2030, 1, 1),
+        "issued_on": date.fromordinal(today().toordinal() - 1000),
+        "expires_on": date.fromordinal(today().toordinal() + 1000),
     } | fields
     return Officer.objects.create(body=the_body, certificate_number=number, **values)
 
