@@ -37,7 +37,7 @@ from gongkai.workdays.clocks import complete_clock, start_clock
 from gongkai.workdays.models import Clock
 
 from .. import rules
-from ..models import Decision, DecisionKind, DisplayPeriod, PartyType, Power
+from ..models import Decision, DecisionKind, DisplayPeriod, PartyType, Power, Severity
 from ..privacy import id_digest
 
 PUBLISH, WITHDRAW = "publish", "withdraw"
@@ -116,6 +116,8 @@ def record_decision(
         raise DomainError("决定日期不能晚于今天。", code="decided_on")
     if party_type not in PartyType.values:
         raise DomainError("当事人类别无效。", code="party")
+    if severity not in Severity.values:
+        raise DomainError("情节应为一般或严重。", code="severity")
     if not body.powers.filter(pk=power.pk).exists():
         raise DomainError(f"“{power.name}”不在{body.name}行使的行政权力中。", code="power")
     uscc, digest = _check_party(party_type, party_name, party_uscc, party_id_number)
@@ -156,6 +158,12 @@ def record_decision(
     return decision
 
 
+def _lock(decision: Decision) -> None:
+    """Lock the row and refresh the caller's instance (a second click finds it moved on)."""
+    Decision.objects.select_for_update().filter(pk=decision.pk).first()
+    decision.refresh_from_db()
+
+
 def _clock(decision: Decision, stage: str) -> Clock | None:
     return Clock.objects.for_subject(decision).filter(stage=stage).first()
 
@@ -167,16 +175,22 @@ def publish_decision(
     on = on or today()
     if not system:
         access.require(actor, "enforcement.publish_decision", decision)
-    if decision.state != "draft":
-        raise DomainError("该决定已公示或已撤下。", code="state")
     if on < decision.decided_on or on > today():
         raise DomainError("公示日期应在决定日期之后、不晚于今天。", code="published_on")
     period = display_period(decision.kind, decision.severity, decision.field)
+    if period is None:
+        raise DomainError(
+            f"未设置{decision.get_kind_display()}（{decision.get_severity_display()}）的公示期限，"
+            "请系统管理员在“公示期限”中补充后再公示。",
+            code="display_period",
+        )
     with transaction.atomic():
+        _lock(decision)
+        if decision.state != "draft":
+            raise DomainError("该决定已公示或已撤下。", code="state")
         decision.published_on = on
-        if period is not None:
-            decision.display_min_until = add_months(on, period.min_months)
-            decision.display_ends = add_months(on, period.max_months)
+        decision.display_min_until = add_months(on, period.min_months)
+        decision.display_ends = add_months(on, period.max_months)
         decision.save(
             update_fields=["published_on", "display_min_until", "display_ends", "updated_at"]
         )
@@ -208,6 +222,9 @@ def withdraw_decision(
     if revoked_on < decision.decided_on or revoked_on > on:
         raise DomainError("撤销或变更日期应在决定日期之后、不晚于撤下日期。", code="revoked_on")
     with transaction.atomic():
+        _lock(decision)
+        if decision.state not in ("draft", "published"):
+            raise DomainError("该决定已撤下或已信用修复。", code="state")
         decision.revoked_on = revoked_on
         decision.withdrawal_due = rules.withdrawal_due(revoked_on)
         decision.withdrawn_on = on
@@ -253,11 +270,17 @@ def approve_credit_repair(
         )
     if not reason.strip():
         raise DomainError("请填写信用修复说明。", code="reason")
-    decision.repair_requested_on = requested_on
-    decision.repaired_on = on
-    decision.repair_reason = reason.strip()
-    decision.save(
-        update_fields=["repair_requested_on", "repaired_on", "repair_reason", "updated_at"]
-    )
-    record("enforcement.credit_repair", actor=actor, obj=decision, after={"reason": reason})
+    if requested_on > on or (decision.published_on and requested_on < decision.published_on):
+        raise DomainError("信用修复申请日期应在公示之后、不晚于今天。", code="requested_on")
+    with transaction.atomic():
+        _lock(decision)
+        if decision.state != "published":
+            raise DomainError("只有公示中的决定可以信用修复。", code="state")
+        decision.repair_requested_on = requested_on
+        decision.repaired_on = on
+        decision.repair_reason = reason.strip()
+        decision.save(
+            update_fields=["repair_requested_on", "repaired_on", "repair_reason", "updated_at"]
+        )
+        record("enforcement.credit_repair", actor=actor, obj=decision, after={"reason": reason})
     return decision

@@ -150,3 +150,21 @@ def test_a_persons_id_number_is_never_stored_and_a_company_code_is_checked(setup
         penalty(
             world, the_body, punish, date(2026, 3, 2), number=9, party_uscc="91620500MA710000X1"
         )
+
+
+def test_publishing_without_a_display_period_is_refused_and_a_second_publish_too(setup):
+    world, the_body, _licence, punish, _inspect = setup
+    decision = penalty(world, the_body, punish, date(2026, 3, 2))
+    DisplayPeriod.objects.filter(kind="penalty").delete()
+    with pytest.raises(DomainError, match="未设置行政处罚（一般）的公示期限"):
+        publish_decision(decision, actor=world.handler_finance, on=date(2026, 3, 3))
+    assert Decision.objects.get(pk=decision.pk).published_on is None
+    DisplayPeriod.objects.create(
+        kind="penalty", severity="general", min_months=3, max_months=12, basis="x"
+    )
+    publish_decision(decision, actor=world.handler_finance, on=date(2026, 3, 3))
+    stale = Decision.objects.get(pk=decision.pk)
+    stale.published_on = None  # a second click from a page shown before the first
+    with pytest.raises(DomainError, match="已公示"):
+        publish_decision(stale, actor=world.handler_finance, on=date(2026, 3, 4))
+    assert Decision.objects.get(pk=decision.pk).published_on == date(2026, 3, 3)
