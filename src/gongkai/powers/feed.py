@@ -1,6 +1,7 @@
 """双公示 feed: the published decisions in the national credit platform's field
-layout (信用中国 行政许可、行政处罚信息数据标准, one layout for both with 信息类别),
-as rows for the CSV/XLSX download and the API.
+layout, as rows for the CSV/XLSX download and the API: the platform's own 行政处罚 and
+行政许可 layouts (双公示数据标准) when one kind is asked for, otherwise one combined
+layout with 信息类别 (also the API's fields).
 
 What a row never holds: a natural person's full name (the given name is masked,
 张**) nor any ID number (证件号码 stays empty: the platform holds no ID number).
@@ -40,6 +41,70 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("source_uscc", "数据来源单位统一社会信用代码"),
     ("note", "备注"),
 )
+# The platform's own layouts of 行政处罚 and 行政许可 (双公示数据标准): heading → key of
+# ``feed_row`` ("" for a column this platform does not hold, sent empty).
+PENALTY_LAYOUT: tuple[tuple[str, str], ...] = (
+    ("行政相对人名称", "party_name"),
+    ("行政相对人类别", "party_category"),
+    ("行政相对人代码_1(统一社会信用代码)", "party_uscc"),
+    ("行政相对人代码_2(工商注册号)", ""),
+    ("行政相对人代码_3(组织机构代码)", ""),
+    ("行政相对人代码_4(税务登记号)", ""),
+    ("行政相对人代码_5(事业单位证书号)", ""),
+    ("行政相对人代码_6(社会组织登记证号)", ""),
+    ("法定代表人", "legal_representative"),
+    ("法定代表人证件类型", ""),
+    ("法定代表人证件号码", ""),
+    ("证件类型", "id_type"),
+    ("证件号码", "id_number"),
+    ("行政处罚决定书文号", "document_number"),
+    ("违法行为类型", "case_name"),
+    ("违法事实", "facts"),
+    ("处罚依据", "basis"),
+    ("处罚类别", "category"),
+    ("处罚内容", "content"),
+    ("罚款金额(万元)", "amount_wan"),
+    ("没收违法所得、没收非法财物的金额(万元)", ""),
+    ("暂扣或吊销证照名称及编号", ""),
+    ("处罚决定日期", "decided_on"),
+    ("处罚有效期", ""),
+    ("公示截止期", "display_ends"),
+    ("处罚机关", "authority"),
+    ("处罚机关统一社会信用代码", "authority_uscc"),
+    ("数据来源单位", "source"),
+    ("数据来源单位统一社会信用代码", "source_uscc"),
+    ("备注", "note"),
+)
+LICENCE_LAYOUT: tuple[tuple[str, str], ...] = (
+    *PENALTY_LAYOUT[:13],
+    ("行政许可决定文书名称", "case_name"),
+    ("行政许可决定文书号", "document_number"),
+    ("许可类别", "category"),
+    ("许可证书名称", ""),
+    ("许可编号", ""),
+    ("许可内容", "content"),
+    ("许可决定日期", "decided_on"),
+    ("有效期自", "decided_on"),
+    ("有效期至", "display_ends"),
+    ("许可机关", "authority"),
+    ("许可机关统一社会信用代码", "authority_uscc"),
+    ("当前状态", "state"),
+    ("数据来源单位", "source"),
+    ("数据来源单位统一社会信用代码", "source_uscc"),
+    ("备注", "note"),
+)
+
+
+def layout(kind: str) -> tuple[tuple[str, str], ...]:
+    """(heading, key) of the download: the platform's own layout when one kind is
+    chosen (penalty, licence), else the combined layout with 信息类别."""
+    if kind == "penalty":
+        return PENALTY_LAYOUT
+    if kind == "licence":
+        return LICENCE_LAYOUT
+    return tuple((heading, key) for key, heading in COLUMNS)
+
+
 CATEGORY = {
     PartyType.PERSON: "自然人",
     PartyType.LEGAL: "法人及非法人组织",
@@ -86,6 +151,7 @@ def feed_row(decision: Decision) -> dict[str, str]:
         "source": body.name,
         "source_uscc": body.uscc,
         "note": "",
+        "state": "有效",
     }
 
 
@@ -97,25 +163,27 @@ def feed_decisions(day: date):
     )
 
 
-def feed_csv(decisions) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([heading for _key, heading in COLUMNS])
+def _lines(decisions, kind: str):
+    columns = layout(kind)
+    yield [heading for heading, _key in columns]
     for decision in decisions.iterator(chunk_size=2000):
         row = feed_row(decision)
-        writer.writerow([row[key] for key, _h in COLUMNS])
+        yield [row[key] if key else "" for _heading, key in columns]
+
+
+def feed_csv(decisions, kind: str = "") -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(_lines(decisions, kind))
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def feed_xlsx(decisions) -> bytes:
+def feed_xlsx(decisions, kind: str = "") -> bytes:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("双公示")
-    sheet.append([heading for _key, heading in COLUMNS])
-    for decision in decisions.iterator(chunk_size=2000):
-        row = feed_row(decision)
-        sheet.append([row[key] for key, _h in COLUMNS])
+    sheet = book.create_sheet({"penalty": "行政处罚", "licence": "行政许可"}.get(kind, "双公示"))
+    for line in _lines(decisions, kind):
+        sheet.append(line)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -213,13 +213,16 @@ def decision(request, pk: int):
 def decisions_feed(request, fmt: str):
     if fmt not in ("csv", "xlsx"):
         raise Http404("只提供 CSV 和 XLSX 格式")
-    found = public_decisions(_filters(request))
+    chosen = _filters(request)
+    found = public_decisions(chosen)
     stamp = today().strftime("%Y%m%d")
     if fmt == "csv":
-        response = HttpResponse(feed.feed_csv(found), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            feed.feed_csv(found, chosen["kind"]), content_type="text/csv; charset=utf-8"
+        )
     else:
         response = HttpResponse(
-            feed.feed_xlsx(found),
+            feed.feed_xlsx(found, chosen["kind"]),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     response["Content-Disposition"] = (

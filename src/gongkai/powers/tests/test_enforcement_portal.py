@@ -134,3 +134,22 @@ def test_the_powers_index_links_the_enforcement_pages(published, client):
     for url in ("/quanze/zhifa/", "/quanze/zhifa/renyuan/", "/quanze/gongshi/"):
         assert f'href="{url}"' in html
         assert client.get(url).status_code == 200
+
+
+def test_one_kind_downloads_in_the_platforms_own_layout(published, client):
+    _body, person, company, _revoked = published
+    response = client.get("/quanze/gongshi/shuanggongshi.csv", {"kind": "penalty"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert list(rows[0])[:3] == [
+        "行政相对人名称",
+        "行政相对人类别",
+        "行政相对人代码_1(统一社会信用代码)",
+    ]
+    by_number = {r["行政处罚决定书文号"]: r for r in rows}
+    assert by_number[person.document_number]["行政相对人名称"] == "张**"
+    assert by_number[person.document_number]["证件号码"] == ""
+    assert by_number[company.document_number]["罚款金额(万元)"] == "0.5"
+    assert by_number[company.document_number]["处罚机关"] == "天水市财政局"
+    licences = client.get("/quanze/gongshi/shuanggongshi.csv", {"kind": "licence"})
+    header = licences.content.decode("utf-8-sig").splitlines()
+    assert len(header) == 1 and "行政许可决定文书号" in header[0]
