@@ -50,21 +50,21 @@ def _heading(value) -> str:
     return str(value or "").replace(" ", "").replace("\u3000", "").replace("*", "").strip()
 
 
-def _columns(header) -> dict[str, int]:
+HINT = "请使用省行政执法证件管理系统导出的文件。"
+
+
+def _columns(header, columns=COLUMNS, hint=HINT) -> dict[str, int]:
     headings = [_heading(h) for h in header or ()]
-    found = {key: headings.index(h) for key, h, _r in COLUMNS if h in headings}
-    missing = [h for key, h, required in COLUMNS if required and key not in found]
+    found = {key: headings.index(h) for key, h, _r in columns if h in headings}
+    missing = [h for key, h, required in columns if required and key not in found]
     if missing:
-        raise OfficerFileProblem(
-            f"文件缺少以下列：{'、'.join(missing)}。请使用省行政执法证件管理系统导出的文件。",
-            code="header",
-        )
+        raise OfficerFileProblem(f"文件缺少以下列：{'、'.join(missing)}。{hint}", code="header")
     return found
 
 
-def _rows(records) -> list[FileRow]:
+def _rows(records, columns=COLUMNS, hint=HINT) -> list[FileRow]:
     records = iter(records)
-    columns = _columns(next(records, None))
+    columns = _columns(next(records, None), columns, hint)
     rows = []
     for number, record in enumerate(records, start=2):
         values = {k: (record[i] if i < len(record) else None) for k, i in columns.items()}
@@ -73,10 +73,12 @@ def _rows(records) -> list[FileRow]:
     return rows
 
 
-def read_officers_file(uploaded) -> list[FileRow]:
+def read_officers_file(uploaded, columns=COLUMNS, hint=HINT) -> list[FileRow]:
+    """The non-empty rows of an XLSX (first sheet) or CSV upload with ``columns``
+    (key, heading, required) found by heading (also used for the decisions' file)."""
     name = (getattr(uploaded, "name", "") or "").lower()
     if name.endswith(".csv"):
-        return _read_csv(uploaded)
+        return _read_csv(uploaded, columns, hint)
     from openpyxl import load_workbook
 
     try:
@@ -93,12 +95,12 @@ def read_officers_file(uploaded) -> list[FileRow]:
             "无法读取该 Excel 文件，请确认文件完整后重新导入。", code="file"
         ) from None
     try:
-        return _rows(book.worksheets[0].iter_rows(values_only=True))
+        return _rows(book.worksheets[0].iter_rows(values_only=True), columns, hint)
     finally:
         book.close()
 
 
-def _read_csv(uploaded) -> list[FileRow]:
+def _read_csv(uploaded, columns=COLUMNS, hint=HINT) -> list[FileRow]:
     uploaded.seek(0)
     raw = uploaded.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
@@ -113,7 +115,7 @@ def _read_csv(uploaded) -> list[FileRow]:
             continue
     else:
         raise OfficerFileProblem("无法识别CSV文件的编码（应为UTF-8或GB18030）。", code="file")
-    return _rows(csv.reader(io.StringIO(text)))
+    return _rows(csv.reader(io.StringIO(text)), columns, hint)
 
 
 def write_officers_xlsx(rows: list[tuple]) -> bytes:
