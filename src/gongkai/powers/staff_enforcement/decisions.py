@@ -152,3 +152,52 @@ def repair(request, pk: int):
         messages.success(request, "已批准信用修复，该决定不再公示。")
 
     return _act(request, found, run)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def import_decisions(request):
+    from django import forms as django_forms
+
+    from ..services.decisions_import import import_decisions as run_import
+    from ..services.officers_file import MAX_BYTES, OfficerFileProblem
+
+    class ImportForm(django_forms.Form):
+        file = django_forms.FileField(
+            label="行政执法决定（.xlsx 或 .csv）",
+            help_text="列：执法主体、职权编码、案件名称、决定书文号、当事人类别、当事人名称、"
+            "统一社会信用代码、法定代表人、身份证号、违法事实、决定依据、决定内容、罚款金额、"
+            "决定日期、情节、执法领域。",
+            error_messages={"required": "请选择要导入的文件。", "empty": "文件是空的。"},
+        )
+        valid_only = django_forms.BooleanField(label="仅导入无误的行", required=False)
+
+    if not access.scope(
+        request.user, "enforcement.record_decision", EnforcementBody.objects.all()
+    ).exists():
+        raise PermissionDenied("无权录入行政执法决定。")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        if uploaded.size > MAX_BYTES:
+            form.add_error("file", "文件过大（最大30MB）。")
+        else:
+            try:
+                report = run_import(
+                    uploaded, request.user, valid_only=form.cleaned_data["valid_only"]
+                )
+            except (OfficerFileProblem, DomainError) as bad:
+                form.add_error("file", bad.message)
+            else:
+                if report.entered and not report.problems:
+                    messages.success(request, f"已录入{report.entered}件决定，请在期限内公示。")
+                    return redirect("workbench:enforcement_staff:decisions")
+    return render(
+        request,
+        "powers/staff_enforcement/decisions_import.html",
+        {"form": form, "report": report},
+        status=400
+        if (request.method == "POST" and report is None) or (report and report.problems)
+        else 200,
+    )

@@ -22,3 +22,4 @@ urlpatterns += [
     path("decisions/<int:pk>/withdraw/", decisions.withdraw, name="withdraw"),
     path("decisions/<int:pk>/repair/", decisions.repair, name="repair"),
 ]
+urlpatterns += [path("decisions/import/", decisions.import_decisions, name="import_decisions")]

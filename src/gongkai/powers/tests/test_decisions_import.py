@@ -87,3 +87,16 @@ def test_bad_rows_are_reported_by_number_and_nothing_is_entered(world):
     report = import_decisions(_file(rows), world.handler_finance, valid_only=True)
     assert report.entered == 1 and len(report.problems) == 4
     assert list(Decision.objects.values_list("document_number", flat=True)) == ["天财罚〔2026〕1号"]
+
+
+def test_the_workbench_page_reports_bad_rows_and_enters_good_files(world, client):
+    _licence, punish, _inspect = finance_powers(world)
+    body(world, powers=[punish])
+    client.force_login(world.handler_finance)
+    url = "/workbench/zhifa/decisions/import/"
+    bad = client.post(url, {"file": _file([row(1, punish, decided_on="x")])})
+    assert bad.status_code == 400 and "第2行：“决定日期”不是有效日期：x。" in bad.content.decode()
+    good = client.post(url, {"file": _file([row(1, punish)])})
+    assert good.status_code == 302 and Decision.objects.count() == 1
+    client.force_login(world.secrecy_finance)
+    assert client.get(url).status_code == 403
