@@ -197,7 +197,5 @@ def import_decisions(request):
         request,
         "powers/staff_enforcement/decisions_import.html",
         {"form": form, "report": report},
-        status=400
-        if (request.method == "POST" and report is None) or (report and report.problems)
-        else 200,
+        status=400 if request.method == "POST" else 200,
     )
