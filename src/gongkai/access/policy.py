@@ -318,6 +318,34 @@ RULES: dict[str, Rule] = {
     "supervision.report_task": Rule(
         {H: OWN, R: OWN}, frozenset({"open"}), "报送分解任务的落实情况"
     ),
+    # -- enforcement publicity 行政执法公示 (gongkai.powers) ------------------------
+    # Objects: an enforcement body, an officer or a decision, answered for by the
+    # body's department (``access_department``). A decision's state is draft,
+    # published, withdrawn or repaired (``Decision.state``). A body's staff keep
+    # their own body's officers and decisions; the disclosure office sees and
+    # supervises its tree.
+    "enforcement.view": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, description="在工作台查看行政执法主体、人员和决定"
+    ),
+    "enforcement.edit_body": Rule(
+        {R: OWN, OFFICE: TREE}, description="维护行政执法主体信息和随机抽查事项清单"
+    ),
+    "enforcement.edit_officers": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, description="导入、维护行政执法人员名录"
+    ),
+    "enforcement.record_decision": Rule({H: OWN, R: OWN}, description="录入行政执法决定"),
+    "enforcement.publish_decision": Rule(
+        {H: OWN, R: OWN}, frozenset({"draft"}), "公示行政执法决定"
+    ),
+    "enforcement.withdraw_decision": Rule(
+        {R: OWN, OFFICE: TREE},
+        frozenset({"draft", "published"}),
+        "撤下被撤销或变更的行政执法决定（记录原因）",
+    ),
+    "enforcement.credit_repair": Rule(
+        {R: OWN, OFFICE: TREE}, frozenset({"published"}), "批准信用修复（提前结束公示）"
+    ),
+    "enforcement.supervise": Rule({OFFICE: TREE}, description="行政执法公示督查（超期公示等）"),
 }
 
 

@@ -58,3 +58,7 @@ class PowersConfig(AppConfig):
         post_migrate.connect(
             seed_reference_data_if_empty, sender=self, dispatch_uid="powers.reference_data"
         )
+
+        from .enforcement_setup import ready as enforcement_ready
+
+        enforcement_ready(self)

@@ -11,6 +11,7 @@ def test_the_modules_register_their_routers_in_schema_order():
         "gongkai.interaction.api.router",
         "gongkai.consultations.api.router",
         "gongkai.proposals.api.router",
+        "gongkai.powers.api.enforcement.router",
         "gongkai.powers.api.router",
         "gongkai.publications.api.router",
     ]

@@ -107,6 +107,7 @@ def test_the_modules_register_their_loaders_and_jobs():
         "proposals",
         "powers",
         "publications",
+        "powers_enforcement",
         "reports",
     ]
     assert ("gongkai.applications.jobs.render_notice_files", "告知书文件") in (

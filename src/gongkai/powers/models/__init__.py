@@ -16,3 +16,26 @@ __all__ = [
     "PublicationPeriod",
     "Responsibility",
 ]
+from .decisions import Decision, DecisionKind, DisplayPeriod, PartyType, Severity
+from .enforcement import (
+    BodyKind,
+    EnforcementBody,
+    InspectionItem,
+    Officer,
+    OfficerStatus,
+)
+from .officer_imports import OfficerImport
+
+__all__ += [
+    "BodyKind",
+    "Decision",
+    "DecisionKind",
+    "DisplayPeriod",
+    "EnforcementBody",
+    "InspectionItem",
+    "Officer",
+    "OfficerImport",
+    "OfficerStatus",
+    "PartyType",
+    "Severity",
+]

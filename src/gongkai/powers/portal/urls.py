@@ -15,3 +15,15 @@ urlpatterns = [
     path("adjustments/<int:year>/", views.adjustments, name="adjustments_year"),
     path("adjustment/<int:pk>/", views.adjustment, name="adjustment"),
 ]
+
+# 行政执法公示 (portal/views_enforcement.py)
+from . import views_enforcement as enforcement  # noqa: E402
+
+urlpatterns += [
+    path("zhifa/", enforcement.bodies, name="bodies"),
+    path("zhifa/<int:pk>/", enforcement.body, name="body"),
+    path("zhifa/renyuan/", enforcement.officer_lookup, name="officer_lookup"),
+    path("gongshi/", enforcement.decisions, name="decisions"),
+    path("gongshi/<int:pk>/", enforcement.decision, name="decision"),
+    path("gongshi/shuanggongshi.<str:fmt>", enforcement.decisions_feed, name="decisions_feed"),
+]

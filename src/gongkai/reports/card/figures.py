@@ -42,15 +42,25 @@ def card_title(government: Government, year: int) -> str:
 
 def _add(sections: list[dict], section: dict) -> None:
     """Append ``section``, or merge it into the one already there with its key: several
-    providers may fill one section of the card (二、公开平台和载体: 政府公报 from its module,
-    the platforms not built yet from ``reports.card_figures``), figures in provider order."""
+    providers may fill one section of the card (二、公开平台和载体: 政府公报 from its
+    module, the platforms not built yet from ``reports.card_figures``; 七、管理公开: the
+    lists, then the enforcement figures). A figure with the key of one that is not
+    available (暂未提供) takes its place; other figures are added in provider order;
+    sentences and listed items follow."""
     for found in sections:
-        if found["key"] == section["key"]:
-            found["figures"] += section["figures"]
-            found["sentence"] = "".join(s for s in (found["sentence"], section["sentence"]) if s)
-            if "listed" in section:
-                found["listed"] = found.get("listed", []) + section["listed"]
-            return
+        if found["key"] != section["key"]:
+            continue
+        figures = found["figures"]
+        for figure in section["figures"]:
+            index = next((i for i, f in enumerate(figures) if f["key"] == figure["key"]), None)
+            if index is None:
+                figures.append(figure)
+            elif not figures[index]["available"]:
+                figures[index] = figure
+        found["sentence"] = "".join(s for s in (found["sentence"], section["sentence"]) if s)
+        if "listed" in section:
+            found["listed"] = found.get("listed", []) + section["listed"]
+        return
     sections.append(section)
 
 

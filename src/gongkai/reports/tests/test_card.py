@@ -33,10 +33,7 @@ from gongkai.testing import factories
 
 pytestmark = pytest.mark.django_db
 BEIJING = ZoneInfo("Asia/Shanghai")
-MISSING = (
-    "website_inspections",
-    "enforcement_officers",
-)
+MISSING = ("website_inspections",)
 
 
 @pytest.fixture(autouse=True)
