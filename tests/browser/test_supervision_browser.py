@@ -28,6 +28,7 @@ def test_the_office_reads_its_site_check_at_desktop_and_on_a_phone(
     page.goto(live_server.url + "/accounts/login/")
     fill_login(page, office.office.username, PASSWORD)
     page.get_by_role("link", name="督查考核").click()
+    page.get_by_role("link", name="本级网站检查").click()
     expect(page.get_by_role("heading", name="本级网站检查：天水市", level=1)).to_be_visible()
     expect(page.get_by_role("heading", name="单项否决")).to_be_visible()  # a new site is empty
     expect(page.get_by_role("table", name="各栏目最新信息日期和状态")).to_contain_text("空白栏目")

@@ -487,7 +487,7 @@ def scope(
             break
         for path, extra in paths:
             if reach is OWN:
-                field = f"{path}_id" if path else "pk"
+                field = f"{path}__pk" if path else "pk"  # a foreign key or a many-to-many
                 condition |= Q(**{field: member_dept.pk}, **extra)
             elif reach is TREE:
                 field = (

@@ -18,7 +18,7 @@ class SupervisionConfig(AppConfig):
                 label="督查考核",
                 order=90,
                 urls=(("supervision/", "gongkai.supervision.staff.urls"),),
-                home="supervision_staff:site",
-                menu_action="supervision.inspect",
+                home="supervision_staff:tasks",
+                menu_action="supervision.view_task",
             )
         )

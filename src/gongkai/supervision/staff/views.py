@@ -56,6 +56,7 @@ def site_check(request):
             "report": report,
             "government": government,
             "may_record": may_record,
+            "office": True,
             "media_form": MediaForm(today=today),
         },
     )
@@ -140,7 +141,9 @@ def bulletin_page(request):
         doc = circular.bulletin(
             form.cleaned_data["start"], form.cleaned_data["end"], issuer=_issuer(office)
         )
-    return render(request, "supervision/staff/bulletin.html", {"form": form, "doc": doc})
+    return render(
+        request, "supervision/staff/bulletin.html", {"form": form, "doc": doc, "office": True}
+    )
 
 
 @staff_required

@@ -31,13 +31,19 @@ def test_the_menu_lists_the_sections_and_marks_the_current_one(client, world):
     assert by_label["依申请公开"] == ("/workbench/applications/", False)
     assert by_label["互动交流"][1] is True
     assert by_label["年度报告"][0] == "/workbench/reports/"
-    assert "督查考核" not in by_label  # the office's only (menu_action)
+    assert by_label["督查考核"][0] == "/workbench/supervision/tasks/"
+
+
+def test_a_section_whose_action_the_person_may_never_take_is_not_in_their_menu(client, world):
+    client.force_login(world.secrecy_finance)  # 保密审查员: no task of theirs (menu_action)
+    page = client.get("/workbench/").content.decode()
+    assert "督查考核" not in page[page.index('<nav class="wb-nav"') :]
 
 
 def test_a_section_for_the_office_is_in_the_office_s_menu(client, world):
     client.force_login(world.office)
     page = client.get("/workbench/messages/").content.decode()
-    assert '<a href="/workbench/supervision/">督查考核</a>' in page
+    assert '<a href="/workbench/supervision/tasks/">督查考核</a>' in page
 
 
 def test_a_new_section_needs_no_change_to_the_workbench(client, world):
