@@ -8,6 +8,7 @@ class SupervisionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
 
         from . import jobs  # noqa: F401 (the schedule)
@@ -22,3 +23,4 @@ class SupervisionConfig(AppConfig):
                 menu_action="supervision.view_task",
             )
         )
+        register_loader("supervision", "gongkai.supervision.demo.load_supervision", order=148)
