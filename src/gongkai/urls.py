@@ -11,6 +11,7 @@ urlpatterns = [
     path("hudong/", include("gongkai.interaction.portal.urls")),
     path("zhengji/", include("gongkai.consultations.portal.urls")),
     path("jianyi/", include("gongkai.proposals.portal.urls")),
+    path("ducha/", include("gongkai.supervision.portal.urls")),
     path("quanze/", include("gongkai.powers.portal.urls")),
     path("gongbao/", include("gongkai.publications.portal.urls")),
     path("nianbao/chengjidan/", include("gongkai.reports.card.urls")),

@@ -146,6 +146,7 @@ MODULES: tuple[PortalModule, ...] = (
             "政务公开工作考核结果和通报排名",
             "重点任务分解和落实进度",
         ),
+        url_name="supervision_portal:index",
     ),
 )
 

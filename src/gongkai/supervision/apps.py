@@ -8,10 +8,13 @@ class SupervisionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.core.figures import register_figures
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
 
-        from . import jobs  # noqa: F401 (the schedule)
+        from . import card_figures, jobs, public_pages  # noqa: F401 (jobs: the schedules)
+
+        public_pages.register()
 
         register_section(
             Section(
@@ -24,3 +27,6 @@ class SupervisionConfig(AppConfig):
             )
         )
         register_loader("supervision", "gongkai.supervision.demo.load_supervision", order=148)
+        register_figures(
+            "supervision", card_figures.card_figures, order=21, years=card_figures.card_years
+        )

@@ -55,7 +55,7 @@ def load_supervision(ctx) -> None:
     office = Department.objects.get(government=city, name="天水市人民政府办公室")
     author = _office_person(office)
     with transaction.atomic():
-        plan = WorkPlan.objects.create(government=city, year=2016, title=TITLE)
+        plan = WorkPlan.objects.create(government=city, year=2016, title=TITLE, published=True)
         for number, (title, lead, co, scope, form, due, done) in enumerate(TASKS, start=1):
             lead_department = Department.objects.get(government=city, name=lead)
             task = Task.objects.create(

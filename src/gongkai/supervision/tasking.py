@@ -42,6 +42,15 @@ def create_plan(*, government, year: int, title: str, source_url: str = "", acto
     return plan
 
 
+def set_published(plan: WorkPlan, published: bool, *, actor) -> WorkPlan:
+    """Show (or stop showing) the plan's tasks and progress at /ducha/."""
+    access.require(actor, "supervision.plan", _plan_target(plan))
+    plan.published = published
+    plan.save(update_fields=["published"])
+    record("supervision.plan_publish", actor=actor, obj=plan, after={"published": published})
+    return plan
+
+
 def add_task(plan: WorkPlan, *, lead, co=(), actor, **fields) -> Task:
     access.require(actor, "supervision.plan", _plan_target(plan))
     if not fields.get("title", "").strip():

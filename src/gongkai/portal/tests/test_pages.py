@@ -86,6 +86,7 @@ def test_a_built_module_card_leads_to_its_real_home(client):
         "powers",
         "gazette",
         "annual-reports",
+        "supervision",
     ]
     response = client.get(reverse("portal:module", args=["disclosure"]))
     assert response.status_code == 302
@@ -100,6 +101,8 @@ def test_a_built_module_card_leads_to_its_real_home(client):
     assert response["Location"] == reverse("proposals_portal:index")
     response = client.get(reverse("portal:module", args=["powers"]))
     assert response["Location"] == reverse("powers_portal:index")
+    response = client.get(reverse("portal:module", args=["supervision"]))
+    assert response["Location"] == reverse("supervision_portal:index")
     response = client.get(reverse("portal:module", args=["gazette"]))
     assert response["Location"] == reverse("publications_portal:index")
     response = client.get(reverse("portal:module", args=["annual-reports"]))

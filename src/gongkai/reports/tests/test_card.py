@@ -266,16 +266,23 @@ def test_a_county_counts_only_its_own_records(city):
     )
 
 
-def test_modules_not_built_are_none_and_never_zero(city, client):
+def test_a_module_s_figure_takes_the_place_of_its_placeholder(city, client):
+    card = report_card(city.tianshui, 2016)
+    figures = {f["key"]: f for s in card["sections"] for f in s["figures"]}
+    assert set(MISSING) <= set(figures)  # every placeholder's key is on the card once
+    assert [f["available"] for f in figures.values()].count(False) == 0
+    assert figures["website_inspections"]["value"] == 0  # read from the records: none kept
+    keys = [f["key"] for s in card["sections"] for f in s["figures"]]
+    assert len(keys) == len(set(keys))
+
+
+def test_a_figure_no_module_gives_is_shown_as_not_available_never_zero(city, client, monkeypatch):
+    from gongkai.core.figures import _PROVIDERS
+
+    monkeypatch.delitem(_PROVIDERS, "supervision")  # as before the module landed
     card = report_card(city.tianshui, 2016)
     missing = {f["key"]: f for s in card["sections"] for f in s["figures"] if not f["available"]}
-    assert set(missing) == set(MISSING)
-    assert all(f["value"] is None for f in missing.values())
-    html = client.get("/nianbao/chengjidan/620500/2016/").content.decode()
-    for key in MISSING:
-        label = missing[key]["label"]
-        row = html.split(f"<dt>{label}</dt>")[1].split("</div>")[0]
-        assert "暂未提供（该功能尚未上线）" in row and "0" not in row.split("栏目建设情况")[0]
+    assert set(missing) == set(MISSING) and all(f["value"] is None for f in missing.values())
 
 
 def test_every_source_link_opens(city, client):
@@ -370,7 +377,7 @@ def test_the_pdf(city, client):
     flat = "".join(text.split())
     assert "天水市2016年政务公开“成绩单”" in flat
     assert "全年新收政府信息公开申请2件" in flat
-    assert "暂未提供（该功能尚未上线）" in flat
+    assert "政府网站检查0次" in flat
     assert "—1—" in flat  # page numbers
 
 

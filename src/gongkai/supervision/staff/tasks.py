@@ -86,6 +86,10 @@ def plan_detail(request, pk: int):
     plan = get_object_or_404(WorkPlan.objects.select_related("government"), pk=pk)
     if not access.can(request.user, "supervision.plan", tasking._plan_target(plan)):
         raise PermissionDenied("无权分解该工作要点。")
+    if request.method == "POST" and "publish" in request.POST:
+        tasking.set_published(plan, request.POST["publish"] == "1", actor=request.user)
+        messages.success(request, "落实情况已公开。" if plan.published else "落实情况已不再公开。")
+        return redirect("workbench:supervision_staff:plan", plan.pk)
     departments = departments_under(plan.government).filter(government=plan.government)
     form = TaskForm(request.POST or None, departments=departments)
     if request.method == "POST" and form.is_valid():

@@ -94,3 +94,36 @@ def test_a_department_sees_only_its_tasks_and_another_is_refused(client, world):
     assert client.get(url("plan", plan.pk)).status_code == 403
     client.force_login(world.handler_environment)
     assert "公开环境质量" in client.get(url("tasks")).content.decode()
+
+
+def test_a_published_plan_shows_its_tasks_and_evidence_at_ducha(client, world):
+    from datetime import date
+
+    from gongkai.supervision import tasking
+
+    plan = tasking.create_plan(
+        government=world.tianshui,
+        year=2016,
+        title="2016年天水市政务公开工作要点",
+        actor=world.office,
+    )
+    task = tasking.add_task(
+        plan,
+        lead=world.finance,
+        actor=world.office,
+        title="公开市级部门预算",
+        due_on=date(2016, 4, 20),
+    )
+    assert client.get(reverse("supervision_portal:plan", args=[plan.pk])).status_code == 404
+    client.force_login(world.office)
+    client.post(url("plan", plan.pk), {"publish": "1"})
+    tasking.report(
+        task, department=world.finance, text="已发布。", evidence=["/xxgk/a/"], completed=True,
+        actor=world.handler_finance,
+    )  # fmt: skip
+    tasking.confirm(task, on=date(2016, 4, 18), actor=world.office)
+    client.logout()
+    index = client.get(reverse("supervision_portal:index")).content.decode()
+    assert "分解任务1项，已完成1项" in index
+    page = client.get(reverse("supervision_portal:plan", args=[plan.pk])).content.decode()
+    assert "已完成（2016年4月18日）" in page and 'href="/xxgk/a/">佐证1</a>' in page
