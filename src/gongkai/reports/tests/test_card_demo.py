@@ -145,4 +145,4 @@ def test_the_demo_card_page(demo_world, db, client):
     html = response.content.decode()
     assert "承办代表建议183件、政协提案221件" in html
     assert "成纪新城19条道路名称公开征集" in html
-    assert "card-status\">暂未提供" not in html  # every figure is read from its module
+    assert 'card-status">暂未提供' not in html  # every figure is read from its module
