@@ -267,11 +267,11 @@ def docx_bytes(doc_data: NoticeDocument) -> bytes:
     caption.alignment = center
     set_font(caption.add_run(doc_data.seal_caption), FONT_BODY, 10.5, color=(0xB0, 0x60, 0x60))
     for text, before in ((doc_data.issuer, 18), (doc_data.date_text, 0)):
-        p = cell.addparagraph()
+        p = cell.add_paragraph()
         p.alignment = center
         p.paragraph_format.space_before = Pt(before)
         set_font(p.add_run(text), FONT_BODY, 16)
-    cell.addparagraph()
+    cell.add_paragraph()
 
     if doc_data.remark:
         paragraph(doc, before=14)
