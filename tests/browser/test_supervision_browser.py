@@ -42,3 +42,57 @@ def test_the_office_reads_its_site_check_at_desktop_and_on_a_phone(
     page.screenshot(path="/tmp/site-check-phone.png", full_page=True)
     assert_accessible(page, "the site check at 375px")
     context.close()
+
+
+@pytest.fixture
+def published_plan(transactional_db, site_profile):
+    from datetime import date
+
+    from gongkai.supervision import tasking
+    from gongkai.testing.factories import World
+
+    world = World()
+    plan = tasking.create_plan(
+        government=world.tianshui,
+        year=2016,
+        title="2016年天水市政务公开工作要点",
+        actor=world.office,
+    )
+    tasking.set_published(plan, True, actor=world.office)
+    for n, department in enumerate((world.finance, world.environment), start=1):
+        task = tasking.add_task(
+            plan,
+            lead=department,
+            actor=world.office,
+            title=f"第{n}项：公开本部门2016年度预算和“三公”经费预算",
+            scope="本部门及所属预算单位",
+            form="政府网站信息公开专栏",
+            due_on=date(2016, 4, 20),
+        )
+    tasking.report(
+        task, department=world.environment, text="已公开。", evidence=["/xxgk/"], completed=True,
+        actor=world.handler_environment,
+    )  # fmt: skip
+    tasking.confirm(task, on=date(2016, 4, 18), actor=world.office)
+    return plan
+
+
+def test_the_public_progress_page_at_desktop_and_on_a_phone(
+    live_server, published_plan, browser, assert_accessible
+):
+    for width, name in ((1280, "ducha"), (375, "ducha-phone")):
+        context = browser.new_context(
+            bypass_csp=True, locale="zh-CN", viewport={"width": width, "height": 900}
+        )
+        page = context.new_page()
+        page.goto(live_server.url + "/ducha/")
+        page.get_by_role("link", name="2016年天水市政务公开工作要点").click()
+        table = page.get_by_role("list", name="任务分解和落实情况")
+        expect(table).to_contain_text("已完成（2016年4月18日）")
+        expect(table).to_contain_text("落实中，已超过公开时限")
+        assert page.evaluate(
+            "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+        ), f"the progress page scrolls sideways at {width}px"
+        page.screenshot(path=f"/tmp/{name}.png", full_page=True)
+        assert_accessible(page, f"the progress page at {width}px")
+        context.close()
