@@ -72,3 +72,21 @@ def parse_timestamp(value: Any) -> datetime:
     if parsed.tzinfo is None:
         raise BadParameter("cursor", "参数 cursor 无效，请从第一页重新开始。")
     return parsed
+
+
+def pk_page(request, rows, *, key: list, limit: int, cursor: str | None):
+    """One page of ``rows`` in primary-key order after ``cursor`` (a signed ``{"i": pk}``),
+    and the absolute URL of the next page (None on the last): ``(items, next_url)``.
+    ``BadParameter`` for a cursor that is not ours or not for these filters."""
+    if cursor is not None:
+        last = decode(cursor, key=key).get("i")
+        if not isinstance(last, int):
+            raise BadParameter("cursor", "参数 cursor 无效，请从第一页重新开始。")
+        rows = rows.filter(pk__gt=last)
+    found = list(rows.order_by("pk")[: limit + 1])
+    if len(found) <= limit:
+        return found, None
+    found = found[:limit]
+    following = request.GET.copy()
+    following.setlist("cursor", [encode({"i": found[-1].pk}, key=key)])
+    return found, request.build_absolute_uri(f"{request.path}?{following.urlencode()}")

@@ -4,6 +4,8 @@ names and companies' trade names."""
 
 from __future__ import annotations
 
+from gongkai.demo.tianshui import GIVEN_NAMES
+
 # Bodies authorised by law or entrusted (法律法规授权组织、受委托组织), by the city
 # department (slug of ``gongkai.demo.tianshui.CITY_DEPARTMENTS``) they sit under.
 CITY_SUBBODIES = (
@@ -98,6 +100,8 @@ FIELDS_BY_WORD = (
     ("镇", "综合执法"),
     ("乡", "综合执法"),
 )
+# Single-character given names, the staff names of the demo world (kept there, not
+# copied) and more, so that 10,594 officers rarely share a name.
 GIVEN = [
     "伟",
     "芳",
@@ -129,36 +133,7 @@ GIVEN = [
     "欣",
     "浩",
     "婷",
-    "建国",
-    "文静",
-    "志强",
-    "晓燕",
-    "海涛",
-    "丽娟",
-    "永红",
-    "国栋",
-    "玉兰",
-    "宏伟",
-    "雪梅",
-    "立新",
-    "春花",
-    "卫东",
-    "秀英",
-    "小军",
-    "彦明",
-    "慧敏",
-    "振华",
-    "亚平",
-    "红霞",
-    "鹏飞",
-    "淑珍",
-    "德胜",
-    "瑞雪",
-    "金山",
-    "桂芳",
-    "子涵",
-    "世杰",
-    "思远",
+    *GIVEN_NAMES,
     "俊杰",
     "建华",
     "晓东",

@@ -175,20 +175,11 @@ def list_powers(request):
             powers = powers.filter(power_type__abbreviation=query["type"])
         if "q" in query:
             powers = powers.filter(Q(name__icontains=query["q"]) | Q(code=query["q"]))
-        if "cursor" in query:
-            last = cursors.decode(query["cursor"], key=key).get("i")
-            if not isinstance(last, int):
-                raise BadParameter("cursor", "参数 cursor 无效，请从第一页重新开始。")
-            powers = powers.filter(pk__gt=last)
+        rows, next_url = cursors.pk_page(
+            request, powers, key=key, limit=query["limit"], cursor=query.get("cursor")
+        )
     except BadParameter as bad:
         return bad_parameter(request, bad)
-    rows = list(powers.order_by("pk")[: query["limit"] + 1])
-    next_url = None
-    if len(rows) > query["limit"]:
-        rows = rows[: query["limit"]]
-        following = request.GET.copy()
-        following.setlist("cursor", [cursors.encode({"i": rows[-1].pk}, key=key)])
-        next_url = request.build_absolute_uri(f"{request.path}?{following.urlencode()}")
     return Status(
         200, {"items": [_out(p) for p in rows], "limit": query["limit"], "next": next_url}
     )

@@ -143,19 +143,10 @@ def list_decisions(request):
             found = found.filter(kind=query["kind"])
         if "year" in query:
             found = found.filter(decided_on__year=query["year"])
-        if "cursor" in query:
-            last = cursors.decode(query["cursor"], key=key).get("i")
-            if not isinstance(last, int):
-                raise BadParameter("cursor", "参数 cursor 无效，请从第一页重新开始。")
-            found = found.filter(pk__gt=last)
+        rows, next_url = cursors.pk_page(
+            request, found, key=key, limit=query["limit"], cursor=query.get("cursor")
+        )
     except BadParameter as bad:
         return bad_parameter(request, bad)
-    rows = list(found.order_by("pk")[: query["limit"] + 1])
-    next_url = None
-    if len(rows) > query["limit"]:
-        rows = rows[: query["limit"]]
-        following = request.GET.copy()
-        following.setlist("cursor", [cursors.encode({"i": rows[-1].pk}, key=key)])
-        next_url = request.build_absolute_uri(f"{request.path}?{following.urlencode()}")
     items = [{"id": d.pk, **feed.feed_row(d)} for d in rows]
     return Status(200, {"items": items, "limit": query["limit"], "next": next_url})
