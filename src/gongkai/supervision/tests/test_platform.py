@@ -128,10 +128,11 @@ def test_the_rule_reaches_the_site_government_s_office_not_a_county_s(world):
     assert not access.can(world.handler_finance, "supervision.inspect", target)
 
 
-def test_new_media_accounts_are_checked_on_their_entered_last_post(client, site, world):
+def test_new_media_accounts_are_checked_on_their_entered_last_post(client, site, world, today_is):
     from gongkai.portal.models import NewMediaAccount
     from gongkai.supervision.models import MediaUpdate
 
+    today_is(date(2026, 12, 7))  # the form refuses a day after it
     wechat = NewMediaAccount.objects.filter(active=True).order_by("sort_order", "id").first()
     report = inspect_platform(world.tianshui, date(2026, 12, 7))
     assert all(row["vetoed"] for row in report.media)  # never entered: a veto
