@@ -16,7 +16,7 @@ from ninja import Field, Router, Schema, Status
 from gongkai.api import cursors
 from gongkai.api.errors import Problem, bad_parameter
 from gongkai.api.openapi import query_parameters
-from gongkai.api.params import BadParameter
+from gongkai.api.params import BadParameter, integer, single_values
 from gongkai.orgs.models import Government
 
 from .. import queries
@@ -90,30 +90,12 @@ def _government(raw: str) -> Government:
 
 
 def _parse(querydict, allowed) -> dict:
-    unknown = [name for name in querydict if name not in allowed]
-    if unknown:
-        raise BadParameter(
-            unknown[0], f"未知的查询参数“{unknown[0][:40]}”。可用的参数：{'、'.join(allowed)}。"
-        )
     found: dict = {"limit": DEFAULT_LIMIT}
-    for name in allowed:
-        values = [v.strip() for v in querydict.getlist(name)]
-        if not values or not values[0]:
-            continue
-        if len(values) > 1:
-            raise BadParameter(name, f"参数 {name} 只能出现一次。")
-        raw = values[0]
-        if any(ch in raw for ch in "\x00\r\n"):
-            raise BadParameter(name, f"参数 {name} 含有不可见的控制字符，请检查后重试。")
+    for name, raw in single_values(querydict, allowed).items():
         if name == "government":
             found[name] = _government(raw)
         elif name in ("department", "limit"):
-            high = MAX_LIMIT if name == "limit" else MAX_ID
-            if not (raw.isascii() and raw.isdigit() and len(raw) <= 10 and 1 <= int(raw) <= high):
-                raise BadParameter(
-                    name, f"参数 {name} 的值“{raw[:40]}”无效：应为 1–{high} 的整数。"
-                )
-            found[name] = int(raw)
+            found[name] = integer(name, raw, 1, MAX_LIMIT if name == "limit" else MAX_ID)
         elif name == "type":
             if not (raw.isascii() and raw.isalpha() and raw.isupper() and len(raw) <= 4):
                 raise BadParameter(

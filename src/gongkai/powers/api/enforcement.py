@@ -13,7 +13,7 @@ from ninja import Field, Router, Schema, Status
 from gongkai.api import cursors
 from gongkai.api.errors import Problem, bad_parameter
 from gongkai.api.openapi import query_parameters
-from gongkai.api.params import BadParameter
+from gongkai.api.params import BadParameter, integer, single_values
 from gongkai.core.dates import today
 
 from .. import feed
@@ -72,37 +72,17 @@ class DecisionPage(Schema):
     next: str | None = Field(description="下一页的完整地址；没有下一页时为 null")
 
 
-def _int(name: str, raw: str, low: int, high: int) -> int:
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= 10 and low <= int(raw) <= high):
-        raise BadParameter(name, f"参数 {name} 的值“{raw[:40]}”无效：应为 {low}–{high} 的整数。")
-    return int(raw)
-
-
 def _parse(querydict) -> dict:
-    unknown = [name for name in querydict if name not in PARAMETERS]
-    if unknown:
-        raise BadParameter(
-            unknown[0],
-            f"未知的查询参数“{unknown[0][:40]}”。可用的参数：{'、'.join(PARAMETERS)}。",
-        )
     found: dict = {"limit": DEFAULT_LIMIT}
-    for name in PARAMETERS:
-        values = [v.strip() for v in querydict.getlist(name)]
-        if not values or not values[0]:
-            continue
-        if len(values) > 1:
-            raise BadParameter(name, f"参数 {name} 只能出现一次。")
-        raw = values[0]
-        if any(ch in raw for ch in "\x00\r\n"):
-            raise BadParameter(name, f"参数 {name} 含有不可见的控制字符，请检查后重试。")
+    for name, raw in single_values(querydict, PARAMETERS).items():
         if name == "government":
             found[name] = _government(raw)
         elif name == "body":
-            found[name] = _int(name, raw, 1, MAX_ID)
+            found[name] = integer(name, raw, 1, MAX_ID)
         elif name == "year":
-            found[name] = _int(name, raw, 2000, 2100)
+            found[name] = integer(name, raw, 2000, 2100)
         elif name == "limit":
-            found[name] = _int(name, raw, 1, MAX_LIMIT)
+            found[name] = integer(name, raw, 1, MAX_LIMIT)
         elif name == "kind":
             if raw not in DecisionKind.values:
                 raise BadParameter(
