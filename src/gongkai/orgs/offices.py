@@ -28,3 +28,14 @@ def office_memberships(government: Government) -> QuerySet[Membership]:
         department__active=True,
         department__government__path__in=lineage_paths(government),
     )
+
+
+def general_office_of(government: Government):
+    """The government's active general office (政府办公室), where its 公开办 sits and
+    which answers for the government's own matters (its report, its site); None if
+    it has none."""
+    from .models import Department, DepartmentType
+
+    return Department.objects.filter(
+        government=government, kind=DepartmentType.GENERAL_OFFICE, active=True
+    ).first()

@@ -18,9 +18,11 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from gongkai.portal.columns import message_facts, site_columns
+from gongkai.portal.models import NewMediaAccount
 
 from . import rules
-from .inspecting import Column, Finding
+from .inspecting import Column, Deduction, Finding
+from .models import LinkCheck, MediaUpdate
 from .rules import Table
 
 
@@ -125,9 +127,6 @@ def inspect_platform(government, today: date, table: Table | None = None) -> Pla
                 waiting,
             )
         )
-    from .inspecting import Deduction
-    from .models import LinkCheck
-
     deductions: list[Deduction] = []
     broken = [
         {"url": c.url, "name": c.label, "on": c.on, "status": c.status}
@@ -158,10 +157,6 @@ def _media(table: Table, today: date) -> list[dict]:
     """The site's new-media accounts (政务新媒体), each inspected on its own (they have
     their own indicators, not the site's): two weeks without a post is its veto, as
     for a home page, and an account whose last post was never entered is one."""
-    from gongkai.portal.models import NewMediaAccount
-
-    from .models import MediaUpdate
-
     rows = []
     for account in NewMediaAccount.objects.filter(active=True).order_by("sort_order", "id"):
         latest = MediaUpdate.objects.filter(account=account).order_by("-entered_at", "-id").first()

@@ -4,6 +4,7 @@ through here, checked by the access policy and kept in the audit trail."""
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -12,22 +13,23 @@ from django.db.models import Max
 from gongkai import access
 from gongkai.audit.services import record
 from gongkai.core.errors import DomainError
+from gongkai.orgs.offices import general_office_of
 
 from .models import Task, TaskReport, TaskState, WorkPlan
 
 MAX_EVIDENCE = 10
 
 
-def _plan_target(plan: WorkPlan):
-    """A plan is answered for by its government's general office (the 公开办's seat)."""
-    from types import SimpleNamespace
-
-    from gongkai.orgs.models import Department, DepartmentType
-
-    office = Department.objects.filter(
-        government=plan.government, kind=DepartmentType.GENERAL_OFFICE, active=True
-    ).first()
+def office_target(government) -> SimpleNamespace:
+    """What the office's actions on a government's plans and site answer for: the
+    government's general office, where its 公开办 sits (none found: only system
+    administrators reach it)."""
+    office = general_office_of(government) if government is not None else None
     return SimpleNamespace(access_department=office)
+
+
+def _plan_target(plan: WorkPlan) -> SimpleNamespace:
+    return office_target(plan.government)
 
 
 def create_plan(*, government, year: int, title: str, source_url: str = "", actor) -> WorkPlan:
@@ -155,6 +157,4 @@ def _decide(task: Task, *, actor, done: bool, on, reason: str) -> Task:
 
 def _as(task: Task, department):
     """The task as seen by one of its departments (the access policy's object)."""
-    from types import SimpleNamespace
-
     return SimpleNamespace(access_department=department, state=task.state)

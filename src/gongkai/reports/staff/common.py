@@ -22,6 +22,7 @@ from django.shortcuts import redirect
 
 from gongkai import access
 from gongkai.orgs.models import Department, DepartmentType, Government
+from gongkai.orgs.offices import general_office_of
 
 from ..models import AnnualReport, ReportState
 
@@ -70,12 +71,6 @@ def visible_report(request, pk: int) -> AnnualReport:
 def is_office(user) -> bool:
     """The 公开办: holds a role that may review reports (of its government tree)."""
     return access.can(user, "reports.review")
-
-
-def general_office_of(government) -> Department | None:
-    return Department.objects.filter(
-        government=government, kind=DepartmentType.GENERAL_OFFICE, active=True
-    ).first()
 
 
 def may_start(user, scope) -> bool:

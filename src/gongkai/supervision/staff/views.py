@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from urllib.parse import quote
 
 from django import forms
@@ -15,12 +14,12 @@ from django.views.decorators.http import require_POST, require_safe
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
 from gongkai.audit.services import client_ip, record
-from gongkai.orgs.models import Department, DepartmentType
 from gongkai.portal.site import site_government
 
 from .. import bulletin as circular
 from ..models import MediaUpdate
 from ..platform import inspect_platform
+from ..tasking import office_target
 
 
 class MediaForm(forms.Form):
@@ -45,10 +44,10 @@ class MediaForm(forms.Form):
 @require_safe
 def site_check(request):
     government = site_government()
-    access.require(request.user, "supervision.inspect", _site_office(government))
+    access.require(request.user, "supervision.inspect", office_target(government))
     today = timezone.localdate()
     report = inspect_platform(government, today)
-    may_record = access.can(request.user, "supervision.record_media", _site_office(government))
+    may_record = access.can(request.user, "supervision.record_media", office_target(government))
     return render(
         request,
         "supervision/staff/site.html",
@@ -68,7 +67,7 @@ def record_media(request, pk: int):
     """The office enters the day an account last posted (read on its platform)."""
     from gongkai.portal.models import NewMediaAccount
 
-    access.require(request.user, "supervision.record_media", _site_office(site_government()))
+    access.require(request.user, "supervision.record_media", office_target(site_government()))
     account = get_object_or_404(NewMediaAccount, pk=pk, active=True)
     form = MediaForm(request.POST, today=timezone.localdate())
     if not form.is_valid():
@@ -88,19 +87,6 @@ def record_media(request, pk: int):
     )
     messages.success(request, f"已登记{account}最近发布日期：{entry.posted_on:%Y-%m-%d}。")
     return redirect("workbench:supervision_staff:site")
-
-
-def _site_office(government) -> SimpleNamespace:
-    """What the check is answered for: the site government's general office, where its
-    公开办 sits (no office found: only system administrators may look)."""
-    office = (
-        Department.objects.filter(
-            government=government, kind=DepartmentType.GENERAL_OFFICE, active=True
-        ).first()
-        if government is not None
-        else None
-    )
-    return SimpleNamespace(access_department=office)
 
 
 class PeriodForm(forms.Form):
@@ -133,7 +119,7 @@ def _period(request) -> PeriodForm:
 @require_safe
 def bulletin_page(request):
     government = site_government()
-    office = _site_office(government)
+    office = office_target(government)
     access.require(request.user, "supervision.inspect", office)
     form = _period(request)
     doc = None
@@ -150,7 +136,7 @@ def bulletin_page(request):
 @require_safe
 def bulletin_file(request, kind: str):
     government = site_government()
-    office = _site_office(government)
+    office = office_target(government)
     access.require(request.user, "supervision.inspect", office)
     form = _period(request)
     if not form.is_valid():
