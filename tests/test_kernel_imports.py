@@ -37,6 +37,7 @@ MODULES = {
     "reports",
     "disclosure",
     "supervision",
+    "services",
 }
 
 

@@ -146,6 +146,7 @@ INSTALLED_APPS = [
     "gongkai.publications",
     "gongkai.reports",
     "gongkai.supervision",
+    "gongkai.services",
     # the sites
     "gongkai.portal",
     "gongkai.workbench",

@@ -318,6 +318,26 @@ RULES: dict[str, Rule] = {
     "supervision.report_task": Rule(
         {H: OWN, R: OWN}, frozenset({"open"}), "报送分解任务的落实情况"
     ),
+    # -- government services 政务服务 (gongkai.services) --------------------------
+    # Objects: a service item or a guide version, answered for by the item's
+    # implementing department. Guide states are those of
+    # gongkai.services.flow.GUIDE_FLOW: a department's staff edit a draft and
+    # submit it; its reviewer (or the 公开办) publishes after checking.
+    "services.view": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, description="在工作台查看政务服务事项和办事指南"
+    ),
+    "services.new_guide": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, description="新建政务服务事项或办事指南的新版本"
+    ),
+    "services.edit_guide": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, frozenset({"draft"}), "编辑办事指南并送审"
+    ),
+    "services.publish_guide": Rule(
+        {R: OWN, OFFICE: TREE}, frozenset({"review"}), "审核办事指南（发布或退回修改）"
+    ),
+    "services.withdraw_item": Rule(
+        {R: OWN, OFFICE: TREE}, frozenset({"published"}), "停止办理政务服务事项（记录原因）"
+    ),
     # -- enforcement publicity 行政执法公示 (gongkai.powers) ------------------------
     # Objects: an enforcement body, an officer or a decision, answered for by the
     # body's department (``access_department``). A decision's state is draft,
