@@ -8,4 +8,17 @@ class ServicesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.workbench.sections import Section, register_section
+
         from . import flow  # noqa: F401  (declares the guide workflow)
+
+        register_section(
+            Section(
+                "services",
+                label="政务服务",
+                order=47,
+                urls=(("services/", "gongkai.services.staff.urls"),),
+                home="services_staff:list",
+                menu_action="services.view",
+            )
+        )

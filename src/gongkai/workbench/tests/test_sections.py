@@ -15,6 +15,7 @@ def test_the_modules_register_their_sections_in_menu_order():
         "建议提案",
         "权责清单",
         "行政执法公示",
+        "政务服务",
         "意见征集",
         "政府公报",
         "年度报告",
