@@ -39,12 +39,13 @@ class Scope(Enum):
 
 
 OWN, TREE, ALL = Scope.OWN, Scope.TREE, Scope.ALL
-H, R, C, OFFICE, S = (
+H, R, C, OFFICE, S, SUP = (
     Role.HANDLER,
     Role.REVIEWER,
     Role.CONFIDENTIALITY,
     Role.DISCLOSURE_OFFICE,
     Role.SYSADMIN,
+    Role.SUPERVISOR,
 )
 OPEN_CLOCK = frozenset({"running", "paused", "overdue"})
 
@@ -324,7 +325,8 @@ RULES: dict[str, Rule] = {
     # gongkai.services.flow.GUIDE_FLOW: a department's staff edit a draft and
     # submit it; its reviewer (or the 公开办) publishes after checking.
     "services.view": Rule(
-        {H: OWN, R: OWN, OFFICE: TREE}, description="在工作台查看政务服务事项和办事指南"
+        {H: OWN, R: OWN, OFFICE: TREE, SUP: TREE},
+        description="在工作台查看政务服务事项和办事指南",
     ),
     "services.new_guide": Rule(
         {H: OWN, R: OWN, OFFICE: TREE}, description="新建政务服务事项或办事指南的新版本"

@@ -183,6 +183,12 @@ def load_departments_and_staff(ctx: DemoContext) -> None:
     Membership.objects.get_or_create(user=admin, department=general_office, role=Role.SYSADMIN)
     ctx.logins.insert(0, ("admin", "市政府办", "系统管理员"))
     people += 1
+    # 监察: the supervision office stationed at the city's service centre (电子监察).
+    supervisor = _user("ts_zwzx_supervisor", names.next(), password_hash)
+    centre = Department.objects.get(government=ctx.city, name="天水市政务服务中心")
+    Membership.objects.get_or_create(user=supervisor, department=centre, role=Role.SUPERVISOR)
+    ctx.logins.append(("ts_zwzx_supervisor", "市监察局驻政务大厅", "监察"))
+    people += 1
     # A reviewer of 市财政局 who also handles for 市扶贫办: shows the department switch.
     both = _user("ts_czj_reviewer", "", password_hash)
     Membership.objects.get_or_create(

@@ -9,6 +9,9 @@ class Role(models.TextChoices):
     CONFIDENTIALITY = "confidentiality", "保密审查员"
     DISCLOSURE_OFFICE = "disclosure_office", "公开办"
     SYSADMIN = "sysadmin", "系统管理员"
+    # 监察 (electronic supervision of government services): reads the cases of its
+    # government and those under it, changes nothing but supervision cards.
+    SUPERVISOR = "supervisor", "监察"
 
 
 DEPARTMENT_ROLES = frozenset({Role.HANDLER, Role.REVIEWER, Role.CONFIDENTIALITY})

@@ -8,6 +8,7 @@ class ServicesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
 
         from . import flow  # noqa: F401  (declares the guide workflow)
@@ -22,3 +23,4 @@ class ServicesConfig(AppConfig):
                 menu_action="services.view",
             )
         )
+        register_loader("services", "gongkai.services.demo.load_services", order=147)

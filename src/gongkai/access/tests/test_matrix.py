@@ -27,23 +27,45 @@ PLACES = ("own", "sibling", "child", "other")
 EVERYWHERE = set(PLACES)
 SUPERVISED = {"own", "sibling", "child"}
 NOWHERE: set[str] = set()
-H, R, C, O, S = (  # noqa: E741 - the roles, as columns of the matrix
+H, R, C, O, S, SUP = (  # noqa: E741 - the roles, as columns of the matrix
     Role.HANDLER,
     Role.REVIEWER,
     Role.CONFIDENTIALITY,
     Role.DISCLOSURE_OFFICE,
     Role.SYSADMIN,
+    Role.SUPERVISOR,  # 监察 reads government services' cases only (gongkai.services)
 )
 
 # action -> role -> places where it is allowed (for objects in an allowed state)
 EXPECTED = {
-    "department.view": {H: {"own"}, R: {"own"}, C: {"own"}, O: SUPERVISED, S: EVERYWHERE},
-    "department.edit_profile": {H: NOWHERE, R: {"own"}, C: NOWHERE, O: SUPERVISED, S: EVERYWHERE},
-    "clock.view": {H: {"own"}, R: {"own"}, C: {"own"}, O: SUPERVISED, S: NOWHERE},
-    "clock.pause": {H: {"own"}, R: {"own"}, C: NOWHERE, O: NOWHERE, S: NOWHERE},
-    "clock.resume": {H: {"own"}, R: {"own"}, C: NOWHERE, O: NOWHERE, S: NOWHERE},
-    "clock.extend": {H: NOWHERE, R: {"own"}, C: NOWHERE, O: SUPERVISED, S: NOWHERE},
-    "clock.supervise": {H: NOWHERE, R: NOWHERE, C: NOWHERE, O: SUPERVISED, S: NOWHERE},
+    "department.view": {
+        H: {"own"},
+        R: {"own"},
+        C: {"own"},
+        O: SUPERVISED,
+        S: EVERYWHERE,
+        SUP: NOWHERE,
+    },
+    "department.edit_profile": {
+        H: NOWHERE,
+        R: {"own"},
+        C: NOWHERE,
+        O: SUPERVISED,
+        S: EVERYWHERE,
+        SUP: NOWHERE,
+    },
+    "clock.view": {H: {"own"}, R: {"own"}, C: {"own"}, O: SUPERVISED, S: NOWHERE, SUP: NOWHERE},
+    "clock.pause": {H: {"own"}, R: {"own"}, C: NOWHERE, O: NOWHERE, S: NOWHERE, SUP: NOWHERE},
+    "clock.resume": {H: {"own"}, R: {"own"}, C: NOWHERE, O: NOWHERE, S: NOWHERE, SUP: NOWHERE},
+    "clock.extend": {H: NOWHERE, R: {"own"}, C: NOWHERE, O: SUPERVISED, S: NOWHERE, SUP: NOWHERE},
+    "clock.supervise": {
+        H: NOWHERE,
+        R: NOWHERE,
+        C: NOWHERE,
+        O: SUPERVISED,
+        S: NOWHERE,
+        SUP: NOWHERE,
+    },
 }
 # action -> the clock states in which it can be taken at all
 CLOCK_STATES = ("running", "paused", "overdue", "met", "stopped")

@@ -108,6 +108,7 @@ def test_the_modules_register_their_loaders_and_jobs():
         "powers",
         "publications",
         "powers_enforcement",
+        "services",
         "supervision",
         "reports",
     ]

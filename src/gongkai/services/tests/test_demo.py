@@ -1,0 +1,83 @@
+"""The demo catalogue: one item per city licensing, confirmation and benefit power of
+1 January 2016, every guide complete and published through the real actions on its
+2016 dates, July's compressed promises as second versions, and the items of the
+powers the 2016 adjustments took away stopped with the decision named."""
+
+from datetime import date
+
+import pytest
+from django.db.models import Count
+
+from gongkai.services.checking import missing_elements
+from gongkai.services.models import GuideState, GuideVersion, ItemState, ServiceItem
+from gongkai.workflow import timeline
+
+
+@pytest.fixture(scope="module")
+def demo_world(django_db_setup, django_db_blocker):
+    from django.db import transaction
+
+    from gongkai.demo.loaders import DemoContext, load_departments_and_staff, load_governments
+    from gongkai.powers.demo import load_powers
+    from gongkai.services.demo import load_services
+
+    printed: list[str] = []
+    with django_db_blocker.unblock(), transaction.atomic():
+        ctx = DemoContext(out=printed.append)
+        load_governments(ctx)
+        load_departments_and_staff(ctx)
+        load_powers(ctx)
+        load_services(ctx)
+        load_services(ctx)  # a second run adds nothing
+        yield ctx, printed
+        transaction.set_rollback(True)
+
+
+def test_one_item_per_power_and_every_guide_complete(demo_world, db):
+    from gongkai.powers.models import Power
+
+    ctx, printed = demo_world
+    powers = Power.objects.as_of(date(2016, 1, 4)).filter(
+        government=ctx.city, power_type__abbreviation__in=("XK", "QR", "JF")
+    )
+    items = ServiceItem.objects.filter(government=ctx.city)
+    assert 200 <= items.count() == powers.count()
+    assert set(items.values_list("power_code", flat=True)) == set(
+        powers.values_list("code", flat=True)
+    )
+    for guide in GuideVersion.objects.filter(item__government=ctx.city).select_related("item")[:60]:
+        assert missing_elements(guide) == [], guide
+    current = GuideVersion.objects.filter(state=GuideState.PUBLISHED, item__government=ctx.city)
+    assert current.count() == items.count()  # a stopped item keeps its last guide on record
+    assert any("政务服务事项" in line for line in printed)
+
+
+def test_published_through_the_workflow_on_their_2016_dates(demo_world, db):
+    ctx, _ = demo_world
+    guide = GuideVersion.objects.filter(item__government=ctx.city, number=1).first()
+    entries = list(timeline.of(guide))
+    assert [e.action for e in entries][:2] == ["submit", "publish"]
+    assert entries[1].at.date() == date(2016, 1, 4)
+    assert guide.published_on == date(2016, 1, 4)
+    assert guide.power is not None and guide.power.code == guide.item.power_code
+
+
+def test_july_compressions_are_second_versions_with_a_shorter_promise(demo_world, db):
+    ctx, _ = demo_world
+    revised = (
+        ServiceItem.objects.filter(government=ctx.city).annotate(n=Count("guides")).filter(n=2)
+    )
+    assert revised.count() >= 20
+    for item in revised[:20]:
+        first, second = item.guides.order_by("number")
+        assert second.published_on == date(2016, 7, 1) and first.superseded_on == date(2016, 7, 1)
+        assert second.promised_limit < first.promised_limit <= first.legal_limit
+
+
+def test_the_2016_adjustments_stopped_the_items_of_cancelled_and_devolved_powers(demo_world, db):
+    ctx, _ = demo_world
+    stopped = ServiceItem.objects.filter(government=ctx.city, state=ItemState.WITHDRAWN)
+    assert stopped.count() == 36
+    assert {i.withdrawn_on for i in stopped} == {date(2016, 5, 16), date(2016, 9, 19)}
+    assert all(i.withdrawn_reason.startswith("依据天政发〔2016〕") for i in stopped)
+    assert stopped.filter(withdrawn_reason__contains="下放至").exists()
