@@ -227,7 +227,10 @@ def city_workbook(rng, city) -> tuple[ContentFile, set[str]]:
 
 def load_powers(ctx) -> None:
     city = ctx.city
-    if city is None or Power.objects.filter(government=city).exists():
+    if city is None:
+        return
+    if Power.objects.filter(government=city).exists():
+        _other_lists(ctx)  # added to the demo later: a database loaded before gets them too
         return
     from gongkai.demo import tianshui
 
@@ -250,6 +253,14 @@ def load_powers(ctx) -> None:
             raise RuntimeError(f"演示权责清单导入失败：{report.problems[0]}")
         listed += report.powers
     ctx.out(f"  权责清单：{len(ctx.counties)} 个县区共计行政权力{listed}项")
+    _other_lists(ctx)
+
+
+def _other_lists(ctx) -> None:
+    from .demo_lists import load_other_lists
+
+    if said := load_other_lists(ctx):
+        ctx.out(said)
 
 
 def _adjust(rng, city, codes: list[str]) -> None:

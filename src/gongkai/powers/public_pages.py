@@ -10,6 +10,8 @@ from .models import (
     Adjustment,
     AdjustmentItem,
     LegalBasis,
+    ListDocument,
+    ListEntry,
     Power,
     PowerType,
     Responsibility,
@@ -25,5 +27,7 @@ def register() -> None:
         Adjustment,
         AdjustmentItem,
         PowerType,
+        ListDocument,
+        ListEntry,
     ):
         watch(model)

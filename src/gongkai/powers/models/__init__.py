@@ -24,15 +24,21 @@ from .enforcement import (
     Officer,
     OfficerStatus,
 )
+from .lists import CATEGORIES, EntryChange, ListDocument, ListEntry, ListKind
 from .officer_imports import OfficerImport
 
 __all__ += [
+    "CATEGORIES",
     "BodyKind",
     "Decision",
     "DecisionKind",
     "DisplayPeriod",
     "EnforcementBody",
+    "EntryChange",
     "InspectionItem",
+    "ListDocument",
+    "ListEntry",
+    "ListKind",
     "Officer",
     "OfficerImport",
     "OfficerStatus",

@@ -27,3 +27,12 @@ urlpatterns += [
     path("gongshi/<int:pk>/", enforcement.decision, name="decision"),
     path("gongshi/shuanggongshi.<str:fmt>", enforcement.decisions_feed, name="decisions_feed"),
 ]
+
+# 负面清单 and 财政专项资金管理清单 (portal/views_lists.py)
+from . import views_lists as lists  # noqa: E402
+
+urlpatterns += [
+    path("fumian/", lists.other_list, {"slug": "fumian"}, name="negative_list"),
+    path("zijin/", lists.other_list, {"slug": "zijin"}, name="funds_list"),
+    path("qingdan/<int:pk>/", lists.entry, name="list_entry"),
+]

@@ -60,6 +60,21 @@ SHEETS: dict[str, tuple[tuple[str, str, bool], ...]] = {
         ("text", "追责情形", True),
     ),
 }
+# The other two lists (负面清单, 财政专项资金管理清单): one sheet of changes.
+LIST_CHANGES = "清单事项"
+LIST_SHEETS: dict[str, tuple[tuple[str, str, bool], ...]] = {
+    LIST_CHANGES: (
+        ("change", "变化方式", True),
+        ("code", "编号", True),
+        ("name", "事项名称", False),
+        ("category", "类别", False),
+        ("department", "主管部门", False),
+        ("content", "管理措施或资金用途", False),
+        ("basis", "设立依据", False),
+        ("amount", "资金规模（万元）", False),
+        ("rules", "管理办法或核准机关", False),
+    )
+}
 UPLOAD_MAX_BYTES = 50 * 1024 * 1024  # the city's full list is ~5 MB
 
 
@@ -94,13 +109,13 @@ def _heading(value: Any) -> str:
     return _text(value).replace(" ", "").replace("\u3000", "").replace("（必填）", "")
 
 
-def _columns(sheet_name: str, header) -> dict[str, int]:
+def _columns(sheet_name: str, header, sheets=SHEETS) -> dict[str, int]:
     headings = [_heading(h) for h in header or ()]
     found = {}
-    for key, heading, _required in SHEETS[sheet_name]:
-        if heading in headings:
-            found[key] = headings.index(heading)
-    missing = [h for key, h, required in SHEETS[sheet_name] if required and key not in found]
+    for key, heading, _required in sheets[sheet_name]:
+        if _heading(heading) in headings:
+            found[key] = headings.index(_heading(heading))
+    missing = [h for key, h, required in sheets[sheet_name] if required and key not in found]
     if missing:
         raise WorkbookProblem(
             f"工作表“{sheet_name}”缺少以下列：{'、'.join(missing)}。请使用导入模板。",
@@ -109,8 +124,9 @@ def _columns(sheet_name: str, header) -> dict[str, int]:
     return found
 
 
-def read_workbook(uploaded) -> Workbook:
-    """The non-empty rows of each known sheet of an uploaded XLSX."""
+def read_workbook(uploaded, sheets=SHEETS, required=POWERS) -> Workbook:
+    """The non-empty rows of each known sheet of an uploaded XLSX (the power list's
+    layout by default; ``LIST_SHEETS`` and ``LIST_CHANGES`` for the other lists)."""
     from openpyxl import load_workbook
 
     try:
@@ -124,15 +140,15 @@ def read_workbook(uploaded) -> Workbook:
         raise WorkbookProblem(
             "无法读取该 Excel 文件，请确认文件完整后重新导入。", code="file"
         ) from None
-    if POWERS not in book.sheetnames:
+    if required not in book.sheetnames:
         book.close()
-        raise WorkbookProblem(f"文件中没有名为“{POWERS}”的工作表。请使用导入模板。", code="sheet")
+        raise WorkbookProblem(f"文件中没有名为“{required}”的工作表。请使用导入模板。", code="sheet")
     workbook = Workbook()
-    for sheet_name in SHEETS:
+    for sheet_name in sheets:
         if sheet_name not in book.sheetnames:
             continue
         records = book[sheet_name].iter_rows(values_only=True)
-        columns = _columns(sheet_name, next(records, None))
+        columns = _columns(sheet_name, next(records, None), sheets)
         rows = []
         for number, record in enumerate(records, start=2):
             values = {
@@ -143,18 +159,18 @@ def read_workbook(uploaded) -> Workbook:
                 rows.append(SheetRow(sheet_name, number, values))
         workbook.sheets[sheet_name] = rows
     book.close()
-    if not workbook.rows(POWERS):
-        raise WorkbookProblem(f"工作表“{POWERS}”中没有数据行。", code="empty")
+    if not workbook.rows(required):
+        raise WorkbookProblem(f"工作表“{required}”中没有数据行。", code="empty")
     return workbook
 
 
-def write_workbook(rows: dict[str, list[tuple]]) -> bytes:
-    """An XLSX of the four sheets from tuples in the column order of ``SHEETS``
-    (the demo's generated files, exports and the empty template)."""
+def write_workbook(rows: dict[str, list[tuple]], sheets=SHEETS) -> bytes:
+    """An XLSX of the sheets from tuples in the column order of ``sheets``
+    (the demo's generated files, exports and the empty templates)."""
     from openpyxl import Workbook as OpenpyxlWorkbook
 
     book = OpenpyxlWorkbook(write_only=True)
-    for sheet_name, columns in SHEETS.items():
+    for sheet_name, columns in sheets.items():
         sheet = book.create_sheet(sheet_name)
         sheet.append([heading for _key, heading, _required in columns])
         for row in rows.get(sheet_name, ()):

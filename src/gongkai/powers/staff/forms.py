@@ -6,7 +6,7 @@ from django import forms
 
 from gongkai.orgs.models import Government
 
-from ..models import AdjustmentKind
+from ..models import AdjustmentKind, ListKind
 
 
 class GovernmentField(forms.ModelChoiceField):
@@ -69,3 +69,24 @@ class AdjustmentForm(forms.Form):
         if not codes:
             raise forms.ValidationError("请填写职权编码。")
         return list(dict.fromkeys(codes))
+
+
+class ListChangeForm(forms.Form):
+    """A 负面清单 or 财政专项资金管理清单 published or changed by one document."""
+
+    government = GovernmentField(
+        label="清单所属政府", queryset=Government.objects.none(), empty_label=None
+    )
+    kind = forms.ChoiceField(label="清单", choices=ListKind.choices)
+    number = forms.CharField(label="文号", max_length=60)
+    title = forms.CharField(label="文件名称", max_length=200)
+    effective_on = forms.DateField(label="生效日期", widget=forms.DateInput(attrs={"type": "date"}))
+    file = forms.FileField(
+        label="清单事项（.xlsx）",
+        help_text="工作表“清单事项”：变化方式（新增、调整、取消）、编号及各项内容；调整时只填要改的列。",
+        error_messages={"required": "请选择要导入的文件。", "empty": "文件是空的。"},
+    )
+
+    def __init__(self, *args, governments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["government"].queryset = governments

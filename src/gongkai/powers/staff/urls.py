@@ -10,4 +10,6 @@ urlpatterns = [
     path("import/", views.import_view, name="import"),
     path("import-template.xlsx", views.template, name="template"),
     path("adjust/", views.adjust, name="adjust"),
+    path("lists/", views.list_change, name="list_change"),
+    path("lists/template.xlsx", views.list_template, name="list_template"),
 ]

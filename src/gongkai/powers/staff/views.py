@@ -17,10 +17,11 @@ from gongkai.orgs.models import Department, Government
 from gongkai.portal.paging import page_links, paginate
 
 from ..models import AdjustmentKind, Power
+from ..services import lists
 from ..services.adjusting import AdjustmentRefused, Change, record_adjustment
 from ..services.importing import import_list
 from ..services.workbook import POWERS, WorkbookProblem, write_workbook
-from .forms import AdjustmentForm, ImportForm
+from .forms import AdjustmentForm, ImportForm, ListChangeForm
 
 
 def governments_for(user, action: str):
@@ -35,7 +36,7 @@ def _page(request, template, context, status=200):
     menu = {
         "import": governments_for(request.user, "powers.import").exists(),
         "adjust": governments_for(request.user, "powers.adjust").exists(),
-    }
+    }  # the other lists are changed by the same people as 权责清单 adjustments
     return render(request, f"powers/staff/{template}", {"menu": menu, **context}, status=status)
 
 
@@ -167,3 +168,51 @@ def _changes(form) -> list[Change]:
         changes = {"name": data["new_name"].strip()}
         return [Change(kind, powers, note=note, changes=changes)]
     return [Change(kind, [power], recipient=recipient, note=note) for power in powers]
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def list_change(request):
+    """Publish or change a 负面清单 or 财政专项资金管理清单 from an XLSX of changes."""
+    governments = governments_for(request.user, "powers.adjust")
+    if not governments.exists():
+        raise PermissionDenied("无权登记清单调整。")
+    form = ListChangeForm(request.POST or None, request.FILES or None, governments=governments)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                changes = lists.changes_from_workbook(
+                    data["government"], data["kind"], data["file"]
+                )
+                document = lists.record_list_change(
+                    data["government"],
+                    data["kind"],
+                    number=data["number"],
+                    title=data["title"],
+                    effective_on=data["effective_on"],
+                    changes=changes,
+                    actor=request.user,
+                )
+            except (lists.ListChangeRefused, WorkbookProblem) as refused:
+                form.add_error(None, refused.message)
+            else:
+                messages.success(request, f"已登记{document.number}，共{len(changes)}项变化。")
+                target = "negative_list" if data["kind"] == "negative" else "funds_list"
+                return redirect(f"powers_portal:{target}")
+    return _page(request, "list_change.html", {"form": form}, status=status)
+
+
+@staff_required
+@require_safe
+def list_template(request):
+    if not governments_for(request.user, "powers.adjust").exists():
+        raise PermissionDenied("无权登记清单调整。")
+    response = HttpResponse(
+        lists.template(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''list-changes-template.xlsx"
+    return response

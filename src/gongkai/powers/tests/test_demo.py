@@ -59,3 +59,15 @@ def test_names_are_realistic_and_codes_follow_the_wushan_pattern(demo_world, db)
     wushan = Power.objects.filter(government__code="620524", department__name="武山县民政局")
     assert wushan.filter(code="62052400MZ-XK-0001").exists()
     assert not Power.objects.filter(name__contains="权力0").exists()
+
+
+def test_the_other_two_lists_with_their_2016_changes(demo_world, db):
+    from gongkai.powers.models import ListEntry, ListKind
+
+    ctx, printed, _ = demo_world
+    negative = ListEntry.objects.filter(government=ctx.city, kind=ListKind.NEGATIVE)
+    funds = ListEntry.objects.filter(government=ctx.city, kind=ListKind.FUNDS)
+    assert negative.current().count() == 17 and negative.as_of(date(2016, 11, 30)).count() == 18
+    assert funds.current().count() == 20 and funds.as_of(date(2016, 8, 31)).count() == 20
+    assert funds.get(code="ZX-016", valid_to=None).amount == 3600
+    assert any("负面清单：18项" in line for line in printed)
