@@ -137,3 +137,10 @@ QUESTIONS = (
         "可以。受托人须提交授权委托书和本人居民身份证原件。",
     ),
 )
+
+# The basis of a guide whose power names no specific law in the demo list.
+BASIS = {
+    "XK": "《中华人民共和国行政许可法》第十二条",
+    "QR": "《中华人民共和国行政许可法》第十二条；《甘肃省行政权力运行监督办法》",
+    "JF": "《社会救助暂行办法》（国务院令第649号）；《甘肃省财政专项资金管理办法》",
+}
