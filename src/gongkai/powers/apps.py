@@ -31,7 +31,7 @@ class PowersConfig(AppConfig):
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
 
-        from . import card_figures, indexing, public_pages
+        from . import card_figures, indexing, indexing_decisions, jobs, public_pages  # noqa: F401 (jobs: schedules)
 
         register_section(
             Section(
@@ -55,6 +55,7 @@ class PowersConfig(AppConfig):
 
         public_pages.register()
         indexing.register()
+        indexing_decisions.register()
         post_migrate.connect(
             seed_reference_data_if_empty, sender=self, dispatch_uid="powers.reference_data"
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import DatabaseError, transaction
 from django_tasks import task
 
+from gongkai.jobs.registry import scheduled
 from gongkai.jobs.retry import retrying
 
 CHUNK = 500
@@ -29,3 +30,25 @@ def schedule_index(ids: list[int]) -> None:
     ids = [int(i) for i in ids]
     if ids:
         transaction.on_commit(lambda: index_powers_job.enqueue(ids))
+
+
+@scheduled("20 0 * * *", name="powers.reindex_ended_decisions")
+@task()
+def reindex_ended_decisions() -> int:
+    """Take out of the search index the decisions whose display period ended in the
+    last week (a missed night is caught up the next)."""
+    from datetime import timedelta
+
+    from gongkai.core.dates import today
+    from gongkai.search.indexing import index_from_source
+
+    from .indexing_decisions import SEARCH_SOURCE
+    from .models import Decision
+
+    day = today()
+    ended = Decision.objects.filter(display_ends__lte=day, display_ends__gt=day - timedelta(days=7))
+    done = 0
+    for pk in ended.values_list("pk", flat=True):
+        index_from_source(SEARCH_SOURCE, str(pk))
+        done += 1
+    return done

@@ -23,3 +23,18 @@ def test_head_on_a_staff_page_asks_for_login_as_get_does(client, world):
 
 def test_a_view_for_reading_still_refuses_a_post(client, world):
     assert client.post(reverse("xxgk:catalogue")).status_code == 405
+
+
+def test_no_view_is_limited_to_get_alone():
+    """``require_GET`` refuses HEAD with 405; views that read use ``require_safe``."""
+    from pathlib import Path
+
+    import gongkai
+
+    root = Path(gongkai.__file__).parent
+    found = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if "tests" not in path.parts and "require_GET" in path.read_text(encoding="utf-8")
+    ]
+    assert found == []

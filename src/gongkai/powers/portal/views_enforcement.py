@@ -14,7 +14,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai.core.dates import today
 from gongkai.orgs.models import Government
@@ -67,7 +67,7 @@ def _public_body(pk: int) -> EnforcementBody:
     return found
 
 
-@require_GET
+@require_safe
 def bodies(request):
     listed = _governments()
     government = _chosen(request, listed)
@@ -97,7 +97,7 @@ def bodies(request):
     )
 
 
-@require_GET
+@require_safe
 def body(request, pk: int):
     found = _public_body(pk)
     day = today()
@@ -123,7 +123,7 @@ def body(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def officer_lookup(request):
     number = (request.GET.get("zh") or "").strip().upper().replace(" ", "")[:MAX_NUMBER]
     found = None
@@ -173,7 +173,7 @@ def public_decisions(chosen=None):
     return found
 
 
-@require_GET
+@require_safe
 def decisions(request):
     chosen = _filters(request)
     found = public_decisions(chosen).order_by("-decided_on", "-pk")
@@ -199,7 +199,7 @@ def decisions(request):
     )
 
 
-@require_GET
+@require_safe
 def decision(request, pk: int):
     found = get_object_or_404(public_decisions(), pk=pk)
     return page(
@@ -209,7 +209,7 @@ def decision(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def decisions_feed(request, fmt: str):
     if fmt not in ("csv", "xlsx"):
         raise Http404("只提供 CSV 和 XLSX 格式")

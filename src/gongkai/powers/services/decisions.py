@@ -33,10 +33,12 @@ from gongkai.audit.services import record
 from gongkai.core.dates import today
 from gongkai.core.errors import DomainError
 from gongkai.core.validators import validate_resident_id, validate_uscc
+from gongkai.search.jobs import schedule_reindex
 from gongkai.workdays.clocks import complete_clock, start_clock
 from gongkai.workdays.models import Clock
 
 from .. import rules
+from ..indexing_decisions import SEARCH_SOURCE as DECISIONS_SOURCE
 from ..models import Decision, DecisionKind, DisplayPeriod, PartyType, Power, Severity
 from ..privacy import id_digest
 
@@ -198,6 +200,7 @@ def publish_decision(
         if clock is not None and clock.finished_on is None:
             complete_clock(clock, on=on, actor=actor)
         record("enforcement.decision_published", actor=actor, obj=decision)
+        schedule_reindex(DECISIONS_SOURCE, decision.pk)
     return decision
 
 
@@ -249,6 +252,7 @@ def withdraw_decision(
         record(
             "enforcement.decision_withdrawn", actor=actor, obj=decision, after={"reason": reason}
         )
+        schedule_reindex(DECISIONS_SOURCE, decision.pk)
     return decision
 
 
@@ -283,4 +287,5 @@ def approve_credit_repair(
             update_fields=["repair_requested_on", "repaired_on", "repair_reason", "updated_at"]
         )
         record("enforcement.credit_repair", actor=actor, obj=decision, after={"reason": reason})
+        schedule_reindex(DECISIONS_SOURCE, decision.pk)
     return decision

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -29,7 +29,7 @@ def _visible(user):
 
 
 @staff_required
-@require_GET
+@require_safe
 def decision_list(request):
     found = (
         _visible(request.user)
@@ -81,7 +81,7 @@ def _decision(request, pk: int) -> Decision:
 
 
 @staff_required
-@require_GET
+@require_safe
 def decision(request, pk: int):
     found = _decision(request, pk)
     user = request.user

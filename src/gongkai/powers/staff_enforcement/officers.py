@@ -12,7 +12,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongkai import access
 from gongkai.accounts.decorators import staff_required
@@ -48,7 +48,7 @@ def _bodies(user):
 
 
 @staff_required
-@require_GET
+@require_safe
 def home(request):
     bodies = _bodies(request.user).select_related("government").annotate(n=Count("officers"))
     return render(
@@ -97,7 +97,7 @@ def _preview(found: OfficerImport, user):
 
 
 @staff_required
-@require_GET
+@require_safe
 def preview(request, pk: int):
     found = _pending(request, pk)
     if found.applied_at is not None:
