@@ -260,6 +260,10 @@ RULES: dict[str, Rule] = {
     "powers.adjust": Rule(
         {R: OWN, OFFICE: TREE}, description="登记权责清单调整（新增、取消、下放、调整、合并）"
     ),
+    # 工程建设领域信用信息: a department imports the records it is the source of.
+    "powers.credit_import": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE}, description="导入工程建设领域信用信息（本部门为信息来源）"
+    ),
     # -- government gazette 政府公报 (gongkai.publications) ----------------------
     # Objects: a gazette or an issue, answered for by the government's general
     # office (``access_department``), whose staff and the 公开办 compile it; a

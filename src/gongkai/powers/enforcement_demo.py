@@ -353,6 +353,10 @@ def load_enforcement(ctx) -> None:
     counties = ctx.counties or list(Government.objects.filter(parent=city).order_by("code"))
     if EnforcementBody.objects.filter(government=city).exists():
         ctx.out("  行政执法公示：已存在，跳过")
+        from .credit_demo import load_credit
+
+        if said := load_credit(city):  # added later: a database loaded before gets it too
+            ctx.out(said)
         return
     rng = random.Random(SEED)  # noqa: S311 - deterministic demo data, not secrets
     bodies = _bodies(_plan(city, counties))
@@ -367,3 +371,7 @@ def load_enforcement(ctx) -> None:
     ctx.out(
         f"  行政执法公示：{len(bodies)} 个执法主体，{counts['new']} 名执法人员，{made} 件执法决定"
     )
+    from .credit_demo import load_credit
+
+    if said := load_credit(city):
+        ctx.out(said)

@@ -9,11 +9,14 @@ from .models import (
     Accountability,
     Adjustment,
     AdjustmentItem,
+    Company,
+    CreditRecord,
     LegalBasis,
     ListDocument,
     ListEntry,
     Power,
     PowerType,
+    Practitioner,
     Responsibility,
 )
 
@@ -29,5 +32,8 @@ def register() -> None:
         PowerType,
         ListDocument,
         ListEntry,
+        Company,
+        Practitioner,
+        CreditRecord,
     ):
         watch(model)

@@ -16,6 +16,15 @@ __all__ = [
     "PublicationPeriod",
     "Responsibility",
 ]
+from .credit import (
+    COMPANY_CATEGORIES,
+    PRACTITIONER_CATEGORIES,
+    Company,
+    CompanyKind,
+    CreditRecord,
+    Practitioner,
+    RecordCategory,
+)
 from .decisions import Decision, DecisionKind, DisplayPeriod, PartyType, Severity
 from .enforcement import (
     BodyKind,
@@ -29,7 +38,12 @@ from .officer_imports import OfficerImport
 
 __all__ += [
     "CATEGORIES",
+    "COMPANY_CATEGORIES",
+    "PRACTITIONER_CATEGORIES",
     "BodyKind",
+    "Company",
+    "CompanyKind",
+    "CreditRecord",
     "Decision",
     "DecisionKind",
     "DisplayPeriod",
@@ -43,5 +57,7 @@ __all__ += [
     "OfficerImport",
     "OfficerStatus",
     "PartyType",
+    "Practitioner",
+    "RecordCategory",
     "Severity",
 ]

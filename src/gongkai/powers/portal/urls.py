@@ -36,3 +36,12 @@ urlpatterns += [
     path("zijin/", lists.other_list, {"slug": "zijin"}, name="funds_list"),
     path("qingdan/<int:pk>/", lists.entry, name="list_entry"),
 ]
+
+# 工程建设领域信用信息共享专栏 (portal/views_credit.py)
+from . import views_credit as credit  # noqa: E402
+
+urlpatterns += [
+    path("jianshe/", credit.credit_index, name="credit"),
+    path("jianshe/renyuan/<int:pk>/", credit.practitioner, name="credit_practitioner"),
+    path("jianshe/<str:uscc>/", credit.company, name="credit_company"),
+]

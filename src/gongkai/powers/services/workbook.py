@@ -75,6 +75,34 @@ LIST_SHEETS: dict[str, tuple[tuple[str, str, bool], ...]] = {
         ("rules", "管理办法或核准机关", False),
     )
 }
+# 工程建设领域信用信息: companies, practitioners and the records about them.
+COMPANIES, PRACTITIONERS, RECORDS = "企业", "从业人员", "信用记录"
+CREDIT_SHEETS: dict[str, tuple[tuple[str, str, bool], ...]] = {
+    COMPANIES: (
+        ("uscc", "统一社会信用代码", True),
+        ("name", "企业名称", True),
+        ("kind", "企业类型", True),
+        ("legal_representative", "法定代表人", False),
+        ("address", "注册地址", False),
+        ("established_on", "成立日期", False),
+        ("registered_capital", "注册资本（万元）", False),
+    ),
+    PRACTITIONERS: (
+        ("certificate_number", "执业证书编号", True),
+        ("name", "姓名", True),
+        ("qualification", "执业资格", True),
+        ("company", "注册单位统一社会信用代码", False),
+    ),
+    RECORDS: (
+        ("subject", "统一社会信用代码或执业证书编号", True),
+        ("category", "类别", True),
+        ("title", "标题", True),
+        ("content", "内容", False),
+        ("recorded_on", "认定日期", True),
+        ("valid_until", "有效期至", False),
+        ("decision", "处罚决定书文号", False),
+    ),
+}
 UPLOAD_MAX_BYTES = 50 * 1024 * 1024  # the city's full list is ~5 MB
 
 

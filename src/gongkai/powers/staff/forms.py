@@ -90,3 +90,16 @@ class ListChangeForm(forms.Form):
     def __init__(self, *args, governments, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["government"].queryset = governments
+
+
+class CreditImportForm(forms.Form):
+    department = forms.ModelChoiceField(label="信息来源部门", queryset=None, empty_label=None)
+    file = forms.FileField(
+        label="信用信息（.xlsx）",
+        help_text="工作表：企业、从业人员、信用记录（见导入模板）；任何一行有误则整份文件都不导入。",
+        error_messages={"required": "请选择要导入的文件。", "empty": "文件是空的。"},
+    )
+
+    def __init__(self, *args, departments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments

@@ -12,4 +12,6 @@ urlpatterns = [
     path("adjust/", views.adjust, name="adjust"),
     path("lists/", views.list_change, name="list_change"),
     path("lists/template.xlsx", views.list_template, name="list_template"),
+    path("credit/", views.credit_import, name="credit_import"),
+    path("credit/template.xlsx", views.credit_template, name="credit_template"),
 ]

@@ -17,11 +17,11 @@ from gongkai.orgs.models import Department, Government
 from gongkai.portal.paging import page_links, paginate
 
 from ..models import AdjustmentKind, Power
-from ..services import lists
+from ..services import credit, lists
 from ..services.adjusting import AdjustmentRefused, Change, record_adjustment
 from ..services.importing import import_list
 from ..services.workbook import POWERS, WorkbookProblem, write_workbook
-from .forms import AdjustmentForm, ImportForm, ListChangeForm
+from .forms import AdjustmentForm, CreditImportForm, ImportForm, ListChangeForm
 
 
 def governments_for(user, action: str):
@@ -36,6 +36,7 @@ def _page(request, template, context, status=200):
     menu = {
         "import": governments_for(request.user, "powers.import").exists(),
         "adjust": governments_for(request.user, "powers.adjust").exists(),
+        "credit": governments_for(request.user, "powers.credit_import").exists(),
     }  # the other lists are changed by the same people as 权责清单 adjustments
     return render(request, f"powers/staff/{template}", {"menu": menu, **context}, status=status)
 
@@ -215,4 +216,48 @@ def list_template(request):
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = "attachment; filename*=UTF-8''list-changes-template.xlsx"
+    return response
+
+
+def _credit_departments(user):
+    return access.scope(
+        user, "powers.credit_import", Department.objects.all(), department_field=None
+    ).order_by("government__path", "pk")
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def credit_import(request):
+    """工程建设领域信用信息: a department imports the companies, practitioners and records
+    it is the source of."""
+    departments = _credit_departments(request.user)
+    if not departments.exists():
+        raise PermissionDenied("无权导入工程建设领域信用信息。")
+    form = CreditImportForm(request.POST or None, request.FILES or None, departments=departments)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                done = credit.import_credit(
+                    form.cleaned_data["department"], form.cleaned_data["file"], actor=request.user
+                )
+            except (credit.CreditImportRefused, WorkbookProblem) as refused:
+                form.add_error(None, refused.message)
+            else:
+                messages.success(request, done.summary())
+                return redirect("workbench:powers_staff:credit_import")
+    return _page(request, "credit_import.html", {"form": form}, status=status)
+
+
+@staff_required
+@require_safe
+def credit_template(request):
+    if not _credit_departments(request.user).exists():
+        raise PermissionDenied("无权导入工程建设领域信用信息。")
+    response = HttpResponse(
+        credit.template(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''credit-template.xlsx"
     return response

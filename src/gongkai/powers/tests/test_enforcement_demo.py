@@ -81,3 +81,13 @@ def test_2016_decisions_with_a_few_late_and_one_revoked(demo):
     assert revoked.withdrawal_reason.startswith("经行政复议") and not revoked.withdrawn_late
     assert not Decision.objects.public(date(2026, 12, 7)).filter(decided_on__year=2016).exists()
     assert Decision.objects.public(date(2026, 12, 7)).exists()  # the recent ones
+
+
+def test_the_construction_credit_column_with_its_sources(demo):
+    from gongkai.powers.models import Company, CreditRecord, Practitioner
+
+    printed, _ = demo
+    assert Company.objects.count() == 32 and Practitioner.objects.count() == 48
+    sources = set(CreditRecord.objects.values_list("source__name", flat=True))
+    assert {"天水市住房和城乡建设局", "天水市人力资源和社会保障局"} <= sources
+    assert any("工程建设领域信用信息：企业32家" in line for line in printed)
