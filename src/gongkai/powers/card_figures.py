@@ -18,7 +18,7 @@ from django.urls import reverse
 from gongkai.core.dates import today
 from gongkai.core.figures import CardSection, Figure
 
-from .models import Adjustment, Power
+from .models import Adjustment, Company, ListEntry, ListKind, Power
 from .queries import summary
 
 NOT_BUILT = "暂未提供（该功能尚未上线）"
@@ -39,6 +39,29 @@ def card_figures(government, year: int) -> CardSection:
         Figure("powers_responsibilities", "编制责任事项", counted.responsibilities, "项", own),
         Figure("powers_accountabilities", "追责情形", counted.accountabilities, "项", own),
         Figure("powers_counties", "所辖县区公布的行政权力", counted.counties_powers, "项", counts),
+        Figure(
+            "negative_list",
+            "负面清单事项",
+            ListEntry.objects.filter(government=government, kind=ListKind.NEGATIVE)
+            .as_of(day)
+            .count(),
+            "项",
+            f"{reverse('powers_portal:negative_list')}?gov={government.code}",
+        ),
+        Figure(
+            "funds_list",
+            "财政专项资金管理清单",
+            ListEntry.objects.filter(government=government, kind=ListKind.FUNDS).as_of(day).count(),
+            "项",
+            f"{reverse('powers_portal:funds_list')}?gov={government.code}",
+        ),
+        Figure(
+            "credit_companies",
+            "工程建设领域信用信息专栏的企业",
+            Company.objects.filter(government=government).count(),
+            "家",
+            reverse("powers_portal:credit"),
+        ),
         Figure(
             "enforcement_officers",
             "公布的行政执法人员",

@@ -36,9 +36,12 @@ def _government(request, listed: list[Government]) -> Government | None:
     for government in listed:
         if government.code == code:
             return government
-    if code:
-        raise Http404("没有该地区的清单")
     site = site_government()
+    if code:
+        found = Government.objects.filter(code=code[:6]).first()
+        if found is None or (site is not None and not found.is_within(site)):
+            raise Http404("没有该地区的清单")
+        return found  # a government of the site without this list yet: shown empty
     return next(
         (g for g in listed if site is None or g.pk == site.pk), listed[0] if listed else None
     )

@@ -37,6 +37,9 @@ def test_the_card_counts_the_list_in_force_on_31_december(world):
         "powers_responsibilities": 6,
         "powers_accountabilities": 12,
         "powers_counties": 1,
+        "negative_list": 0,
+        "funds_list": 0,
+        "credit_companies": 0,
         "enforcement_officers": None,
     }
     assert "保留的行政权力3项，编制责任事项6项、追责情形12项；所辖县区权责清单共计行政权力1项" in (
