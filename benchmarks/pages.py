@@ -426,6 +426,23 @@ def run_pages(
     counts = dict.fromkeys(endpoints, requests)
     if search_requests is not None:
         counts["search page, uncached"] = search_requests
+    note = f" ({search_requests} on the search page)" if search_requests is not None else ""
+    serve_and_measure(environment, endpoints, counts, workers, clients, timeout, note)
+
+
+def serve_and_measure(
+    environment: dict[str, str],
+    endpoints: dict[str, list[str]],
+    counts: dict[str, int],
+    workers: int,
+    clients: int,
+    timeout: int,
+    note: str = "",
+) -> None:
+    """Start gunicorn on the environment's database, warm every endpoint (cached pages
+    stored once), then load them side by side and print each one's throughput as a
+    ratio to the first endpoint (the bare Django view). Shared by other benchmarks
+    (e.g. ``benchmarks.powers``' public pages)."""
     port = _free_port()
     gunicorn = Path(sys.executable).with_name("gunicorn")
     command = [str(gunicorn), "gongkai.wsgi:application", "--bind", f"127.0.0.1:{port}"]
@@ -441,8 +458,9 @@ def run_pages(
     try:
         _wait_until_up(server, port)
         warm = {name: min(10 * workers, max(workers, count // 5)) for name, count in counts.items()}
-        for name in ("item page, cached", "search page, cached"):
-            warm[name] = max(warm[name], len(endpoints[name]))  # every cached page stored once
+        for name, paths in endpoints.items():
+            if not paths[0].startswith(UNCACHED):
+                warm[name] = max(warm[name], len(paths))  # every cached page stored once
         _, _, failures = load(port, endpoints, warm, clients)
         if failures:
             raise SystemExit(f"warm-up failed: {failures[:5]}")
@@ -456,10 +474,10 @@ def run_pages(
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+    requests = max(counts.values())
     print(
         f"  pages: gunicorn {workers} worker(s), {clients} keep-alive clients, {requests} requests "
-        f"per endpoint in {ROUNDS} interleaved rounds"
-        + (f" ({search_requests} on the search page)" if search_requests is not None else "")
+        f"per endpoint in {ROUNDS} interleaved rounds{note}"
     )
     base = None
     for name, values in latencies.items():

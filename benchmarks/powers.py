@@ -7,8 +7,14 @@ reading the XLSX (openpyxl, read-only), checking every row, and writing with
 ``bulk_create``. Beside it, the same rows written one ``save()`` at a time for
 the powers alone, to show what the bulk writes save.
 
+Then the public pages on the imported list (issue 18: "the public list and search
+pages as a ratio to a bare Django view"): gunicorn serves the same database, and
+the list (first page, cached and uncached; filtered by department and type;
+page 50), a power's page and the site search restricted to powers are loaded
+side by side with the bare view (``benchmarks.pages.serve_and_measure``).
+
 Runs on a throw-away SQLite file database under /tmp that it migrates itself.
-Run ``python -m benchmarks.powers`` or ``make bench``.
+Run ``python -m benchmarks.powers [--requests N]`` or ``make bench``.
 """
 
 from __future__ import annotations
@@ -27,19 +33,66 @@ def _print_report(name: str, value: float, unit: str, note: str = "") -> None:
     print(f"  {name:<52} {shown:>14} {unit:<10} {note}")
 
 
-def _setup_django(db_path: Path) -> None:
-    os.environ["GONGKAI_ENV"] = "test"
-    os.environ["GONGKAI_DATABASE_URL"] = f"sqlite:///{db_path}"
-    os.environ["GONGKAI_VAR_DIR"] = str(db_path.parent)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+def _setup_django(db_path: Path) -> dict[str, str]:
+    from benchmarks.pages import _environment
+
+    environment = _environment(f"sqlite:///{db_path}", db_path.parent)
+    os.environ.update(environment)
     import django
 
     django.setup()
+    return environment
+
+
+def public_pages(environment: dict[str, str], requests: int) -> None:
+    """The public list, a power's page and the powers search as ratios to the bare view."""
+    from urllib.parse import urlencode
+
+    from benchmarks.pages import CLIENTS, UNCACHED, serve_and_measure
+    from gongkai.powers.jobs import index_powers_job
+    from gongkai.powers.models import Power
+
+    current = Power.objects.current()
+    index_powers_job.call(list(current.values_list("pk", flat=True)))
+    rng = random.Random(7)
+    pks = list(current.values_list("pk", flat=True))
+    sample = current.select_related("department", "power_type")[:200]
+    filtered = [
+        "/quanze/list/?" + urlencode({"gov": "620500", "dept": p.department_id,
+                                      "type": p.power_type.abbreviation})
+        for p in sample
+    ]  # fmt: skip
+    words = ["代理记账", "许可", "处罚", "检查", "登记", "审批", "补助资金", "年度检验"]
+    searches = [
+        "/xxgk/search/?" + urlencode({"q": rng.choice(words) + f" {n}", "source": "powers.power"})
+        for n in range(requests)
+    ]
+    endpoints = {
+        "bare Django view": ["/bench/bare/"],
+        "list, cached": ["/quanze/list/?gov=620500"],
+        "list, uncached": [UNCACHED + "/quanze/list/?gov=620500"],
+        "list filtered, uncached": [UNCACHED + path for path in filtered],
+        "list page 50, uncached": [UNCACHED + "/quanze/list/?gov=620500&page=50"],
+        "power page, uncached": [UNCACHED + f"/quanze/{pk}/" for pk in rng.sample(pks, 200)],
+        "powers search, uncached": [UNCACHED + path for path in searches],
+    }
+    print(f"权责清单 public pages — {len(pks):,} powers in force", flush=True)
+    serve_and_measure(
+        environment, endpoints, dict.fromkeys(endpoints, requests), workers=2,
+        clients=CLIENTS, timeout=60,
+    )  # fmt: skip
 
 
 def main() -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--requests", type=int, default=200, help="requests per page endpoint (default 200)"
+    )
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as directory:
-        _setup_django(Path(directory) / "bench.sqlite3")
+        environment = _setup_django(Path(directory) / "bench.sqlite3")
         from django.core.management import call_command
         from django.db import transaction
 
@@ -78,6 +131,11 @@ def main() -> int:
         _print_report(
             "the whole import (read, check, write)", items / total, "rows/s", f"{total:.1f} s"
         )
+
+        from django.db import connection
+
+        connection.close()  # the server's workers open their own
+        public_pages(environment, args.requests)
 
         powers = list(Power.objects.values_list("government_id", "department_id", "power_type_id"))
         Power.objects.all().delete()
