@@ -84,3 +84,47 @@ def test_the_public_pages_are_accessible(live_server, listed, browser, assert_ac
     page.goto(base + "/quanze/counts/")
     assert_accessible(page, "the counts")
     fits("the counts")
+
+
+@pytest.mark.parametrize("device", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_other_lists_and_the_credit_column_are_accessible(
+    live_server, listed, browser, assert_accessible, device
+):
+    from decimal import Decimal
+
+    from gongkai.powers.models import EntryChange, ListKind
+    from gongkai.powers.services.credit import import_credit
+    from gongkai.powers.services.lists import EntrySpec, record_list_change
+    from gongkai.powers.tests.test_credit_column import COMPANY, PERSON, QUALIFICATION, USCC, xlsx
+
+    world = listed
+    record_list_change(world.tianshui, ListKind.FUNDS, number="天财发〔2016〕12号",
+                       title="专项资金清单", effective_on=date(2016, 3, 1), changes=[
+        EntrySpec(EntryChange.ADD, "ZX-001", {"name": "工业转型升级专项资金", "category": "产业发展",
+                  "department": world.finance, "content": "支持技术改造", "basis": "市级预算",
+                  "amount": Decimal("3000"), "rules": "《管理办法》"})])  # fmt: skip
+    import_credit(world.environment, xlsx(companies=[COMPANY], practitioners=[PERSON],
+                                          records=[QUALIFICATION]))  # fmt: skip
+    page = browser.new_context(**device).new_page()
+    base = live_server.url
+
+    def fits(what):
+        assert page.evaluate(
+            "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+        ), f"{what} scrolls sideways"
+
+    page.goto(base + "/quanze/")
+    page.get_by_role("link", name="财政专项资金管理清单").click()
+    expect(page.locator("#entries-heading")).to_contain_text("资金规模合计 3000.00 万元")
+    assert_accessible(page, "the special funds list")
+    fits("the special funds list")
+    page.get_by_role("link", name="工业转型升级专项资金").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("工业转型升级专项资金")
+    assert_accessible(page, "a fund's page")
+    page.goto(base + "/quanze/jianshe/")
+    page.get_by_label("企业名称、统一社会信用代码，或从业人员姓名、执业证书编号").fill(USCC)
+    page.get_by_role("button", name="查询").click()
+    page.get_by_role("link", name="天水某某代理记账有限公司").click()
+    expect(page.get_by_role("heading", level=2, name="资质")).to_be_visible()
+    assert_accessible(page, "a company's credit page")
+    fits("a company's credit page")
