@@ -8,4 +8,9 @@ class ServicesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import flow  # noqa: F401  (declares the guide workflow)
+        from . import (
+            flow,  # noqa: F401  (declares the guide workflow)
+            public_pages,
+        )
+
+        public_pages.register()
