@@ -8,9 +8,12 @@ class ServicesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.api.registry import register_router
+
         from . import (
             flow,  # noqa: F401  (declares the guide workflow)
             public_pages,
         )
 
+        register_router("gongkai.services.api.router", order=86)
         public_pages.register()
