@@ -12,8 +12,10 @@ class ServicesConfig(AppConfig):
 
         from . import (
             flow,  # noqa: F401  (declares the guide workflow)
+            indexing,
             public_pages,
         )
 
         register_router("gongkai.services.api.router", order=86)
         public_pages.register()
+        indexing.register()
