@@ -114,6 +114,7 @@ MODULES: tuple[PortalModule, ...] = (
             "取消、调整和下放的行政审批事项",
             "服务评价",
         ),
+        url_name="services_portal:index",
     ),
     PortalModule(
         "gazette",

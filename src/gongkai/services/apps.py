@@ -8,10 +8,15 @@ class ServicesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.api.registry import register_router
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
 
-        from . import flow  # noqa: F401  (declares the guide workflow)
+        from . import (
+            flow,  # noqa: F401  (declares the guide workflow)
+            indexing,
+            public_pages,
+        )
 
         register_section(
             Section(
@@ -24,3 +29,6 @@ class ServicesConfig(AppConfig):
             )
         )
         register_loader("services", "gongkai.services.demo.load_services", order=147)
+        register_router("gongkai.services.api.router", order=86)
+        public_pages.register()
+        indexing.register()

@@ -22,6 +22,7 @@ from gongkai.core.errors import DomainError
 
 from ..checking import missing_elements
 from ..flow import GUIDE_FLOW
+from ..indexing import schedule as schedule_index
 from ..models import GuideState, GuideVersion, ItemState, ServiceItem
 
 # Fields copied to a new version and compared by ``changes`` (model field names).
@@ -162,6 +163,7 @@ def publish(
         item.current = guide
         item.state = ItemState.PUBLISHED
         item.save(update_fields=["current", "state"])
+        schedule_index(item)  # the site search, by a job once this commits
     guide.item = item
     return guide
 
@@ -181,6 +183,7 @@ def withdraw(item: ServiceItem, *, actor, on: date, reason: str) -> ServiceItem:
         locked.withdrawn_on = on
         locked.withdrawn_reason = reason.strip()
         locked.save(update_fields=["state", "withdrawn_on", "withdrawn_reason"])
+        schedule_index(locked)  # leaves the site search, by a job once this commits
         record(
             "services.item.withdraw",
             actor=actor,
