@@ -9,10 +9,12 @@ class ServicesConfig(AppConfig):
 
     def ready(self):
         from gongkai.api.registry import register_router
+        from gongkai.core.figures import register_figures
         from gongkai.demo.registry import register_loader
         from gongkai.workbench.sections import Section, register_section
 
         from . import (
+            card_figures,
             flow,  # noqa: F401  (declares the guide workflow)
             indexing,
             public_pages,
@@ -30,5 +32,8 @@ class ServicesConfig(AppConfig):
         )
         register_loader("services", "gongkai.services.demo.load_services", order=147)
         register_router("gongkai.services.api.router", order=86)
+        register_figures(
+            "services", card_figures.card_figures, order=75, years=card_figures.card_years
+        )
         public_pages.register()
         indexing.register()

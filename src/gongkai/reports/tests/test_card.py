@@ -322,7 +322,13 @@ def test_the_page(city, client):
     # The seed's order: key areas, channels, applications, messages, consultations, documents …
     order = [
         html.index(h)
-        for h in ("一、重点领域信息公开", "三、依申请公开", "五、决策公开", "九、政策解读")
+        for h in (
+            "一、重点领域信息公开",
+            "三、依申请公开",
+            "五、决策公开",
+            "八、服务公开：政务服务",
+            "十、政策解读",
+        )
     ]
     assert order == sorted(order)
 

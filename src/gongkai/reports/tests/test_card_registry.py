@@ -20,6 +20,7 @@ ORDER = [
     "consultations",
     "documents",
     "management",
+    "services",
     "proposals",
     "interpretations",
 ]
