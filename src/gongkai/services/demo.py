@@ -137,17 +137,18 @@ def _guide(rng, item: ServiceItem, power, kind: str, department, blank) -> Guide
             names.MATERIALS[kind], 1
         )
     )
-    fixed = sum(limit or 0 for _, _, limit, _ in names.STEPS[kind])
+    steps = names.STEPS[kind]  # their times add up to the promise (``_step_limit``)
+    others = len(steps) - 1
     Step.objects.bulk_create(
         Step(
             guide=guide,
             position=position,
             name=name,
             actor=actor.format(short=short),
-            limit=limit if limit is not None else max(1, promised - fixed),
+            limit=_step_limit(promised, others, review=limit is None),
             description=text,
         )
-        for position, (name, actor, limit, text) in enumerate(names.STEPS[kind], 1)
+        for position, (name, actor, limit, text) in enumerate(steps, 1)
     )
     Question.objects.bulk_create(
         Question(
@@ -159,6 +160,15 @@ def _guide(rng, item: ServiceItem, power, kind: str, department, blank) -> Guide
         for position, (q, a) in enumerate(names.QUESTIONS, 1)
     )
     return guide
+
+
+def _step_limit(promised: int, others: int, *, review: bool) -> int | None:
+    """A step's time when the steps share the promise: one working day each but the
+    review, which takes the rest; when the promise is too short for that, only the
+    review has a time of its own."""
+    if review:
+        return promised - others if promised > others else promised
+    return 1 if promised > others else None
 
 
 def _powers(city):
@@ -233,6 +243,12 @@ def _compress(rng, city, staff) -> int:
         )
         draft.promised_limit = max(1, draft.promised_limit - rng.choice((1, 2, 3)))
         draft.save(update_fields=["promised_limit"])
+        kind = item.power_code.split("-")[-2]
+        steps = list(draft.steps.order_by("position"))
+        reviews = [names.STEPS[kind][s.position - 1][2] is None for s in steps]
+        for step, review in zip(steps, reviews, strict=True):
+            step.limit = _step_limit(draft.promised_limit, len(steps) - 1, review=review)
+        Step.objects.bulk_update(steps, ["limit"])
         guides.submit(draft, actor=handler, at=_at(COMPRESSED, 9))
         guides.publish(draft, actor=reviewer, on=COMPRESSED, at=_at(COMPRESSED, 15))
     return len(chosen)

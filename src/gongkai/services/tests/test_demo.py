@@ -81,3 +81,10 @@ def test_the_2016_adjustments_stopped_the_items_of_cancelled_and_devolved_powers
     assert {i.withdrawn_on for i in stopped} == {date(2016, 5, 16), date(2016, 9, 19)}
     assert all(i.withdrawn_reason.startswith("依据天政发〔2016〕") for i in stopped)
     assert stopped.filter(withdrawn_reason__contains="下放至").exists()
+
+
+def test_the_steps_times_fit_within_the_promise(demo_world, db):
+    ctx, _ = demo_world
+    for guide in GuideVersion.objects.filter(item__government=ctx.city).prefetch_related("steps"):
+        total = sum(s.limit or 0 for s in guide.steps.all())
+        assert total <= max(guide.promised_limit, 1), (guide, total, guide.promised_limit)
