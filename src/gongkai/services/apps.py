@@ -8,4 +8,7 @@ class ServicesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import flow  # noqa: F401  (declares the guide workflow)
+        from . import case_flow, flow  # noqa: F401  (declare the guide and case workflows)
+        from .services.cases import extension
+
+        extension.register()
