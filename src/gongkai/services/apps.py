@@ -8,7 +8,10 @@ class ServicesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from gongkai.api.registry import register_router
+
         from . import case_flow, flow  # noqa: F401  (declare the guide and case workflows)
         from .services.cases import extension
 
         extension.register()
+        register_router("gongkai.services.api.cases.router", order=95)
