@@ -9,9 +9,21 @@ class ServicesConfig(AppConfig):
 
     def ready(self):
         from gongkai.api.registry import register_router
+        from gongkai.workbench.sections import Section, register_section
 
         from . import case_flow, flow  # noqa: F401  (declare the guide and case workflows)
         from .services.cases import extension
 
         extension.register()
         register_router("gongkai.services.api.cases.router", order=95)
+        # 政务服务 in the workbench: the cases now; the guide editor joins the same section.
+        register_section(
+            Section(
+                "services",
+                label="政务服务",
+                order=75,
+                urls=(("services/cases/", "gongkai.services.staff_cases.urls"),),
+                home="services_cases:queue",
+                menu_action="services.view_case",
+            )
+        )

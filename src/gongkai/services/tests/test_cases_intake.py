@@ -51,7 +51,8 @@ def test_a_case_keeps_the_guide_version_it_was_filed_under(world):
     assert case.materials.get().material.name == "申请书"
 
 
-def test_numbers_follow_the_government_s_pattern(world):
+def test_numbers_follow_the_government_s_pattern(world, today_is):
+    today_is(date(2026, 3, 2))
     service = published_item(world)
     assert apply(service).case.number == "2026620500000001"
     CaseSettings.objects.create(government=world.tianshui, number_pattern="TS{年份}-{流水号:04d}")
