@@ -11,7 +11,7 @@ class ServicesConfig(AppConfig):
         from gongkai.api.registry import register_router
         from gongkai.workbench.sections import Section, register_section
 
-        from . import case_flow, flow  # noqa: F401  (declare the guide and case workflows)
+        from . import case_flow, flow, jobs  # noqa: F401  (the workflows; jobs: the schedules)
         from .services.cases import extension
 
         extension.register()

@@ -209,3 +209,15 @@ def test_a_decision_needs_reasons_and_the_reviewer(world, today_is):
         cases.decide(case, actor=world.handler_finance, outcome="granted", reasons="符合")
     with pytest.raises(DomainError):
         cases.decide(case, actor=world.reviewer_finance, outcome="denied", reasons="")
+
+
+def test_the_nightly_job_is_scheduled_and_deems_late_cases_accepted(world, today_is):
+    from gongkai.jobs.registry import SCHEDULES
+    from gongkai.services.jobs import deem_accepted_cases
+
+    assert SCHEDULES["services.deem_accepted"].cron == "2 0 * * *"
+    case = received(world, today_is, date(2025, 9, 26))
+    today_is(date(2025, 10, 13))
+    assert deem_accepted_cases.call() == 1
+    case.refresh_from_db()
+    assert case.deemed_accepted and case.state == CaseState.REVIEW
