@@ -193,7 +193,7 @@ def refuse(case: Case, *, actor, reasons: str, on: date | None = None) -> Case:
         for c in case.clocks().values():
             if not c.is_finished:
                 complete_clock(c, on=on, actor=actor)
-        add_step(case, "refused", "不予受理", on=on, actor=actor, text=f"不予受理。理由：{reasons}")
+        add_step(case, "refused", "不予受理", on=on, actor=actor, text=reasons)
         sync_due(case)
     return case
 
@@ -224,7 +224,7 @@ def request_correction(case: Case, *, actor, missing: str, on: date | None = Non
             "一次性告知补正",
             on=on,
             actor=actor,
-            text="请补正以下材料或内容：\n" + missing,
+            text=missing,  # the notice's list, as the applicant reads it (and the comment)
         )
         sync_due(case)
     return correction

@@ -12,7 +12,6 @@ from datetime import date
 
 from django.db import transaction
 
-from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError, InvalidFields
 from gongkai.workdays.clocks import complete_clock, start_clock
 
@@ -65,16 +64,7 @@ def decide(case: Case, *, actor, outcome: str, reasons: str, on: date | None = N
             actor=actor,
         )
         sync_due(case)
-        add_step(
-            case,
-            "decided",
-            Outcome(outcome).label,
-            on=on,
-            actor=actor,
-            text=f"{Outcome(outcome).label}。{reasons}\n"
-            f"将于{cn_date(case.certificate_due)}前颁发、送达"
-            + ("许可证件。" if outcome == Outcome.GRANTED else "决定书。"),
-        )
+        add_step(case, "decided", Outcome(outcome).label, on=on, actor=actor, text=reasons)
     return case
 
 
