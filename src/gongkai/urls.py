@@ -14,6 +14,7 @@ urlpatterns = [
     path("ducha/", include("gongkai.supervision.portal.urls")),
     path("quanze/", include("gongkai.powers.portal.urls")),
     path("gongbao/", include("gongkai.publications.portal.urls")),
+    path("banshi/case/", include("gongkai.services.portal.cases_urls")),
     path("banshi/", include("gongkai.services.portal.urls")),
     path("nianbao/chengjidan/", include("gongkai.reports.card.urls")),
     path("nianbao/", include("gongkai.reports.portal.urls")),

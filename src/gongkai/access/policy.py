@@ -344,6 +344,25 @@ RULES: dict[str, Rule] = {
     "services.withdraw_item": Rule(
         {R: OWN, OFFICE: TREE}, frozenset({"published"}), "停止办理政务服务事项（记录原因）"
     ),
+    # Cases (办件), answered for by the item's implementing department
+    # (Case.access_department). States are those of gongkai.services.case_flow.CASE_FLOW.
+    # The head of the body (R) decides and approves the one extension (行政许可法
+    # Art. 42); the 公开办 reads its tree.
+    "services.view_case": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE, SUP: TREE}, description="查看办件（监察：全部办件）"
+    ),
+    "services.register_case": Rule(
+        {H: OWN, R: OWN}, description="登记窗口收到的申请（含事后补录）"
+    ),
+    "services.handle_case": Rule(
+        {H: OWN, R: OWN},
+        frozenset({"pending", "correction", "review", "decided", "completed"}),
+        "办理办件（受理、补正、特别程序、申请延期、制证、送达）",
+    ),
+    "services.decide_case": Rule({R: OWN}, frozenset({"review"}), "作出准予或不予许可的决定"),
+    "services.approve_extension": Rule(
+        {R: OWN}, frozenset({"review"}), "批准延长办结期限（行政机关负责人）"
+    ),
     # -- enforcement publicity 行政执法公示 (gongkai.powers) ------------------------
     # Objects: an enforcement body, an officer or a decision, answered for by the
     # body's department (``access_department``). A decision's state is draft,

@@ -15,23 +15,33 @@ class ServicesConfig(AppConfig):
 
         from . import (
             card_figures,
+            case_flow,  # noqa: F401  (declares the case workflow)
             flow,  # noqa: F401  (declares the guide workflow)
             indexing,
+            jobs,  # noqa: F401  (the schedules)
             public_pages,
         )
+        from .services.cases import extension
 
+        extension.register()
+        # 政务服务 in the workbench: the cases (the daily work, so the home) and the
+        # guide editor, one section.
         register_section(
             Section(
                 "services",
                 label="政务服务",
                 order=47,
-                urls=(("services/", "gongkai.services.staff.urls"),),
-                home="services_staff:list",
+                urls=(
+                    ("services/cases/", "gongkai.services.staff_cases.urls"),
+                    ("services/", "gongkai.services.staff.urls"),
+                ),
+                home="services_cases:queue",
                 menu_action="services.view",
             )
         )
         register_loader("services", "gongkai.services.demo.load_services", order=147)
         register_router("gongkai.services.api.router", order=86)
+        register_router("gongkai.services.api.cases.router", order=95)
         register_figures(
             "services", card_figures.card_figures, order=75, years=card_figures.card_years
         )

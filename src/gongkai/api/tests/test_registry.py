@@ -15,6 +15,7 @@ def test_the_modules_register_their_routers_in_schema_order():
         "gongkai.powers.api.router",
         "gongkai.publications.api.router",
         "gongkai.services.api.router",
+        "gongkai.services.api.cases.router",
     ]
 
 

@@ -33,6 +33,7 @@ def test_the_menu_lists_the_sections_and_marks_the_current_one(client, world):
     assert by_label["互动交流"][1] is True
     assert by_label["年度报告"][0] == "/workbench/reports/"
     assert by_label["督查考核"][0] == "/workbench/supervision/tasks/"
+    assert by_label["政务服务"][0] == "/workbench/services/cases/"
 
 
 def test_a_section_whose_action_the_person_may_never_take_is_not_in_their_menu(client, world):
