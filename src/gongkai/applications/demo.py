@@ -60,7 +60,7 @@ from gongkai.demo import tianshui
 from gongkai.orgs.models import Department, Government
 from gongkai.workdays import add_working_days, is_working_day
 from gongkai.workdays.models import ExtensionRequest
-from gongkai.workflow.models import Entry
+from gongkai.workflow import timeline
 
 from . import services
 from .models import (
@@ -864,23 +864,11 @@ class _Runner:
 def _date_undated_steps(application_ids: list[int]) -> None:
     """Timeline lines the services date "today" (assignment, drafts, registration) take the
     date of the line before them, so the demo's timelines read as 2016."""
-    today = timezone.localdate()
     submitted = dict(
         Application.objects.filter(pk__in=application_ids).values_list("pk", "submitted_at")
     )
-    changed = []
-    entries = Entry.objects.about_each(Application, application_ids).order_by("object_id", "id")
-    last: dict[str, date] = {}
-    for entry in entries.iterator(chunk_size=2000):
-        previous = last.get(entry.object_id)
-        if entry.on == today and previous is not None:
-            entry.on = previous
-        elif entry.on == today:
-            entry.on = timezone.localtime(submitted[int(entry.object_id)]).date()
-        last[entry.object_id] = entry.on
-        entry.at = _noon(entry.on)
-        changed.append(entry)
-    Entry.objects.bulk_update(changed, ["on", "at"], batch_size=1000)
+    first_day = {pk: timezone.localtime(at).date() for pk, at in submitted.items()}
+    timeline.backdate(Application, application_ids, today=timezone.localdate(), first_day=first_day)
 
 
 # The basic people's court of each county's agencies (行政诉讼法 Art. 14, 18).

@@ -184,7 +184,10 @@ def _powers(city):
 
 def load_services(ctx) -> None:
     city = ctx.city
-    if city is None or ServiceItem.objects.filter(government=city).exists():
+    if city is None:
+        return
+    if ServiceItem.objects.filter(government=city).exists():
+        _cases(ctx)  # added to the demo later: a database loaded before gets them too
         return
     rng = random.Random(SEED)  # noqa: S311 - varied demo data, not security
     themes = _themes(city)
@@ -228,6 +231,14 @@ def load_services(ctx) -> None:
         f"  政务服务事项：{published} 项办事指南已发布，{revised} 项压缩承诺时限（第2版），"
         f"{stopped} 项随权责清单调整停止办理"
     )
+    _cases(ctx)
+
+
+def _cases(ctx) -> None:
+    from .demo_cases import load_cases
+
+    if said := load_cases(ctx.city):
+        ctx.out(said)
 
 
 def _compress(rng, city, staff) -> int:

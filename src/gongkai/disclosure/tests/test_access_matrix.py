@@ -21,12 +21,13 @@ PLACES = ("own", "sibling", "child", "other")
 SUPERVISED = {"own", "sibling", "child"}
 OWN = {"own"}
 NOWHERE: set[str] = set()
-H, R, C, O, S = (  # noqa: E741 - the roles, as columns of the matrix
+H, R, C, O, S, SUP = (  # noqa: E741 - the roles, as columns of the matrix
     Role.HANDLER,
     Role.REVIEWER,
     Role.CONFIDENTIALITY,
     Role.DISCLOSURE_OFFICE,
     Role.SYSADMIN,
+    Role.SUPERVISOR,  # 监察 reads government services only
 )
 STATES = ("draft", "submitted", "approval", "scheduled", "published", "returned", "withdrawn")
 ANY_STATE = set(STATES)
@@ -34,44 +35,44 @@ ANY_STATE = set(STATES)
 # action -> (role -> places where allowed, states in which allowed)
 EXPECTED = {
     "disclosure.view_draft": (
-        {H: OWN, R: OWN, C: OWN, O: SUPERVISED, S: NOWHERE},
+        {H: OWN, R: OWN, C: OWN, O: SUPERVISED, S: NOWHERE, SUP: NOWHERE},
         ANY_STATE,
     ),
     "disclosure.edit": (
-        {H: OWN, R: OWN, C: NOWHERE, O: NOWHERE, S: NOWHERE},
+        {H: OWN, R: OWN, C: NOWHERE, O: NOWHERE, S: NOWHERE, SUP: NOWHERE},
         {"draft", "returned"},
     ),
     "disclosure.submit": (
-        {H: OWN, R: OWN, C: NOWHERE, O: NOWHERE, S: NOWHERE},
+        {H: OWN, R: OWN, C: NOWHERE, O: NOWHERE, S: NOWHERE, SUP: NOWHERE},
         {"draft", "returned"},
     ),
     "disclosure.confidentiality_review": (
-        {H: NOWHERE, R: NOWHERE, C: OWN, O: NOWHERE, S: NOWHERE},
+        {H: NOWHERE, R: NOWHERE, C: OWN, O: NOWHERE, S: NOWHERE, SUP: NOWHERE},
         {"submitted"},
     ),
     "disclosure.approve": (
-        {H: NOWHERE, R: OWN, C: NOWHERE, O: NOWHERE, S: NOWHERE},
+        {H: NOWHERE, R: OWN, C: NOWHERE, O: NOWHERE, S: NOWHERE, SUP: NOWHERE},
         {"approval", "scheduled"},
     ),
     "disclosure.withdraw": (
-        {H: NOWHERE, R: OWN, C: NOWHERE, O: SUPERVISED, S: NOWHERE},
+        {H: NOWHERE, R: OWN, C: NOWHERE, O: SUPERVISED, S: NOWHERE, SUP: NOWHERE},
         {"published"},
     ),
     "disclosure.correct": (
-        {H: NOWHERE, R: OWN, C: NOWHERE, O: NOWHERE, S: NOWHERE},
+        {H: NOWHERE, R: OWN, C: NOWHERE, O: NOWHERE, S: NOWHERE, SUP: NOWHERE},
         {"published"},
     ),
     "disclosure.change_validity": (
-        {H: NOWHERE, R: OWN, C: NOWHERE, O: NOWHERE, S: NOWHERE},
+        {H: NOWHERE, R: OWN, C: NOWHERE, O: NOWHERE, S: NOWHERE, SUP: NOWHERE},
         {"published"},
     ),
     "disclosure.supervise": (
-        {H: NOWHERE, R: NOWHERE, C: NOWHERE, O: SUPERVISED, S: NOWHERE},
+        {H: NOWHERE, R: NOWHERE, C: NOWHERE, O: SUPERVISED, S: NOWHERE, SUP: NOWHERE},
         ANY_STATE,
     ),
 }
 # On a department (drafting for it), no state.
-CREATE = {H: OWN, R: OWN, C: NOWHERE, O: NOWHERE, S: NOWHERE}
+CREATE = {H: OWN, R: OWN, C: NOWHERE, O: NOWHERE, S: NOWHERE, SUP: NOWHERE}
 
 
 @pytest.fixture

@@ -88,3 +88,25 @@ def test_the_steps_times_fit_within_the_promise(demo_world, db):
     for guide in GuideVersion.objects.filter(item__government=ctx.city).prefetch_related("steps"):
         total = sum(s.limit or 0 for s in guide.steps.all())
         assert total <= max(guide.promised_limit, 1), (guide, total, guide.promised_limit)
+
+
+def test_a_year_of_cases_in_every_state_played_on_their_2016_dates(demo_world, db):
+    from gongkai.services.models import Case, Correction, SpecialProcedure
+    from gongkai.workdays.models import ExtensionRequest
+    from gongkai.workflow.models import Entry
+
+    ctx, printed = demo_world
+    cases = Case.objects.filter(item__government=ctx.city)
+    assert cases.count() >= 280
+    states = set(cases.values_list("state", flat=True))
+    assert {"delivered", "rejected", "review"} <= states
+    assert cases.filter(outcome="denied").exists() and cases.filter(deemed_accepted=True).exists()
+    assert cases.filter(entered_late=True).exists()
+    assert Correction.objects.filter(case__in=cases, supplied_on__isnull=False).count() >= 10
+    assert SpecialProcedure.objects.filter(case__in=cases, ended_on__isnull=False).exists()
+    assert ExtensionRequest.objects.filter(approved=True).count() >= 5
+    late = [c for c in cases.filter(decided_on__isnull=False) if c.decided_on > c.decision_due]
+    assert late, "some decisions after the legal limit, for the supervision cards"
+    entries = Entry.objects.about_each(Case, cases.values_list("pk", flat=True))
+    assert not entries.filter(on__year__gt=2017).exists()  # every line dated in its own year
+    assert any("政务服务办件" in line for line in printed)

@@ -152,8 +152,12 @@ def submit_online(
     files: list,
     idempotency_key: str = "",
     ip: str | None = None,
+    received_on: date | None = None,
 ) -> Submission:
     """A citizen's online application, received today; the 补正 window starts.
+
+    ``received_on`` (not today) is only for loading history (the demo's 2016, an
+    import from the service centre's previous system): the portal never passes it.
 
     ``files`` are ``(Material, upload)`` pairs, already sniffed by the form and
     checked again when stored. Raises ``CaseInvalid`` (field by field) or
@@ -189,13 +193,13 @@ def submit_online(
                 if twin is not None:
                     attempt.refuse_repeat(twin, hint=REPEAT_HINT)
                 password = attempt.password()
-                received = today()
+                received = received_on or today()
                 case = _create(
                     item,
                     cleaned,
                     channel=CaseChannel.ONLINE,
                     received_on=received,
-                    submitted_at=timezone.now(),
+                    submitted_at=timezone.now() if received_on is None else _noon(received),
                     password=password,
                     files=files,
                     attempt=attempt,
@@ -226,6 +230,7 @@ def register_at_counter(
     files: list = (),
     joint: bool = False,
     late_reason: str = "",
+    registered_on: date | None = None,
 ) -> Submission:
     """Staff register a case received at the counter (窗口).
 
@@ -239,7 +244,7 @@ def register_at_counter(
     cleaned = clean_applicant(data)
     files = list(files)
     check_materials(item, files)
-    registered_on = today()
+    registered_on = min(registered_on or today(), today())  # an earlier day: loading history
     received_on = received_on or registered_on
     if received_on > registered_on:
         raise CaseInvalid({"received_on": ["收到申请之日晚于今天，不能登记。"]})
@@ -261,7 +266,7 @@ def register_at_counter(
             cleaned,
             channel=CaseChannel.COUNTER,
             received_on=received_on,
-            submitted_at=timezone.now(),
+            submitted_at=timezone.now() if registered_on == today() else _noon(received_on),
             password=password,
             files=files,
             actor=actor,
@@ -293,6 +298,13 @@ def register_at_counter(
             after.update(entered_late=True, late_reason=late_reason)
         audit(case, "register", actor=actor, after=after)
     return Submission(case, password, created=True)
+
+
+def _noon(day: date):
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    return datetime.combine(day, time(12), tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 def find_for_lookup(number: str, *, password: str = "", phone: str = "") -> Case | None:
