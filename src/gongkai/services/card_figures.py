@@ -3,21 +3,22 @@
 
 The catalogue as it stood on 31 December of the year (or today, for the year
 under way): items whose first guide was published by then and which had not
-stopped; the items stopped and the guides revised during the year. The case
-figures (办件, on-time rate, supervision cards, 好评率) join when cases are built.
+stopped; the items stopped and the guides revised during the year. Cases: received in the
+year, completed (办结) in the year, and of those the share decided within the
+promise and within the legal limit.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Min, Q
+from django.db.models import F, Min, Q
 from django.urls import reverse
 
 from gongkai.core.dates import today
-from gongkai.core.figures import CardSection, Figure
+from gongkai.core.figures import CardSection, Figure, rate
 
-from .models import GuideVersion, ServiceItem
+from .models import Case, GuideVersion, ServiceItem
 
 
 def _day(year: int) -> date:
@@ -32,7 +33,15 @@ def counts(government, year: int) -> dict[str, int]:
     listed = items.filter(first__lte=day).filter(
         Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=day)
     )
+    cases = Case.objects.filter(item__government=government)
+    done = cases.filter(issued_on__year=year, issued_on__lte=day)
+    on_promise = done.filter(Q(promise_due__isnull=True) | Q(decided_on__lte=F("promise_due")))
+    on_law = done.filter(Q(decision_due__isnull=True) | Q(decided_on__lte=F("decision_due")))
     return {
+        "cases": cases.filter(received_on__year=year, received_on__lte=day).count(),
+        "completed": done.count(),
+        "on_promise": on_promise.count(),
+        "on_law": on_law.count(),
         "items": listed.count(),
         "stopped": items.filter(withdrawn_on__year=year, withdrawn_on__lte=day).count(),
         "revised": GuideVersion.objects.filter(
@@ -44,6 +53,7 @@ def counts(government, year: int) -> dict[str, int]:
 
 def card_figures(government, year: int) -> CardSection:
     found = counts(government, year)
+    done = found["completed"]  # no case completed: no rate, not 0
     listing = reverse("services_portal:list")
     figures = (
         Figure("service_items", "公开办事指南的政务服务事项", found["items"], "项", listing),
@@ -51,6 +61,12 @@ def card_figures(government, year: int) -> CardSection:
         Figure(
             "service_items_stopped", "随权责清单调整停止办理的事项", found["stopped"], "项", listing
         ),
+        Figure("service_cases", "受理办件（含网上和窗口）", found["cases"], "件", listing),
+        Figure("service_completed", "办结", found["completed"], "件", listing),
+        Figure(
+            "service_on_promise", "按承诺时限办结率", rate(found["on_promise"], done), "%", listing
+        ),
+        Figure("service_on_law", "法定时限内办结率", rate(found["on_law"], done), "%", listing),
     )
     sentence = (
         f"集中公开了{found['items']}项政务服务事项的办事指南，逐项公布行使依据、受理条件、"
@@ -58,6 +74,11 @@ def card_figures(government, year: int) -> CardSection:
     )
     if found["revised"]:
         sentence += f"；全年修订办事指南{found['revised']}次"
+    if found["completed"]:
+        sentence += (
+            f"；全年受理办件{found['cases']}件，办结{found['completed']}件，"
+            f"按承诺时限办结率{rate(found['on_promise'], done)}%"
+        )
     return CardSection("services", "服务公开：政务服务", figures, sentence=sentence + "。")
 
 

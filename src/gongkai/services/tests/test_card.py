@@ -41,3 +41,24 @@ def test_the_card_counts_the_catalogue_at_the_end_of_each_year(world):
     assert _values(card_figures(world.tianshui, 2017))["service_items"] == 2
     assert _values(card_figures(world.tianshui, 2015))["service_items"] == 0
     assert {(world.tianshui.path, 2016), (world.tianshui.path, 2017)} <= set(card_years())
+
+
+def test_cases_and_their_on_time_rates(world):
+    from datetime import date
+
+    from gongkai.services.models import Case
+
+    from .case_helpers import apply, published_item
+
+    service = published_item(world)
+    case = apply(service).case
+    Case.objects.filter(pk=case.pk).update(
+        received_on=date(2026, 3, 2), decided_on=date(2026, 3, 20), issued_on=date(2026, 3, 23),
+        promise_due=date(2026, 3, 16), decision_due=date(2026, 3, 30),
+    )  # fmt: skip
+    values = {f.key: f for f in card_figures(world.tianshui, 2026).figures}
+    assert values["service_cases"].value == 1 and values["service_completed"].value == 1
+    assert values["service_on_promise"].value == 0.0  # decided four days after the promise
+    assert values["service_on_law"].value == 100.0
+    empty = {f.key: f for f in card_figures(world.tianshui, 2025).figures}
+    assert empty["service_on_promise"].value is None  # no case completed: no rate, not 0
