@@ -12,12 +12,14 @@ schedule the rows they closed and opened. Facets: ``department`` and ``year``
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.urls import reverse
+
+from gongkai.search.registry import queryset_functions
 
 from .models import Power
 
@@ -47,24 +49,11 @@ def entry_for(power: Power) -> dict[str, Any]:
     }
 
 
-def iter_entries() -> Iterator[dict[str, Any]]:
-    for power in _powers().order_by("pk").iterator(chunk_size=500):
-        yield entry_for(power)
+iter_entries, get_entry, count = queryset_functions(_powers, entry_for)
 
 
 def entries_for(ids: Iterable[int]) -> list[dict[str, Any]]:
     return [entry_for(power) for power in _powers().filter(pk__in=list(ids)).order_by("pk")]
-
-
-def get_entry(object_id: str) -> dict[str, Any] | None:
-    if not str(object_id).isdigit():
-        return None
-    power = _powers().filter(pk=int(object_id)).first()
-    return entry_for(power) if power is not None else None
-
-
-def count() -> int:
-    return Power.objects.current().count()
 
 
 def register() -> None:

@@ -11,7 +11,6 @@ masked exactly as on the decision's page; ID numbers are never stored.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.urls import reverse
 
 from gongkai.core.dates import today
+from gongkai.search.registry import queryset_functions
 
 from .feed import party_name
 from .models import Decision
@@ -55,20 +55,7 @@ def entry_for(decision: Decision) -> dict[str, Any]:
     }
 
 
-def iter_entries() -> Iterator[dict[str, Any]]:
-    for decision in _public().order_by("pk").iterator(chunk_size=500):
-        yield entry_for(decision)
-
-
-def get_entry(object_id: str) -> dict[str, Any] | None:
-    if not str(object_id).isdigit():
-        return None
-    decision = _public().filter(pk=int(object_id)).first()
-    return entry_for(decision) if decision is not None else None
-
-
-def count() -> int:
-    return Decision.objects.public(today()).count()
+iter_entries, get_entry, count = queryset_functions(_public, entry_for)
 
 
 def register() -> None:

@@ -74,6 +74,34 @@ def register_source(
     return source
 
 
+def queryset_functions(
+    public: Callable[[], Any], entry_for: Callable[[Any], EntryDict], *, chunk: int = 500
+) -> tuple[Callable[[], Iterable[EntryDict]], Callable[[str], EntryDict | None], Callable[[], int]]:
+    """``iter_entries``, ``get_entry`` and ``count`` of a source whose public objects are
+    the rows of a queryset: ``public()`` returns it (with what ``entry_for`` needs
+    selected), ``entry_for(row)`` the row's entry. Full reindexes walk it by primary
+    key; ``get_entry(id)`` answers None for a row no longer in it (withdrawn, closed,
+    ended), so the job that indexed it removes it. A module binds them by name::
+
+        iter_entries, get_entry, count = queryset_functions(_public, entry_for)
+    """
+
+    def iter_entries():
+        for row in public().order_by("pk").iterator(chunk_size=chunk):
+            yield entry_for(row)
+
+    def get_entry(object_id: str):
+        if not str(object_id).isdigit():
+            return None
+        row = public().filter(pk=int(object_id)).first()
+        return entry_for(row) if row is not None else None
+
+    def count() -> int:
+        return public().count()
+
+    return iter_entries, get_entry, count
+
+
 def unregister_source(name: str) -> None:
     _SOURCES.pop(name, None)
 

@@ -11,12 +11,13 @@ year the current guide was published).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.urls import reverse
+
+from gongkai.search.registry import queryset_functions
 
 from .models import ServiceItem
 from .public import public_items
@@ -44,20 +45,7 @@ def entry_for(item: ServiceItem) -> dict[str, Any]:
     }
 
 
-def iter_entries() -> Iterator[dict[str, Any]]:
-    for item in _items().order_by("pk").iterator(chunk_size=200):
-        yield entry_for(item)
-
-
-def get_entry(object_id: str) -> dict[str, Any] | None:
-    if not str(object_id).isdigit():
-        return None
-    item = _items().filter(pk=int(object_id)).first()
-    return entry_for(item) if item is not None else None
-
-
-def count() -> int:
-    return public_items().count()
+iter_entries, get_entry, count = queryset_functions(_items, entry_for, chunk=200)
 
 
 def schedule(item: ServiceItem) -> None:
