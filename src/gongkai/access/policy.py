@@ -368,6 +368,11 @@ RULES: dict[str, Rule] = {
     "services.view_ratings": Rule(
         {H: OWN, R: OWN, OFFICE: TREE, SUP: TREE}, description="查看办件评价和差评整改"
     ),
+    "services.record_rating": Rule(
+        {H: OWN, R: OWN},
+        frozenset({"completed", "delivered"}),
+        "登记申请人在窗口评价器作出的评价（办件）",
+    ),
     "services.follow_up_rating": Rule(
         {H: OWN, R: OWN},
         frozenset({"callback", "rectifying"}),

@@ -121,5 +121,34 @@ def test_can_and_scope_follow_the_table(matrix_world, action, role):
     assert set(scoped.values_list("pk", flat=True)) == allowed, (action, role)
 
 
+RECORDABLE = frozenset({"completed", "delivered"})
+#                          own    sibling child  other  states (of the case)
+RECORD = {
+    "handler": (True, False, False, False, RECORDABLE),
+    "reviewer": (True, False, False, False, RECORDABLE),
+    "confidentiality": (False, False, False, False, NONE),
+    "office": (False, False, False, False, NONE),
+    "supervisor": (False, False, False, False, NONE),
+    "sysadmin": (False, False, False, False, NONE),
+}
+
+
+@pytest.mark.parametrize("role", list(RECORD))
+@pytest.mark.parametrize("state", ["review", "completed", "delivered"])
+def test_recording_a_counter_rating_follows_the_table(matrix_world, role, state):
+    people, places_of, found = matrix_world
+    user = people[role]
+    places = places_of["office" if role in ("office", "supervisor", "sysadmin") else "finance"]
+    for follow_up in found[:: len(FollowUpState.values)]:
+        case = follow_up.rating.case
+        case.state = state
+        *reach, states = RECORD[role]
+        want = dict(zip(PLACES, reach, strict=True))[places[case.department_id]] and (
+            state in states
+        )
+        assert access.can(user, "services.record_rating", case) == want, (role, state)
+
+
 def test_the_table_covers_every_rating_rule():
-    assert {n for n in access.RULES if n.startswith("services.") and "rating" in n} == set(MATRIX)
+    rules = {n for n in access.RULES if n.startswith("services.") and "rating" in n}
+    assert rules == set(MATRIX) | {"services.record_rating"}
