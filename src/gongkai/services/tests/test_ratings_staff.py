@@ -62,3 +62,20 @@ def test_the_office_reads_but_does_not_follow_up(client, world):
     assert "待回访" in page and 'id="rating-call"' not in page
     response = client.post(url(case, "rating/call/"), {"call-notes": "x", "call-on": "2026-12-07"})
     assert response.status_code == 403
+
+
+def test_a_named_bad_rating_waits_in_the_department_s_to_dos(world):
+    from django.utils import timezone
+
+    from gongkai.workbench.todos import todos_for
+
+    case, _ = completed_case(world)
+    ratings.rate(case, grade=1)
+
+    def mine(user, department):
+        found = todos_for(user, department, now=timezone.now())
+        return [t for t in found if t.module == "好差评"]
+
+    (todo,) = mine(world.handler_finance, world.finance)
+    assert todo.action == "差评回访" and case.number in todo.subject
+    assert mine(world.office, world.general_office) == []
