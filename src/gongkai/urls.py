@@ -15,6 +15,7 @@ urlpatterns = [
     path("quanze/", include("gongkai.powers.portal.urls")),
     path("gongbao/", include("gongkai.publications.portal.urls")),
     path("banshi/case/", include("gongkai.services.portal.cases_urls")),
+    path("banshi/gongshi/", include("gongkai.services.portal.public_urls")),
     path("banshi/", include("gongkai.services.portal.urls")),
     path("nianbao/chengjidan/", include("gongkai.reports.card.urls")),
     path("nianbao/", include("gongkai.reports.portal.urls")),

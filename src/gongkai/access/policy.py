@@ -363,6 +363,21 @@ RULES: dict[str, Rule] = {
     "services.approve_extension": Rule(
         {R: OWN}, frozenset({"review"}), "批准延长办结期限（行政机关负责人）"
     ),
+    # 好差评: the follow-up of a named 差评 (RatingFollowUp, answered for by the case's
+    # department). States are those of gongkai.services.rating_flow.FOLLOW_UP_FLOW.
+    "services.view_ratings": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE, SUP: TREE}, description="查看办件评价和差评整改"
+    ),
+    "services.record_rating": Rule(
+        {H: OWN, R: OWN},
+        frozenset({"completed", "delivered"}),
+        "登记申请人在窗口评价器作出的评价（办件）",
+    ),
+    "services.follow_up_rating": Rule(
+        {H: OWN, R: OWN},
+        frozenset({"callback", "rectifying"}),
+        "差评回访和整改（记录回访、答复整改情况）",
+    ),
     # -- enforcement publicity 行政执法公示 (gongkai.powers) ------------------------
     # Objects: an enforcement body, an officer or a decision, answered for by the
     # body's department (``access_department``). A decision's state is draft,

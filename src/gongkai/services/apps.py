@@ -47,3 +47,9 @@ class ServicesConfig(AppConfig):
         )
         public_pages.register()
         indexing.register()
+        # 好差评: named 差评 waiting for the call or the rectification
+        from gongkai.workbench.todos import register_todos
+
+        from .staff_cases import rating_todos
+
+        register_todos("services.ratings", label="好差评", items=rating_todos.todos)

@@ -11,7 +11,7 @@ from django.db.models.signals import m2m_changed
 
 from gongkai.core.pagecache import content_changed, watch
 
-from .models import GuideState, GuideVersion, ServiceItem, Theme
+from .models import Case, GuideState, GuideVersion, Rating, RatingFollowUp, ServiceItem, Theme
 
 PUBLIC_GUIDE_STATES = (GuideState.PUBLISHED, GuideState.SUPERSEDED)
 
@@ -25,6 +25,10 @@ def register() -> None:
     watch(ServiceItem)
     watch(Theme)
     watch(GuideVersion, when=lambda guide: guide.state in PUBLIC_GUIDE_STATES)
+    # 办件公示 and its statistics (public_cases): accepted cases, ratings, follow-ups
+    watch(Case, when=lambda case: case.accepted_on is not None)
+    watch(Rating)
+    watch(RatingFollowUp)
     m2m_changed.connect(
         _themes_changed,
         sender=ServiceItem.themes.through,

@@ -12,8 +12,19 @@ from .cases import (
 )
 from .catalogue import Audience, ItemState, Level, ServiceItem, Theme
 from .guides import GuideState, GuideVersion, Material, Medium, Original, Question, Step
+from .ratings import (
+    BAD_GRADES,
+    FollowUpState,
+    Grade,
+    Rating,
+    RatingChannel,
+    RatingFollowUp,
+    RatingSettings,
+    RatingStage,
+)
 
 __all__ = [
+    "BAD_GRADES",
     "ApplicantKind",
     "Audience",
     "Case",
@@ -22,6 +33,8 @@ __all__ = [
     "CaseSettings",
     "CaseState",
     "Correction",
+    "FollowUpState",
+    "Grade",
     "GuideState",
     "GuideVersion",
     "ItemState",
@@ -32,6 +45,11 @@ __all__ = [
     "Outcome",
     "ProcedureKind",
     "Question",
+    "Rating",
+    "RatingChannel",
+    "RatingFollowUp",
+    "RatingSettings",
+    "RatingStage",
     "ServiceItem",
     "SpecialProcedure",
     "Step",

@@ -136,7 +136,12 @@ def lookup(request):
     )
 
 
-def _status_page(request, case, correction_form=None, status=200):
+def _status_page(
+    request, case, correction_form=None, status=200, rating_form=None, rerate_form=None
+):
+    from ..services import ratings
+    from .ratings_forms import RatingForm, RerateForm
+
     return page(
         request,
         "status.html",
@@ -144,6 +149,12 @@ def _status_page(request, case, correction_form=None, status=200):
             "case": case,
             "view": applicant_view(case),
             "correction_form": correction_form or CaseCorrectionForm(),
+            # 好差评 (ratings_views): the form while the completed case is unrated
+            "can_rate": ratings.can_rate(case),
+            "rating": ratings.existing(case),
+            "rating_form": rating_form or RatingForm(),
+            "rerating": ratings.pending_rerating(case),
+            "rerate_form": rerate_form or RerateForm(),
         },
         status=status,
     )

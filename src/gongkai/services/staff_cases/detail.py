@@ -20,6 +20,7 @@ from ..services.cases.acceptance import window_passed
 from ..services.cases.common import DECISION, clock
 from . import forms as f
 from .common import visible_case
+from .ratings import rating_context, rating_forms_shown
 
 # key → (form class, prefix, permission)
 FORMS = {
@@ -73,7 +74,7 @@ def forms_shown(user, case: Case) -> set[str]:
     pending = pending_extension(case)
     if pending is not None and access.can(user, "services.approve_extension", case):
         shown.add(f"decide_extension:{pending.pk}")
-    return shown
+    return shown | rating_forms_shown(user, case)
 
 
 def render_detail(request, case: Case, *, bound: dict | None = None, status: int = 200):
@@ -109,6 +110,7 @@ def render_detail(request, case: Case, *, bound: dict | None = None, status: int
             ),
             "window_passed": case.state == CaseState.PENDING and window_passed(case, today()),
             "today": today(),
+            **rating_context(request.user, case, bound),
         },
         status=status,
     )

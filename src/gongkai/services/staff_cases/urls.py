@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import actions, detail, queue, register
+from . import actions, detail, queue, ratings, register
 
 app_name = "services_cases"
 
@@ -26,4 +26,7 @@ urlpatterns = [
     path("<int:pk>/decide/", actions.decide, name="decide"),
     path("<int:pk>/issue/", actions.issue, name="issue"),
     path("<int:pk>/deliver/", actions.deliver, name="deliver"),
+    path("<int:pk>/rating/", ratings.counter_rating, name="counter_rating"),
+    path("<int:pk>/rating/call/", ratings.record_call, name="rating_call"),
+    path("<int:pk>/rating/rectify/", ratings.rectify, name="rating_rectify"),
 ]
