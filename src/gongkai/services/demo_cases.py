@@ -132,13 +132,64 @@ def load_cases(city) -> str:
         first_day[case.pk] = plan.received
         counts[plan.story] = counts.get(plan.story, 0) + 1
     timeline.backdate(Case, made, today=timezone.localdate(), first_day=first_day)
+    rated, bad = _ratings(rng, made, staff)
+    counts["rated"], counts["bad"] = rated, bad
     return (
         f"  政务服务办件：{len(made)} 件（补正 {counts.get('correction', 0)}，"
         f"逾期视为受理 {counts.get('deemed', 0)}，不予受理 {counts.get('refused', 0)}，"
         f"特别程序 {counts.get('procedure', 0)}，延期 {counts.get('extension', 0)}，"
         f"超期办结 {counts.get('late', 0)}，不予许可 {counts.get('denied', 0)}，"
-        f"事后补录 {counts.get('entered_late', 0)}，年末在办 {counts.get('open', 0)}）"
+        f"事后补录 {counts.get('entered_late', 0)}，年末在办 {counts.get('open', 0)}）；"
+        f"好差评 {counts['rated']} 条，其中实名差评 {counts['bad']} 条已回访整改"
     )
+
+
+GRADES = (5,) * 60 + (4,) * 25 + (3,) * 8 + (2,) * 5 + (1,) * 2
+COMMENTS = {5: "窗口工作人员热情周到，一次办好。", 4: "办理顺利。", 3: "等候时间稍长。",
+            2: "材料要求说明不清楚，跑了两趟。", 1: "办理超时，电话无人接听。"}  # fmt: skip
+
+
+def _at(day: date, hour: int = 16):
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    return datetime.combine(day, time(hour), tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def _ratings(rng, made: list[int], staff) -> tuple[int, int]:
+    """好差评 of the delivered cases: most applicants rate online after delivery; each
+    named 差评 is called back and rectified on its clock, half re-rated."""
+    from .models import RatingFollowUp
+    from .services import ratings
+
+    rated = bad = 0
+    follow_ups, first_day = [], {}
+    for case in Case.objects.filter(pk__in=made, state="delivered").order_by("pk"):
+        if rng.random() > 0.7:
+            continue
+        grade = rng.choice(GRADES)
+        when = add_working_days(case.delivered_on, 1)
+        rating = ratings.rate(case, grade=grade, comment=COMMENTS[grade],
+                              anonymous=rng.random() < 0.1, at=_at(when))  # fmt: skip
+        rated += 1
+        follow_up = RatingFollowUp.objects.filter(rating=rating).first()
+        if follow_up is None:
+            continue
+        bad += 1
+        handler, _ = staff[case.department_id]
+        called = add_working_days(when, 1)
+        ratings.record_call(follow_up, actor=handler, on=called,
+                            notes="电话回访申请人，了解到其对材料要求的说明不满意。")  # fmt: skip
+        ratings.rectify(follow_up, actor=handler, on=add_working_days(called, 2),
+                        answer="已在办事指南中逐项说明材料要求，并对窗口人员进行了培训。")  # fmt: skip
+        if rng.random() < 0.5:
+            follow_up.refresh_from_db()
+            ratings.rerate(follow_up, grade=4, comment="整改后满意。",
+                           at=_at(add_working_days(called, 4)))  # fmt: skip
+        follow_ups.append(follow_up.pk)
+        first_day[follow_up.pk] = when
+    timeline.backdate(RatingFollowUp, follow_ups, today=timezone.localdate(), first_day=first_day)
+    return rated, bad
 
 
 def _play(rng, item, plan, applicant, handler, reviewer, content) -> Case:

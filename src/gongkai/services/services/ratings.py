@@ -9,7 +9,7 @@ case without the query password.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -90,8 +90,10 @@ def rate(
     anonymous: bool = False,
     stage: str = RatingStage.COMPLETION,
     actor=None,
+    at: datetime | None = None,
 ) -> Rating:
     """The applicant's rating of ``case`` (``actor``: the clerk at a counter device).
+    ``at``: when it was given, only when loading history (the demo); now otherwise.
 
     A second rating of the same case and stage is refused (``AlreadyRated``): a
     double submission makes one rating. A named 差评 opens its follow-up.
@@ -112,7 +114,7 @@ def rate(
                 channel=channel,
                 comment=comment,
                 anonymous=anonymous,
-                rated_at=timezone.now(),
+                rated_at=at or timezone.now(),
                 recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
             )
             record(
@@ -192,7 +194,14 @@ def rectify(
     return follow_up
 
 
-def rerate(follow_up: RatingFollowUp, *, grade, comment: str = "", channel=RatingChannel.ONLINE):
+def rerate(
+    follow_up: RatingFollowUp,
+    *,
+    grade,
+    comment: str = "",
+    channel=RatingChannel.ONLINE,
+    at: datetime | None = None,
+):
     """The applicant's re-rating after the rectification (a ``Rating`` of stage
     ``rerating``); it opens no further follow-up."""
     grade, comment = _clean(grade, comment)
@@ -207,11 +216,18 @@ def rerate(follow_up: RatingFollowUp, *, grade, comment: str = "", channel=Ratin
                     grade=grade,
                     channel=channel,
                     comment=comment,
-                    rated_at=timezone.now(),
+                    rated_at=at or timezone.now(),
                 )
         except IntegrityError:
             raise AlreadyRated("已经复评过，感谢您的评价。", code="already_rated") from None
-        FOLLOW_UP_FLOW.apply(follow_up, "rerate", actor=None, changes={"rerating": rating})
+        FOLLOW_UP_FLOW.apply(
+            follow_up,
+            "rerate",
+            actor=None,
+            changes={"rerating": rating},
+            at=at,
+            on=timezone.localdate(at) if at else None,
+        )
     return rating
 
 

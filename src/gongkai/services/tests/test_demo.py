@@ -110,3 +110,14 @@ def test_a_year_of_cases_in_every_state_played_on_their_2016_dates(demo_world, d
     entries = Entry.objects.about_each(Case, cases.values_list("pk", flat=True))
     assert not entries.filter(on__year__gt=2017).exists()  # every line dated in its own year
     assert any("政务服务办件" in line for line in printed)
+
+
+def test_ratings_with_named_bad_ones_followed_up(demo_world, db):
+    from gongkai.services.models import Rating, RatingFollowUp
+
+    ctx, _ = demo_world
+    ratings = Rating.objects.filter(case__item__government=ctx.city)
+    assert ratings.count() >= 100
+    assert not ratings.filter(rated_at__year__gt=2017).exists()
+    follow_ups = RatingFollowUp.objects.filter(rating__case__item__government=ctx.city)
+    assert follow_ups.exists() and not follow_ups.filter(rectified_on__isnull=True).exists()
