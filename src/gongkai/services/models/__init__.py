@@ -1,3 +1,11 @@
+from .cards import (
+    OPEN_CARD_STATES,
+    CardColour,
+    CardLimit,
+    CardReason,
+    CardState,
+    SupervisionCard,
+)
 from .cases import (
     ApplicantKind,
     Case,
@@ -14,8 +22,13 @@ from .catalogue import Audience, ItemState, Level, ServiceItem, Theme
 from .guides import GuideState, GuideVersion, Material, Medium, Original, Question, Step
 
 __all__ = [
+    "OPEN_CARD_STATES",
     "ApplicantKind",
     "Audience",
+    "CardColour",
+    "CardLimit",
+    "CardReason",
+    "CardState",
     "Case",
     "CaseChannel",
     "CaseMaterial",
@@ -35,5 +48,6 @@ __all__ = [
     "ServiceItem",
     "SpecialProcedure",
     "Step",
+    "SupervisionCard",
     "Theme",
 ]
