@@ -238,3 +238,25 @@ def confirm(card: SupervisionCard, *, actor, comment: str = "", ip: str | None =
 def withdraw(card: SupervisionCard, *, actor, comment: str, ip: str | None = None):
     """The 监察 withdraws the card, saying why."""
     return CARD_FLOW.apply(card, "withdraw", actor=actor, comment=comment, ip=ip)
+
+
+def measure(on: date | None = None) -> dict:
+    """Benchmark the sweep's reading on the current database without writing: open cases
+    read and coloured per second (``python -m gongkai shell -c`` on the demo or a
+    generated database; not used by the job)."""
+    import time
+
+    on = on or today_()
+    open_cases = Case.objects.filter(
+        state__in=[CaseState.PENDING, CaseState.REVIEW, CaseState.DECIDED]
+    ).count()
+    began = time.perf_counter()
+    limit_cards = due_cards(on)
+    anomalies = anomaly_cards(on)
+    seconds = time.perf_counter() - began
+    return {
+        "open_cases": open_cases,
+        "cards_due": len(limit_cards) + len(anomalies),
+        "seconds": round(seconds, 3),
+        "cases_per_second": round(open_cases / seconds) if seconds else None,
+    }

@@ -131,3 +131,11 @@ def test_the_certificate_is_a_stage(world, today_is, promised):
     assert [(c.colour, c.reason, c.limit) for c in issued] == [
         (CardColour.RED, CardReason.STAGE_LATE, CardLimit.CERTIFICATE)
     ]
+
+
+def test_measure_reads_without_writing(promised):
+    from gongkai.services.services.cards import measure
+
+    figures = measure(date(2026, 2, 26))
+    assert figures["open_cases"] == 1 and figures["cards_due"] == 1
+    assert not SupervisionCard.objects.exists()
