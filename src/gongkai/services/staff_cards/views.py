@@ -162,7 +162,7 @@ def by_month(cards, on: date) -> tuple[list[str], list[int], list[int]]:
     rows = cards.filter(issued_on__gte=months[0]).values_list("issued_on", "colour").order_by()
     for issued_on, colour in rows.iterator():
         counts[(issued_on.replace(day=1), colour)] += 1
-    labels = [f"{m.year}年{m.month}月" for m in months]
+    labels = [f"{m.month}月" for m in months]  # full labels do not fit under 24 columns
     return (
         labels,
         [counts[(m, CardColour.YELLOW)] for m in months],
@@ -205,12 +205,14 @@ def dashboard(request):
         .order_by("next_due", "pk")
     )
     labels, yellow, red = by_month(visible, on)
+    months = last_months(on)
     chart = column_chart(
         title="近12个月发牌数",
         labels=labels,
         series=[("黄牌", yellow), ("红牌", red)],
         unit="张",
-        description="按发牌日期所在月份统计的黄牌和红牌张数。",
+        description=f"{months[0].year}年{months[0].month}月至{on.year}年{on.month}月，"
+        "按发牌日期所在月份统计的黄牌和红牌张数。",
     )
     return render(
         request,
