@@ -378,6 +378,19 @@ RULES: dict[str, Rule] = {
         frozenset({"callback", "rectifying"}),
         "差评回访和整改（记录回访、答复整改情况）",
     ),
+    # Electronic supervision cards (电子监察牌), answered for by the case's department
+    # (SupervisionCard.access_department). States are those of
+    # gongkai.services.card_flow.CARD_FLOW. The department explains; the 监察 role
+    # confirms or withdraws, and changes nothing else.
+    "services.view_card": Rule(
+        {H: OWN, R: OWN, OFFICE: TREE, SUP: TREE}, description="查看电子监察黄牌、红牌"
+    ),
+    "services.explain_card": Rule(
+        {H: OWN, R: OWN}, frozenset({"issued"}), "对电子监察黄牌、红牌作出说明"
+    ),
+    "services.judge_card": Rule(
+        {SUP: TREE}, frozenset({"issued", "explained"}), "确认或撤销电子监察黄牌、红牌（监察）"
+    ),
     # -- enforcement publicity 行政执法公示 (gongkai.powers) ------------------------
     # Objects: an enforcement body, an officer or a decision, answered for by the
     # body's department (``access_department``). A decision's state is draft,

@@ -33,6 +33,7 @@ class ServicesConfig(AppConfig):
                 order=47,
                 urls=(
                     ("services/cases/", "gongkai.services.staff_cases.urls"),
+                    ("services/cards/", "gongkai.services.staff_cards.urls"),
                     ("services/", "gongkai.services.staff.urls"),
                 ),
                 home="services_cases:queue",

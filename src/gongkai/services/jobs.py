@@ -16,3 +16,15 @@ def deem_accepted_cases() -> int:
     from .services.cases import deem_overdue_cases
 
     return deem_overdue_cases()
+
+
+# After deemed acceptance (00:02) and the clocks' overdue marks (00:05), and every
+# hour of the working day so a limit passed or an anomaly found is carded within
+# the hour (gongkai.services.services.cards).
+@scheduled("10 0,8-18 * * *", name="services.card_sweep")
+@task()
+def sweep_cards() -> int:
+    """电子监察: issue the yellow and red cards due; returns how many were issued."""
+    from .services.cards import sweep
+
+    return len(sweep())

@@ -20,7 +20,7 @@ PDF_STYLESHEET = "reports/card/pdf.css"
 
 
 def _charts_css() -> str:
-    path = finders.find("reports/charts.css")
+    path = finders.find("core/charts.css")
     if not path:
         return ""
     with open(path, encoding="utf-8") as handle:

@@ -1,11 +1,11 @@
-"""The report card's charts, drawn on the server by ``gongkai.reports.charts`` (inline SVG
+"""The report card's charts, drawn on the server by ``gongkai.core.charts`` (inline SVG
 with the figures as a table): they print, and need no script."""
 
 from __future__ import annotations
 
 from django.utils.safestring import SafeString, mark_safe
 
-from ..charts import bar_chart, column_chart
+from gongkai.core.charts import bar_chart, column_chart
 
 # Bars of one chart on a PDF page: 20 rows of a 560-unit-wide chart scaled to the A4 text
 # width (166 mm) are about 193 mm high with their title, within the 247 mm of a page.

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.reports.charts import NO_DATA, bar_chart, column_chart, nice_scale
+from gongkai.core.charts import NO_DATA, bar_chart, column_chart, nice_scale
 
 SVG = "{http://www.w3.org/2000/svg}"
 MONTHS = [f"{month}月" for month in range(1, 13)]
-CSS = Path(__file__).resolve().parents[1] / "static" / "reports" / "charts.css"
+CSS = Path(__file__).resolve().parents[2] / "core" / "static" / "core" / "charts.css"
 
 
 def parse(chart) -> ET.Element:

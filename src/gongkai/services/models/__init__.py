@@ -1,3 +1,11 @@
+from .cards import (
+    OPEN_CARD_STATES,
+    CardColour,
+    CardLimit,
+    CardReason,
+    CardState,
+    SupervisionCard,
+)
 from .cases import (
     ApplicantKind,
     Case,
@@ -25,8 +33,13 @@ from .ratings import (
 
 __all__ = [
     "BAD_GRADES",
+    "OPEN_CARD_STATES",
     "ApplicantKind",
     "Audience",
+    "CardColour",
+    "CardLimit",
+    "CardReason",
+    "CardState",
     "Case",
     "CaseChannel",
     "CaseMaterial",
@@ -53,5 +66,6 @@ __all__ = [
     "ServiceItem",
     "SpecialProcedure",
     "Step",
+    "SupervisionCard",
     "Theme",
 ]

@@ -99,6 +99,10 @@ def render_detail(request, case: Case, *, bound: dict | None = None, status: int
             "materials": case.materials.select_related("material", "file", "correction"),
             "correction": correction,
             "procedures": case.procedures.all(),
+            # 电子监察: the case's cards, linked to their pages (staff_cards)
+            "cards": access.scope(request.user, "services.view_card", case.cards.all()).order_by(
+                "issued_on", "pk"
+            ),
             "entries": timeline.of(case).select_related("actor", "department"),
             "forms": action_forms,
             "pending_extension": pending,

@@ -1,4 +1,5 @@
-"""Charts for the report card (成绩单), drawn on the server as inline SVG.
+"""Charts drawn on the server as inline SVG, each with its data table (the report card's
+(成绩单) and the electronic supervision dashboard's).
 
 They print (browser print and WeasyPrint PDF) and need no script, font or image
 from anywhere. Each chart is a ``<figure class="chart">`` holding:
