@@ -6,7 +6,8 @@ under way): items whose first guide was published by then and which had not
 stopped; the items stopped and the guides revised during the year. Cases: received in the
 year, completed (办结) in the year, and of those the share decided within the
 promise and within the legal limit; 好差评 given in the year (first ratings, not
-re-ratings) and the 好评率 (基本满意 or better), as the public statistics count it.
+re-ratings) and the 好评率 (基本满意 or better), as the public statistics count it;
+the 电子监察 cards issued in the year (withdrawn ones not counted).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.urls import reverse
 from gongkai.core.dates import today
 from gongkai.core.figures import CardSection, Figure, rate
 
-from .models import Case, GuideVersion, Rating, ServiceItem
+from .models import Case, GuideVersion, Rating, ServiceItem, SupervisionCard
 from .models.ratings import GOOD_GRADES
 
 
@@ -42,7 +43,12 @@ def counts(government, year: int) -> dict[str, int]:
     first = Rating.objects.filter(case__item__government=government, rated_at__year=year).exclude(
         stage="rerating"
     )
+    cards = SupervisionCard.objects.filter(
+        case__item__government=government, issued_on__year=year, issued_on__lte=day
+    ).exclude(state="withdrawn")
     return {
+        "red_cards": cards.filter(colour="red").count(),
+        "yellow_cards": cards.filter(colour="yellow").count(),
         "ratings": first.count(),
         "good": first.filter(grade__in=GOOD_GRADES).count(),
         "cases": cases.filter(received_on__year=year, received_on__lte=day).count(),
@@ -76,6 +82,10 @@ def card_figures(government, year: int) -> CardSection:
             "service_on_promise", "按承诺时限办结率", rate(found["on_promise"], done), "%", listing
         ),
         Figure("service_on_law", "法定时限内办结率", rate(found["on_law"], done), "%", listing),
+        Figure(
+            "service_red_cards", "电子监察红牌（不含撤销）", found["red_cards"], "张", statistics
+        ),
+        Figure("service_yellow_cards", "电子监察黄牌", found["yellow_cards"], "张", statistics),
         Figure("service_ratings", "好差评", found["ratings"], "条", statistics),
         Figure(
             "service_good_rate", "好评率", rate(found["good"], found["ratings"]), "%", statistics

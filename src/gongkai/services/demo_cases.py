@@ -24,6 +24,7 @@ from gongkai.workdays.engine import add_working_days, is_working_day
 from gongkai.workflow import timeline
 
 from .models import Case, ServiceItem
+from .services import cards
 from .services import cases as actions
 from .services.cases.intake import required_materials
 
@@ -133,6 +134,8 @@ def load_cases(city) -> str:
         counts[plan.story] = counts.get(plan.story, 0) + 1
     timeline.backdate(Case, made, today=timezone.localdate(), first_day=first_day)
     rated, bad = _ratings(rng, made, staff)
+    cards.sweep(on=date(YEAR, 12, 30))  # the year's last sweep: anomalies and the open cases
+    counts["cards"] = _judge_cards(city, staff)
     counts["rated"], counts["bad"] = rated, bad
     return (
         f"  政务服务办件：{len(made)} 件（补正 {counts.get('correction', 0)}，"
@@ -140,8 +143,40 @@ def load_cases(city) -> str:
         f"特别程序 {counts.get('procedure', 0)}，延期 {counts.get('extension', 0)}，"
         f"超期办结 {counts.get('late', 0)}，不予许可 {counts.get('denied', 0)}，"
         f"事后补录 {counts.get('entered_late', 0)}，年末在办 {counts.get('open', 0)}）；"
-        f"好差评 {counts['rated']} 条，其中实名差评 {counts['bad']} 条已回访整改"
+        f"好差评 {counts['rated']} 条，其中实名差评 {counts['bad']} 条已回访整改；"
+        f"电子监察黄牌、红牌 {counts['cards']} 张"
     )
+
+
+EXPLANATIONS = {
+    "late": "该件涉及多部门会签，承办人未及时申请延期，已对承办人进行批评教育并整改。",
+    "other": "窗口系统故障期间纸质登记，已补录并说明情况。",
+}
+
+
+def _judge_cards(city, staff) -> int:
+    """The departments explain their red cards; the 监察 confirms most, withdraws one."""
+    from .models import SupervisionCard
+
+    supervisor = User.objects.filter(username="ts_zwzx_supervisor").first()
+    issued = list(SupervisionCard.objects.filter(case__item__government=city).order_by("pk"))
+    first_day = {}
+    for n, card in enumerate(issued):
+        first_day[card.pk] = card.issued_on
+        if card.colour != "red" or card.state != "issued":
+            continue
+        handler, _ = staff[card.case.department_id]
+        text = EXPLANATIONS["late" if card.limit in ("legal", "promise") else "other"]
+        cards.explain(card, actor=handler, text=text)
+        if supervisor is None:
+            continue
+        card.refresh_from_db()
+        if n % 7 == 3:
+            cards.withdraw(card, actor=supervisor, comment="核实为系统停电导致延误，不计入考核。")
+        else:
+            cards.confirm(card, actor=supervisor, comment="情况属实，计入部门考核。")
+    timeline.backdate(SupervisionCard, first_day, today=timezone.localdate(), first_day=first_day)
+    return len(issued)
 
 
 GRADES = (5,) * 60 + (4,) * 25 + (3,) * 8 + (2,) * 5 + (1,) * 2
@@ -254,6 +289,15 @@ def _play(rng, item, plan, applicant, handler, reviewer, content) -> Case:
     if plan.story == "late":
         took = legal + rng.randint(1, 6)
     decided = add_working_days(step, took)
+    if plan.story == "late":
+        # 电子监察 saw it coming: the sweeps of the day before the limit and after it
+        case.refresh_from_db()
+        for day in (
+            add_working_days(case.decision_due, -1),
+            add_working_days(case.decision_due, 1),
+        ):
+            if day < decided:
+                cards.sweep(on=day)
     outcome = "denied" if plan.story == "denied" else "granted"
     reasons = ("经审查，申请人不具备规定的专业技术人员条件，依法不予许可。" if outcome == "denied"
                else "申请材料齐全，符合法定条件，准予许可。")  # fmt: skip

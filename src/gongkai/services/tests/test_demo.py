@@ -121,3 +121,17 @@ def test_ratings_with_named_bad_ones_followed_up(demo_world, db):
     assert not ratings.filter(rated_at__year__gt=2017).exists()
     follow_ups = RatingFollowUp.objects.filter(rating__case__item__government=ctx.city)
     assert follow_ups.exists() and not follow_ups.filter(rectified_on__isnull=True).exists()
+
+
+def test_supervision_cards_on_the_late_cases_explained_and_judged(demo_world, db):
+    from gongkai.services.models import SupervisionCard
+
+    ctx, printed = demo_world
+    cards = SupervisionCard.objects.filter(case__item__government=ctx.city)
+    assert cards.filter(colour="red", limit="legal").exists()
+    assert cards.filter(colour="yellow").exists()
+    assert cards.filter(reason="outside_system").exists()  # the cases entered after the fact
+    assert cards.filter(state="confirmed").exists() and cards.filter(state="withdrawn").exists()
+    assert not cards.filter(colour="red", state="issued", issued_on__lt="2016-12-30").exists()
+    assert not cards.filter(issued_on__year__gt=2016).exists()
+    assert any("电子监察黄牌、红牌" in line for line in printed)
