@@ -22,6 +22,7 @@ BENCHMARKS = [
     "benchmarks.documents",
     "benchmarks.powers",
     "benchmarks.gazette",
+    "benchmarks.services",
 ]
 
 
