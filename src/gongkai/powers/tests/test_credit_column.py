@@ -77,6 +77,7 @@ def test_every_bad_row_is_named_and_nothing_is_written(world):
 def test_a_penalty_links_its_published_decision_and_is_sourced_to_the_deciding_body(
     world, client, today_is
 ):
+    today_is(date(2026, 12, 7))  # a 2026 decision, on display for a year
     licence, punish, inspect = finance_powers(world)
     decision = penalty(world, body(world, powers=[licence, punish, inspect]), punish,
                        date(2026, 11, 2), number=7)  # fmt: skip

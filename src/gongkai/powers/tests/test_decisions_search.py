@@ -21,7 +21,8 @@ def hits(words: str):
 
 
 @pytest.fixture
-def published(world, django_capture_on_commit_callbacks):
+def published(world, django_capture_on_commit_callbacks, today_is):
+    today_is(date(2026, 12, 7))  # a 2026 decision, on display for a year
     licence, punish, inspect = finance_powers(world)
     the_body = body(world, powers=[licence, punish, inspect])
     decision = penalty(world, the_body, punish, date(2026, 6, 1), person=True)

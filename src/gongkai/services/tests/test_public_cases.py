@@ -52,7 +52,8 @@ def _set(case, *, decided, promise, law):
     )
 
 
-def test_on_time_on_the_promise_day_and_late_a_day_after(world):
+def test_on_time_on_the_promise_day_and_late_a_day_after(world, today_is):
+    today_is(date(2026, 12, 7))  # the statistics below are of 2026
     service = published_item(world)
     day = date(2026, 11, 20)
     on_the_day, _ = completed_case(world, service)
@@ -66,7 +67,8 @@ def test_on_time_on_the_promise_day_and_late_a_day_after(world):
     assert statistics(2025) == []
 
 
-def test_good_rate_and_rectification_rate_per_department(world):
+def test_good_rate_and_rectification_rate_per_department(world, today_is):
+    today_is(date(2026, 12, 7))  # the statistics below are of 2026
     finance = published_item(world)
     cases = [completed_case(world, finance, id_number=_id(n))[0] for n in range(5)]
     ratings.rate(cases[0], grade=5)
@@ -89,7 +91,8 @@ def _id(n: int) -> str:
     return resident_id(f"62050219900101{n:03d}")
 
 
-def test_statistics_per_department_on_the_page(client, world):
+def test_statistics_per_department_on_the_page(client, world, today_is):
+    today_is(date(2026, 12, 7))  # the statistics below are of 2026
     completed_case(world)
     other = item(world, department=world.environment)
     assert other.department == world.environment
