@@ -53,7 +53,8 @@ def test_every_bad_row_is_named_and_nothing_is_written(world):
     bad_code = USCC[:-1] + ("0" if USCC[-1] != "0" else "1")
     rows = {
         "companies": [COMPANY, (bad_code, "某公司", "施工企业", "", "", "", "")],
-        "practitioners": [("甘1", "张三", "注册监理工程师", "91620500XXXXXXXXXX")],
+        # registered with a company that is not in the column
+        "practitioners": [("甘1", "张三", "注册监理工程师", company_uscc(99))],
         "records": [
             QUALIFICATION,
             (USCC, "执业资格", "错类别", "", "2016-03-01", "", ""),

@@ -6,8 +6,10 @@ matrix: members of 天水市财政局 (own), 市环保局 / 市政府办 (siblin
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
-from django.utils import timezone
 
 from gongkai import access
 from gongkai.orgs.roles import Role
@@ -17,6 +19,9 @@ from gongkai.testing.factories import staff
 from .helpers import complete_guide, item
 
 pytestmark = pytest.mark.django_db
+# The cases of the matrix are dated on a fixed working day, not on the test clock.
+DAY = date(2026, 3, 2)
+NOON = datetime(2026, 3, 2, 12, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 ANY = frozenset(CardState.values)
 ISSUED = frozenset({"issued"})
@@ -102,8 +107,8 @@ def matrix_world(world):
             name="矩阵",
             id_number="11010519491231002X",
             phone="13800000000",
-            submitted_at=timezone.now(),
-            received_on=timezone.localdate(),
+            submitted_at=NOON,
+            received_on=DAY,
             fingerprint=f"k{n}",
         )
         for reason, state in zip(
@@ -117,7 +122,7 @@ def matrix_world(world):
                     department=department,
                     colour="red",
                     reason=reason,
-                    issued_on=timezone.localdate(),
+                    issued_on=DAY,
                     state=state,
                 )
             )

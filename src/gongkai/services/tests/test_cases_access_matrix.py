@@ -6,9 +6,10 @@ the 公开办 member sits in 天水市人民政府办公室."""
 from __future__ import annotations
 
 import itertools
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 
 from gongkai import access
 from gongkai.services.models import Case, CaseState
@@ -16,6 +17,9 @@ from gongkai.services.models import Case, CaseState
 from .helpers import complete_guide, item
 
 pytestmark = pytest.mark.django_db
+# The cases of the matrix are dated on a fixed working day, not on the test clock.
+DAY = date(2026, 3, 2)
+NOON = datetime(2026, 3, 2, 12, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 ANY = frozenset(CaseState.values)
 HANDLING = frozenset({"pending", "correction", "review", "decided", "completed"})
@@ -117,8 +121,8 @@ def matrix_world(world):
                 name="矩阵",
                 id_number="11010519491231002X",
                 phone="13800000000",
-                submitted_at=timezone.now(),
-                received_on=timezone.localdate(),
+                submitted_at=NOON,
+                received_on=DAY,
                 fingerprint=f"m{n}",
             )
         )

@@ -4,9 +4,10 @@ follow-ups, checked against ``can`` and ``scope``; places as in the case matrix.
 from __future__ import annotations
 
 import itertools
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 
 from gongkai import access
 from gongkai.orgs.roles import Role
@@ -16,6 +17,9 @@ from gongkai.testing.factories import staff
 from .helpers import complete_guide, item
 
 pytestmark = pytest.mark.django_db
+# The cases of the matrix are dated on a fixed working day, not on the test clock.
+DAY = date(2026, 3, 2)
+NOON = datetime(2026, 3, 2, 12, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 ANY = frozenset(FollowUpState.values)
 FOLLOWING = frozenset({"callback", "rectifying"})
@@ -84,12 +88,12 @@ def matrix_world(world):
             name="矩阵",
             id_number="11010519491231002X",
             phone="13800000000",
-            submitted_at=timezone.now(),
-            received_on=timezone.localdate(),
+            submitted_at=NOON,
+            received_on=DAY,
             fingerprint=f"r{n}",
         )
         rating = Rating.objects.create(
-            case=case, stage="completion", grade=1, channel="online", rated_at=timezone.now()
+            case=case, stage="completion", grade=1, channel="online", rated_at=NOON
         )
         found.append(
             RatingFollowUp.objects.create(rating=rating, department=department, state=state)
