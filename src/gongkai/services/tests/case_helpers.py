@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.core.validators import id_check_char
@@ -46,4 +49,30 @@ def apply(service, *, key: str = "", **applicant):
         {**PERSON, **applicant},
         files=[(material, application_form())],
         idempotency_key=key,
+    )
+
+
+MATRIX_DAY = date(2026, 3, 2)  # the access matrices date their cases on a fixed working day
+
+
+def matrix_case(service, guide, *, number: str, state: str):
+    """A bare case of ``service`` in ``state`` for the access matrices (no clocks, no
+    timeline: only what the policy reads — its department and its state)."""
+    from gongkai.services.models import Case
+
+    return Case.objects.create(
+        item=service,
+        guide=guide,
+        department=service.department,
+        number=number,
+        password_hash="x",
+        state=state,
+        channel="online",
+        applicant_kind="person",
+        name="矩阵",
+        id_number="11010519491231002X",
+        phone="13800000000",
+        submitted_at=datetime.combine(MATRIX_DAY, time(12), tzinfo=ZoneInfo("Asia/Shanghai")),
+        received_on=MATRIX_DAY,
+        fingerprint=number,
     )

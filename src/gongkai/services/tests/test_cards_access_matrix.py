@@ -6,22 +6,17 @@ matrix: members of 天水市财政局 (own), 市环保局 / 市政府办 (siblin
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
 from gongkai import access
 from gongkai.orgs.roles import Role
-from gongkai.services.models import CardState, Case, SupervisionCard
+from gongkai.services.models import CardState, SupervisionCard
 from gongkai.testing.factories import staff
 
+from .case_helpers import MATRIX_DAY, matrix_case
 from .helpers import complete_guide, item
 
 pytestmark = pytest.mark.django_db
-# The cases of the matrix are dated on a fixed working day, not on the test clock.
-DAY = date(2026, 3, 2)
-NOON = datetime(2026, 3, 2, 12, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 ANY = frozenset(CardState.values)
 ISSUED = frozenset({"issued"})
@@ -95,22 +90,7 @@ def matrix_world(world):
     found = []
     for n, department in enumerate(departments):
         service = item(world, department=department)
-        case = Case.objects.create(
-            item=service,
-            guide=complete_guide(service),
-            department=department,
-            number=f"K{n:04d}",
-            password_hash="x",
-            state="review",
-            channel="online",
-            applicant_kind="person",
-            name="矩阵",
-            id_number="11010519491231002X",
-            phone="13800000000",
-            submitted_at=NOON,
-            received_on=DAY,
-            fingerprint=f"k{n}",
-        )
+        case = matrix_case(service, complete_guide(service), number=f"K{n:04d}", state="review")
         for reason, state in zip(
             ["near_limit", "overdue_law", "overdue_promise", "outside_system"],
             CardState.values,
@@ -122,7 +102,7 @@ def matrix_world(world):
                     department=department,
                     colour="red",
                     reason=reason,
-                    issued_on=DAY,
+                    issued_on=MATRIX_DAY,
                     state=state,
                 )
             )

@@ -6,20 +6,16 @@ the 公开办 member sits in 天水市人民政府办公室."""
 from __future__ import annotations
 
 import itertools
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from gongkai import access
 from gongkai.services.models import Case, CaseState
 
+from .case_helpers import matrix_case
 from .helpers import complete_guide, item
 
 pytestmark = pytest.mark.django_db
-# The cases of the matrix are dated on a fixed working day, not on the test clock.
-DAY = date(2026, 3, 2)
-NOON = datetime(2026, 3, 2, 12, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 ANY = frozenset(CaseState.values)
 HANDLING = frozenset({"pending", "correction", "review", "decided", "completed"})
@@ -108,24 +104,7 @@ def matrix_world(world):
     found = []
     for n, (department, state) in enumerate(itertools.product(departments, CaseState.values)):
         service, guide = guides[department.pk]
-        found.append(
-            Case.objects.create(
-                item=service,
-                guide=guide,
-                department=department,
-                number=f"M{n:04d}",
-                password_hash="x",
-                state=state,
-                channel="online",
-                applicant_kind="person",
-                name="矩阵",
-                id_number="11010519491231002X",
-                phone="13800000000",
-                submitted_at=NOON,
-                received_on=DAY,
-                fingerprint=f"m{n}",
-            )
-        )
+        found.append(matrix_case(service, guide, number=f"M{n:04d}", state=state))
     return people, member_places, found
 
 

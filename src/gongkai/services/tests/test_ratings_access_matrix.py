@@ -4,22 +4,20 @@ follow-ups, checked against ``can`` and ``scope``; places as in the case matrix.
 from __future__ import annotations
 
 import itertools
-from datetime import date, datetime
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from gongkai import access
 from gongkai.orgs.roles import Role
-from gongkai.services.models import Case, FollowUpState, Rating, RatingFollowUp
+from gongkai.services.models import FollowUpState, Rating, RatingFollowUp
 from gongkai.testing.factories import staff
 
+from .case_helpers import MATRIX_DAY, matrix_case
 from .helpers import complete_guide, item
 
 pytestmark = pytest.mark.django_db
-# The cases of the matrix are dated on a fixed working day, not on the test clock.
-DAY = date(2026, 3, 2)
-NOON = datetime(2026, 3, 2, 12, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 ANY = frozenset(FollowUpState.values)
 FOLLOWING = frozenset({"callback", "rectifying"})
@@ -76,24 +74,13 @@ def matrix_world(world):
     found = []
     for n, (department, state) in enumerate(itertools.product(departments, FollowUpState.values)):
         service = item(world, department=department)
-        case = Case.objects.create(
-            item=service,
-            guide=complete_guide(service),
-            department=department,
-            number=f"R{n:04d}",
-            password_hash="x",
-            state="completed",
-            channel="online",
-            applicant_kind="person",
-            name="矩阵",
-            id_number="11010519491231002X",
-            phone="13800000000",
-            submitted_at=NOON,
-            received_on=DAY,
-            fingerprint=f"r{n}",
-        )
+        case = matrix_case(service, complete_guide(service), number=f"R{n:04d}", state="completed")
         rating = Rating.objects.create(
-            case=case, stage="completion", grade=1, channel="online", rated_at=NOON
+            case=case,
+            stage="completion",
+            grade=1,
+            channel="online",
+            rated_at=datetime.combine(MATRIX_DAY, time(12), tzinfo=ZoneInfo("Asia/Shanghai")),
         )
         found.append(
             RatingFollowUp.objects.create(rating=rating, department=department, state=state)
